@@ -1,0 +1,19 @@
+/** The lifecycle events a host page can listen to with `on(name, handler)`. */
+export interface HetkiEvents extends Record<string, unknown> {
+  /** A survey prompt appeared. */
+  'survey:shown': { surveyId: string; responseId: string }
+  /** One question was answered (emitted at once, before the survey is complete). */
+  'survey:answered': { surveyId: string; responseId: string; questionId: string; value: unknown }
+  /** The last question was answered. */
+  'survey:completed': { surveyId: string; responseId: string; answers: Record<string, unknown> }
+  /** The customer closed the prompt before finishing it. */
+  'survey:dismissed': { surveyId: string; responseId: string }
+  /** An answer was stored in the outbox and will be sent. */
+  'response:queued': { responseId: string; surveyId: string }
+  /** The endpoint acknowledged a response with a 2xx. */
+  'response:sent': { responseId: string; surveyId: string }
+  /** The endpoint refused a response for good (a 4xx other than 408 and 429); it is dropped. */
+  'response:failed': { responseId: string; surveyId: string; status: number }
+}
+
+export type HetkiEvent = keyof HetkiEvents

@@ -1,0 +1,25 @@
+/**
+ * The SDK's only voice. Everything goes to `console.debug` behind a flag, because a script that
+ * lives in other people's pages must never fill their console or their error tracker.
+ * `fail` is the one exception: a config that disables Hetki deserves one clear console error.
+ */
+let enabled = false
+
+export const setDebug = (on: boolean): void => {
+  enabled = on
+}
+
+export const isDebug = (): boolean => enabled
+
+export const debug = (...args: unknown[]): void => {
+  // The host page may have replaced console; a logging failure must not become the host's problem.
+  try {
+    if (enabled) console.debug('[hetki]', ...args)
+  } catch {}
+}
+
+export const fail = (message: string): void => {
+  try {
+    console.error('[hetki] ' + message)
+  } catch {}
+}

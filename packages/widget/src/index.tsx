@@ -1,0 +1,15 @@
+/**
+ * `dist/hetki-widget.js`: the Preact renderer, imported by the core only when a survey is about to
+ * show. Preact is bundled in, so a host page's own Preact (and its option hooks) never touches ours.
+ */
+import { render } from 'preact'
+import type { MountOptions } from '../../sdk/src/widget/contract'
+import { adoptStyles } from './styles'
+import { Survey } from './Survey'
+
+export function mount(host: HTMLElement, options: MountOptions): () => void {
+  const root = host.shadowRoot || host.attachShadow({ mode: 'open' })
+  adoptStyles(root)
+  render(<Survey {...options} />, root)
+  return () => render(null, root)
+}

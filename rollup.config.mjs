@@ -1,0 +1,43 @@
+// One build for the whole repository: the core (script tag and ES module), its types, and the widget.
+// TypeScript is transpiled by esbuild and type-checked separately by `tsc --noEmit` (npm run typecheck).
+import resolve from '@rollup/plugin-node-resolve'
+import terser from '@rollup/plugin-terser'
+import { dts } from 'rollup-plugin-dts'
+import esbuild from 'rollup-plugin-esbuild'
+
+const transpile = () =>
+  esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.json' })
+
+const minify = () =>
+  terser({
+    ecma: 2020,
+    module: true,
+    compress: { passes: 3, unsafe_arrows: true },
+    // Keep the bundler hints on the widget import so bundlers leave it to run time.
+    format: { comments: /webpackIgnore|@vite-ignore/ },
+  })
+
+const plugins = () => [resolve({ browser: true }), transpile()]
+
+export default [
+  {
+    input: 'packages/sdk/src/script.ts',
+    output: { file: 'dist/hetki.js', format: 'iife', plugins: [minify()] },
+    plugins: plugins(),
+  },
+  {
+    input: 'packages/sdk/src/index.ts',
+    output: { file: 'dist/hetki.mjs', format: 'es', plugins: [minify()] },
+    plugins: plugins(),
+  },
+  {
+    input: 'packages/sdk/src/index.ts',
+    output: { file: 'dist/hetki.d.ts', format: 'es' },
+    plugins: [dts()],
+  },
+  {
+    input: 'packages/widget/src/index.tsx',
+    output: { file: 'dist/hetki-widget.js', format: 'es', plugins: [minify()] },
+    plugins: plugins(),
+  },
+]

@@ -1,0 +1,41 @@
+// Prints raw, gzip -9 and brotli bytes of the three dist files; with --readme, also writes the
+// table into README.md between the size markers. Every byte of hetki.js is paid by every visitor.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+
+const files = [
+  ['dist/hetki.js', 'core, script tag (every page)', 6144],
+  ['dist/hetki.mjs', 'core, ES module (bundlers)', 6144],
+  ['dist/hetki-widget.js', 'widget incl. Preact (lazy, only when a survey shows)', 14336],
+]
+
+export function measure(file) {
+  const buf = readFileSync(file)
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  }
+}
+
+const rows = files.map(([file, what, budget]) => ({ file, what, budget, ...measure(file) }))
+const table = [
+  '| file | what | raw | gzip -9 | brotli | budget (gzip) |',
+  '| --- | --- | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| \`${r.file}\` | ${r.what} | ${r.raw} B | ${r.gzip} B | ${r.brotli} B | ${r.budget} B |`),
+].join('\n')
+console.log(table)
+
+const over = rows.filter((r) => r.gzip > r.budget)
+for (const r of over) console.error(`${r.file} is ${r.gzip} B gzip -9, over its budget of ${r.budget} B`)
+
+if (process.argv.includes('--readme')) {
+  const readme = readFileSync('README.md', 'utf8')
+  const start = '<!-- size:start -->'
+  const end = '<!-- size:end -->'
+  const i = readme.indexOf(start)
+  const j = readme.indexOf(end)
+  if (i < 0 || j < i) throw new Error('README.md has no size markers')
+  writeFileSync('README.md', readme.slice(0, i + start.length) + '\n' + table + '\n' + readme.slice(j))
+}
+if (over.length) process.exitCode = 1

@@ -1,0 +1,51 @@
+// `npm test`: type-check, unit tests, build, end-to-end tests; then one plain closing line,
+// "N passed, N failed", totalled over every suite (CI reads it). Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+
+const results = 'test/.results'
+rmSync(results, { recursive: true, force: true })
+mkdirSync(results, { recursive: true })
+
+let passed = 0
+let failed = 0
+let broken = false
+
+const run = (label, cmd, args) => {
+  console.log(`\n== ${label}: ${cmd} ${args.join(' ')}`)
+  const { status } = spawnSync(cmd, args, { stdio: 'inherit' })
+  return status === 0
+}
+
+const step = (label, cmd, args) => {
+  if (run(label, cmd, args)) return true
+  console.error(`${label} failed`)
+  failed++
+  broken = true
+  return false
+}
+
+const vitest = (project) => {
+  const out = `${results}/${project}.json`
+  const ok = run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
+  if (!existsSync(out)) {
+    console.error(`${project} tests produced no report`)
+    failed++
+    broken = true
+    return
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8'))
+  passed += report.numPassedTests
+  failed += report.numFailedTests
+  // A file that fails to load has no failed test but a failed suite: count it, never hide it.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed')).length
+  failed += brokenFiles
+  if (!ok || report.numTotalTests === 0) broken = true
+}
+
+step('type-check', 'npx', ['tsc', '--noEmit', '-p', '.'])
+vitest('unit')
+if (step('build', 'npm', ['run', 'build', '--silent'])) vitest('e2e')
+
+console.log(`\n${passed} passed, ${failed} failed`)
+process.exit(failed || broken ? 1 : 0)

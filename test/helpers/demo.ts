@@ -1,0 +1,24 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+// @ts-expect-error the demo is plain JavaScript, run by node without a build
+import { createDemoServer } from '../../demo/server.mjs'
+
+export interface StoredResponse {
+  id: string
+  survey_id: string
+  completed: boolean
+  answers: Record<string, unknown>
+  lang: string | null
+  path: string | null
+  deliveries: number
+}
+
+export interface Demo {
+  url: string
+  store: { all(): StoredResponse[]; clear(): void }
+  close(): Promise<void>
+}
+
+/** The real demo server and collector on a free loopback port, with an in-memory database. */
+export const startDemo = (
+  handle?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>,
+): Promise<Demo> => createDemoServer({ port: 0, dbPath: ':memory:', handle })

@@ -1,0 +1,77 @@
+// The public facade in happy-dom: it never throws into the page, and a broken config disables
+// Hetki with exactly one console error. Each test loads a fresh copy of the module (it is a singleton).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+const load = async () => {
+  vi.resetModules()
+  return import('./hetki')
+}
+
+let error: ReturnType<typeof vi.spyOn>
+beforeEach(() => {
+  error = vi.spyOn(console, 'error').mockImplementation(() => {})
+})
+afterEach(() => error.mockRestore())
+
+describe('the public API', () => {
+  it('refuses a broken config with one clear console error and stays quiet afterwards', async () => {
+    const hetki = await load()
+    hetki.init({ surveys: [{ id: 'a', questions: [{ id: 'q', type: 'rating', text: '' }] }] } as never)
+    hetki.track('x')
+    hetki.show('a')
+    hetki.init({ surveys: [] })
+    expect(error).toHaveBeenCalledTimes(1)
+    expect(error.mock.calls[0]![0]).toBe('[hetki] invalid config, Hetki is disabled: surveys[0].questions[0].text must be a non-empty string')
+  })
+
+  it('never throws, whatever it is given', async () => {
+    const hetki = await load()
+    const calls = [
+      () => hetki.init(undefined as never),
+      () => hetki.init('nonsense' as never),
+      () => hetki.track(undefined as never),
+      () => hetki.track({} as never, 5 as never),
+      () => hetki.identify(null as never, 'x' as never),
+      () => hetki.show(Symbol('x') as never),
+      () => hetki.on('survey:shown', null as never),
+      () => hetki.off('nope' as never, null as never),
+      () => hetki.consent('maybe' as never),
+      () => hetki.reset(),
+    ]
+    for (const call of calls) expect(call).not.toThrow()
+  })
+
+  it('runs the pipeline: event → survey shown → answer queued → POSTed → sent', async () => {
+    // The widget is a lazily imported file in the real page (covered in Chromium); here a scripted
+    // widget answers 4 as soon as it is mounted.
+    vi.doMock('../widget/load', () => ({
+      loadWidget: async () => ({
+        mount: (_host: HTMLElement, o: { onAnswer(q: string, v: unknown, last: boolean): void }) => {
+          queueMicrotask(() => o.onAnswer('q1', 4, true))
+          return () => {}
+        },
+      }),
+    }))
+    const hetki = await load()
+    const bodies: any[] = []
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
+      bodies.push(JSON.parse(init.body as string))
+      return new Response('{}', { status: 200 })
+    }))
+    const seen: string[] = []
+    for (const e of ['survey:shown', 'survey:answered', 'survey:completed', 'response:queued', 'response:sent'] as const)
+      hetki.on(e, () => seen.push(e))
+    hetki.track('order.completed') // before init: waits, then replays
+    hetki.init({
+      endpoint: '/collect',
+      surveys: [{ id: 'csat', trigger: { event: 'order.completed' }, questions: [{ id: 'q1', type: 'rating', text: 'How was it?' }] }],
+    })
+    await vi.waitFor(() => expect(seen).toContain('response:sent'))
+    expect(seen).toEqual(['survey:shown', 'survey:answered', 'survey:completed', 'response:queued', 'response:sent'])
+    expect(bodies).toHaveLength(1)
+    expect(bodies[0]).toMatchObject({ v: 1, records: [{ kind: 'response', surveyId: 'csat', answers: { q1: 4 }, completed: true }] })
+    expect(document.querySelector('[data-hetki-survey="csat"]')).not.toBeNull()
+    vi.unstubAllGlobals()
+    vi.doUnmock('../widget/load')
+  })
+})

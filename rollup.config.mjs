@@ -36,6 +36,12 @@ export default [
     plugins: [dts()],
   },
   {
+    // Built-in journey sources: a chunk of its own, imported only by pages whose config turns them on.
+    input: 'packages/sdk/src/journey/sources.ts',
+    output: { file: 'dist/hetki-sources.js', format: 'es', plugins: [minify()] },
+    plugins: plugins(),
+  },
+  {
     input: 'packages/widget/src/index.tsx',
     output: { file: 'dist/hetki-widget.js', format: 'es', plugins: [minify()] },
     plugins: plugins(),

@@ -52,8 +52,14 @@ export const init = guard((config: Config): void => {
     return fail('invalid config, Hetki is disabled: ' + problem)
   }
   setDebug(!!config.debug || debugFlag())
-  const widgetUrl = new URL(config.widgetUrl || 'hetki-widget.js', widgetBase || document.baseURI).href
-  const r = createRuntime({ config, emitter, widgetUrl, consent: consentGiven })
+  const asset = (file: string) => new URL(file, widgetBase || document.baseURI).href
+  const r = createRuntime({
+    config,
+    emitter,
+    widgetUrl: asset(config.widgetUrl || 'hetki-widget.js'),
+    sourcesUrl: asset('hetki-sources.js'),
+    consent: consentGiven,
+  })
   settle(
     r.ready.then(() => {
       runtime = r

@@ -3,15 +3,20 @@ import type { Config, Survey } from '../config/types'
 import { debug } from '../debug/log'
 import { settle } from '../debug/guard'
 import type { Emitter } from '../events/emitter'
-import type { TouchEvent } from '../journey/event'
+import { touchEvent, type TouchEvent } from '../journey/event'
 import { createOutbox } from '../outbox/outbox'
 import type { ResponseRecord } from '../outbox/record'
 import { allowed } from '../pacing/allowed'
 import { emptyPacing, PACING_KEY, readPacing, remember, type PacingState } from '../pacing/state'
-import { decide, indexTriggers } from '../rules/decide'
+import { createJourney } from '../journey/journey'
+import type { Context } from '../rules/context'
+import { decide, recheck, type Decision } from '../rules/decide'
+import { ms } from '../rules/duration'
+import { plan } from '../rules/plan'
+import { step } from '../rules/trace'
 import { openStore } from '../storage/store'
 import { fetchTransport } from '../transport/fetch'
-import { loadWidget } from '../widget/load'
+import { importOnce, loadWidget } from '../widget/load'
 import type { HetkiEvents } from './events'
 
 export interface RuntimeOptions {
@@ -19,6 +24,8 @@ export interface RuntimeOptions {
   emitter: Emitter<HetkiEvents>
   /** Absolute URL of the widget module. */
   widgetUrl: string
+  /** Absolute URL of the built-in sources module (imported only when the config turns sources on). */
+  sourcesUrl: string
   /** Whether consent was given before init (undefined: not said). */
   consent?: boolean
 }
@@ -26,12 +33,19 @@ export interface RuntimeOptions {
 const language = (config: Config): string =>
   config.lang || document.documentElement.lang || navigator.language || 'en'
 
+/** Coarse pointer means touch: a phone, or a tablet when the short side of the screen is wide. */
+const deviceKind = (): Context['device'] =>
+  matchMedia('(pointer:coarse)').matches ? (Math.min(screen.width, screen.height) >= 600 ? 'tablet' : 'mobile') : 'desktop'
+
+const explain = (d: Decision) =>
+  (d.show ? 'qualifies: ' : 'not shown: ') + d.trace.map((s) => (s.pass ? '✓ ' : '✗ ') + s.step + ' (' + s.why + ')').join(', ')
+
 /**
  * Wires the stages together: event → rules → pacing → claim → lazy widget → answers → outbox.
  * Created once by `init()` with a config that passed the structural check.
  */
-export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOptions) {
-  const triggers = indexTriggers(config.surveys)
+export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, consent }: RuntimeOptions) {
+  const rules = plan(config)
   const stateStore = openStore('hetki')
   const outboxStore = openStore('hetki-outbox')
   const outbox = createOutbox(outboxStore, fetchTransport(config.endpoint || '/collect'), {
@@ -42,6 +56,10 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
 
   let pacing: PacingState = emptyPacing()
   let allowedToStore = !config.requireConsent || consent === true
+  const journey = createJourney(stateStore, config, rules, () => allowedToStore)
+  const device = deviceKind()
+  /** Delayed surveys waiting on this page. */
+  const delayed = new Set<ReturnType<typeof setTimeout>>()
   let user: { id?: string; attributes: Record<string, unknown> } = { attributes: {} }
   /** The prompt on screen in this page, if any: one at a time. */
   let open: { surveyId: string; close(): void } | undefined
@@ -51,17 +69,58 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
   const load = async () => {
     if (!allowedToStore) return
     pacing = readPacing(await stateStore.get(PACING_KEY))
+    await journey.load()
     settle(outbox.flush())
   }
 
-  const present = async (survey: Survey, forced: boolean) => {
-    if (open) return debug('survey', survey.id, 'not shown: another prompt is open')
+  const context = (now: number): Context => ({
+    now,
+    path: location.pathname,
+    device,
+    lang: language(config),
+    user: { ...user.attributes, id: user.id },
+    personId: journey.state().person,
+  })
+
+  const cancelDelays = () => {
+    delayed.forEach(clearTimeout)
+    delayed.clear()
+  }
+
+  /** A delay is cancelled when the customer leaves the page: a new document ends the timer, an SPA navigation changes the path. */
+  const schedule = (survey: Survey) => {
+    const path = location.pathname
+    const timer = setTimeout(() => {
+      delayed.delete(timer)
+      if (location.pathname != path) return debug('survey', survey.id, 'not shown: the customer left', path)
+      const d = recheck(survey, journey.state().history, context(Date.now()))
+      debug('survey', survey.id, explain(d))
+      if (d.show) settle(present(survey, false))
+    }, ms(survey.delay!))
+    delayed.add(timer)
+  }
+
+  /** Candidates in priority order: the first that also passes pacing shows (or starts its delay); the others are told why not. */
+  const run = async (decisions: Decision[]) => {
+    let winner: string | undefined
+    for (const d of decisions) {
+      if (winner && d.show) (d.show = false), d.trace.push(step('priority', false, '"' + winner + '" had priority'))
+      debug('survey', d.survey.id, explain(d))
+      if (!d.show) continue
+      if (d.survey.delay) schedule(d.survey), (winner = d.survey.id)
+      else if (await present(d.survey, false)) winner = d.survey.id
+    }
+  }
+
+  /** Shows a survey unless pacing forbids it; true when it is on its way to the screen. */
+  const present = async (survey: Survey, forced: boolean): Promise<boolean> => {
+    if (open) return debug('survey', survey.id, 'not shown: another prompt is open'), false
     if (!forced) {
       // Another tab may have shown it since this page loaded.
       if (allowedToStore) pacing = readPacing(await stateStore.get(PACING_KEY))
       const verdict = allowed(survey, pacing)
-      debug('survey', survey.id, verdict)
-      if (!verdict.pass || open) return
+      debug('survey', survey.id, verdict.pass ? '✓' : '✗', verdict.step, '(' + verdict.why + ')')
+      if (!verdict.pass || open) return false
     }
     const responseId = nanoid()
     const host = document.createElement('hetki-survey')
@@ -86,9 +145,9 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
       open = undefined
       pacing.surveys[survey.id]!.shown = before
       save()
-      return
+      return false
     }
-    if (open?.close != close) return // closed by reset() or consent(false) while loading
+    if (open?.close != close) return false // closed by reset() or consent(false) while loading
 
     const lang = language(config)
     const startedAt = new Date().toISOString()
@@ -132,19 +191,31 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
       },
     })
     emitter.emit('survey:shown', { surveyId: survey.id, responseId })
+    return true
   }
 
-  const ready = load()
+  const ready = load().then(() => {
+    if (config.sources)
+      settle(
+        importOnce<typeof import('../journey/sources')>(sourcesUrl).then((m) =>
+          m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now()))),
+        ),
+      )
+    // The last reliable moment to save the journey before the page goes.
+    addEventListener('pagehide', journey.leave)
+    document.addEventListener('visibilitychange', () => document.visibilityState == 'hidden' && settle(journey.save()))
+  })
+
+  /** The pipeline's entry: every event joins the journey; the rules decide on it against what came before. */
+  function onEvent(event: TouchEvent) {
+    const decisions = allowedToStore ? decide(rules, event, journey.state().history, context(event.at)) : []
+    journey.record(event, location.pathname)
+    if (decisions.length) settle(run(decisions))
+  }
 
   return {
     ready,
-    onEvent(event: TouchEvent) {
-      if (!allowedToStore) return
-      for (const decision of decide(triggers, event)) {
-        debug('survey', decision.survey.id, decision.trace)
-        if (decision.show) return settle(present(decision.survey, false))
-      }
-    },
+    onEvent,
     show(surveyId: string) {
       const survey = config.surveys.find((s) => s.id == surveyId)
       if (!survey) return debug('show: no survey with id', surveyId)
@@ -157,8 +228,10 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
     user: () => user,
     reset() {
       open?.close()
+      cancelDelays()
       user = { attributes: {} }
       pacing = emptyPacing()
+      settle(journey.clear())
       if (allowedToStore) settle(stateStore.del(PACING_KEY))
     },
     consent(granted: boolean) {
@@ -166,6 +239,8 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
       allowedToStore = granted || !config.requireConsent
       if (!granted) {
         open?.close()
+        cancelDelays()
+        settle(journey.clear())
         pacing = emptyPacing()
         settle(stateStore.clear())
         settle(outboxStore.clear())

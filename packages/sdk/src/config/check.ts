@@ -1,3 +1,4 @@
+import { checkRules, checkTouchpoints } from './check-rules'
 import type { Config } from './types'
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -15,6 +16,9 @@ export function checkConfig(config: unknown): string | undefined {
     return 'endpoint must be a string'
   const surveys = config.surveys
   if (!Array.isArray(surveys)) return 'surveys must be an array'
+  const touchpoints = checkTouchpoints(config.touchpoints)
+  if (typeof touchpoints == 'string') return touchpoints
+  if (config.sources !== undefined && !isObject(config.sources)) return 'sources must be an object'
   const ids = new Set<string>()
   for (let i = 0; i < surveys.length; i++) {
     const survey = surveys[i]
@@ -25,6 +29,8 @@ export function checkConfig(config: unknown): string | undefined {
     const trigger = survey.trigger
     if (trigger !== undefined && !(isObject(trigger) && isText(trigger.event)))
       return at + '.trigger.event must be a non-empty string'
+    const rules = checkRules(survey, at, touchpoints)
+    if (rules) return rules
     const questions = survey.questions
     if (!Array.isArray(questions) || !questions.length)
       return at + '.questions must be a non-empty array'

@@ -12,8 +12,14 @@
 export interface Config {
   /** Where answers are POSTed as JSON (the wire format in the README). Relative URLs resolve against the page. */
   endpoint?: string
-  /** The surveys Hetki may show, in priority order for now: the first that qualifies wins. */
+  /** The surveys Hetki may show. When several qualify at once, the highest `priority` wins, then the first listed. */
   surveys: Survey[]
+  /** The touchpoints of the customer journey that surveys refer to: where, and who owns them. */
+  touchpoints?: Touchpoint[]
+  /** Built-in journey sources to turn on (page views, clicks, scroll depth, …). */
+  sources?: Sources
+  /** What the journey trail keeps (it is sent with every answer). */
+  journey?: JourneyConfig
   /** Language of the UI and of survey copy; default: the page's `lang`, then the browser's. */
   lang?: string
   /** When true, nothing is stored, sent or shown until `consent(true)`. */
@@ -27,15 +33,124 @@ export interface Config {
 export interface Survey {
   /** Stable id, sent with every answer and used to remember who has seen what. */
   id: string
+  /** The touchpoint (by id) this survey measures; its owner travels with every answer. */
+  touchpoint?: string
   /** When to show the survey. Without a trigger it shows only through `show(id)`. */
   trigger?: Trigger
+  /** Wait this long after the trigger (e.g. `"5s"`); cancelled if the customer leaves the page first. */
+  delay?: Duration
+  /** Who may be asked, and when. */
+  audience?: Audience
+  /** Higher wins when several surveys qualify at the same moment (default 0; ties: the first listed). */
+  priority?: number
   /** One to a few questions, asked in order. */
   questions: Question[]
+}
+
+/** A touchpoint: one encounter of the customer journey, with the person who owns its experience. */
+export interface Touchpoint {
+  id: string
+  name?: string
+  /** Who knows this touchpoint and acts on its feedback, e.g. "Payments team". */
+  owner?: string
+  /** Journey stage, e.g. "discover", "buy", "use", "get help". */
+  stage?: string
+  /** e.g. "web", "app", "phone", "store". */
+  channel?: string
+  /** Events that happen at this touchpoint; the journey trail labels them with its id. */
+  events?: string[]
+  /** Page paths of this touchpoint (`*` matches anything); events on them are labelled with its id. */
+  urls?: string[]
+}
+
+/** `"30s"`, `"10m"`, `"2h"`, `"7d"`, or a number of seconds. */
+export type Duration = string | number
+
+/**
+ * Conditions on event properties (or user attributes), all of which must hold. A plain value means
+ * "equals"; an object names operators: `{ "plan": "premium", "amount": { "gte": 100 } }`.
+ */
+export type Conditions = Record<string, unknown | Operators>
+
+export interface Operators {
+  eq?: unknown
+  ne?: unknown
+  in?: unknown[]
+  notIn?: unknown[]
+  gt?: number
+  gte?: number
+  lt?: number
+  lte?: number
+  /** Substring of a string, or member of an array. */
+  contains?: unknown
+  /** true: the property is present; false: it is absent. */
+  exists?: boolean
+}
+
+/** A past event a trigger looks for, in a window before the trigger. */
+export interface PastEvent {
+  event: string
+  where?: Conditions
+  /** How far back to look; without it, the whole remembered journey. */
+  within?: Duration
 }
 
 export interface Trigger {
   /** The touchpoint event name that `track(name)` sends, e.g. `order.completed`. */
   event: string
+  /** Conditions on the event's properties. */
+  where?: Conditions
+  /** Fire on the Nth matching event (e.g. 2 for "the second failed payment"), counted `within` a window when given. */
+  count?: number
+  within?: Duration
+  /** Sequence: fire only if this happened before ("A then B within T"). */
+  after?: PastEvent
+  /** Negation: fire only if this did not happen ("A and not B within T"); checked again when a delay ends. */
+  unless?: PastEvent
+}
+
+export interface Audience {
+  /** Page paths where the survey may show; `*` matches anything, e.g. `"/fi/*"`. */
+  urls?: string[]
+  /** Page paths where it never shows. */
+  notUrls?: string[]
+  device?: 'desktop' | 'mobile' | 'tablet' | Array<'desktop' | 'mobile' | 'tablet'>
+  /** Language prefixes, e.g. `["fi", "sv"]`. */
+  lang?: string[]
+  /** Conditions on the attributes given to `identify()`; `{ "id": { "exists": true } }` means identified people only. */
+  user?: Conditions
+  /** Schedule: ISO dates (inclusive) between which the survey may show. */
+  from?: string
+  until?: string
+  /** Share of people asked, 0–1. Decided once per person and survey: the same verdict on every page and tab. */
+  sample?: number
+}
+
+/** Built-in journey sources; each adds events to the journey as if the page had called `track()`. */
+export interface Sources {
+  /** `page.viewed` on load and on single-page-app navigation (history changes). */
+  pageViews?: boolean
+  /** A click on an element matching `selector` sends `event`. */
+  clicks?: { selector: string; event: string }[]
+  /** `page.time` with `{ seconds }` after each of these numbers of seconds on a page. */
+  timeOnPage?: number[]
+  /** `page.scrolled` with `{ percent }` when the page is scrolled this deep, once per page. */
+  scrollDepth?: number[]
+  /** `page.exit_intent` when the pointer leaves through the top of the window (desktop only), once per page. */
+  exitIntent?: boolean
+  /** `user.idle` with `{ seconds }` after this many seconds without input. */
+  idle?: number
+  /** `form.abandoned` with `{ form }` when a started form is left unsent (page left or SPA navigation). */
+  formAbandon?: boolean
+  /** `ui.rage_click` when the same spot is clicked 3 times within a second. */
+  rageClick?: boolean
+}
+
+export interface JourneyConfig {
+  /** How many recent events the trail keeps (default 20). */
+  keep?: number
+  /** Event properties kept in the trail (and so sent with answers); all others are dropped. Default: none. */
+  props?: string[]
 }
 
 /** Survey copy is always text: Hetki never renders it as HTML. */

@@ -1,10 +1,12 @@
-import { createStore, del, entries, get, promisifyRequest, set, type UseStore } from 'idb-keyval'
+import { createStore, del, entries, get, promisifyRequest, update, type UseStore } from 'idb-keyval'
 import { debug } from '../debug/log'
 
 /** A small key-value store that never throws and never rejects. */
 export interface Store {
   get<T>(key: string): Promise<T | undefined>
   set(key: string, value: unknown): Promise<void>
+  /** Read-modify-write in one transaction: atomic across tabs, and it starts at once (safe in `pagehide`). */
+  update<T>(key: string, fn: (current: T | undefined) => T): Promise<void>
   del(key: string): Promise<void>
   entries<T>(): Promise<[string, T][]>
   /** Deletes `key` only if `keep(current)` is false, in one transaction. */
@@ -41,8 +43,27 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
     get: (key) => use((s) => get(key, s), () => memory.get(key) as never),
     set: (key, value) => {
       memory.set(key, value)
-      return use((s) => set(key, value, s), () => {})
+      return use(
+        (s) =>
+          s('readwrite', (store) => {
+            store.put(value, key)
+            // Commit at once rather than when the transaction goes idle: a page being left tears down
+            // its connection, and only a committed write survives that (the journey saved in pagehide).
+            store.transaction.commit?.()
+            return promisifyRequest(store.transaction)
+          }),
+        () => {},
+      )
     },
+    update: <T>(key: string, fn: (current: T | undefined) => T) =>
+      use(
+        (s) => update<T>(key, (current) => {
+          const next = fn(current)
+          memory.set(key, next)
+          return next
+        }, s),
+        () => void memory.set(key, fn(memory.get(key) as T | undefined)),
+      ),
     del: (key) => {
       memory.delete(key)
       return use((s) => del(key, s), () => {})

@@ -1,0 +1,93 @@
+import { nanoid } from 'nanoid'
+import type { Config } from '../config/types'
+import { settle } from '../debug/guard'
+import type { Plan } from '../rules/plan'
+import type { Store } from '../storage/store'
+import type { TouchEvent } from './event'
+import { mergeHistory, remember, type History } from './history'
+import { extend, mergeTrail, TRAIL_KEEP, type TrailEntry } from './trail'
+
+/** The journey as stored, shared by the tabs and pages of a visit; versioned so a release can migrate it. */
+export interface JourneyState {
+  v: 1
+  /** The person's stable random id on this device: sampling decides on it, so the verdict is the same everywhere. */
+  person: string
+  history: History
+  trail: TrailEntry[]
+}
+
+export const JOURNEY_KEY = 'journey:v1'
+
+/** Writes wait this long so that a burst of events costs one IndexedDB write, not one per event. */
+const SAVE_DELAY_MS = 500
+
+const read = (stored: unknown): JourneyState | undefined => {
+  const s = stored as JourneyState
+  return s && s.v === 1 && typeof s.person == 'string' && s.history && Array.isArray(s.trail) ? s : undefined
+}
+
+const fresh = (): JourneyState => ({ v: 1, person: nanoid(), history: {}, trail: [] })
+
+/**
+ * The journey stage's state: what rules look back on and the trail sent with answers. Recording is
+ * synchronous and in memory; saving is batched, and merges with what other tabs saved meanwhile.
+ */
+export function createJourney(store: Store, config: Config, plan: Plan, canStore: () => boolean) {
+  let state = fresh()
+  let dirty = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const keep = config.journey?.keep ?? TRAIL_KEEP
+
+  const save = async () => {
+    clearTimeout(timer)
+    timer = undefined
+    if (!dirty || !canStore()) return
+    dirty = false
+    // One transaction, merged with what other tabs saved meanwhile.
+    await store.update<JourneyState>(JOURNEY_KEY, (current) => {
+      const stored = read(current)
+      return (state = stored
+        ? {
+            v: 1,
+            person: stored.person,
+            history: mergeHistory(stored.history, state.history),
+            trail: mergeTrail(stored.trail, state.trail, keep),
+          }
+        : state)
+    })
+  }
+
+  return {
+    async load() {
+      if (canStore()) state = read(await store.get(JOURNEY_KEY)) || state
+    },
+    record(event: TouchEvent, path: string) {
+      remember(state.history, event, plan.watched)
+      extend(state.trail, event, config, path)
+      dirty = true
+      timer ||= setTimeout(() => settle(save()), SAVE_DELAY_MS)
+    },
+    /** Writes now (the page is being hidden or left). */
+    save,
+    /**
+     * The page is going away: a read-modify-write would be cut off when the document is torn down,
+     * so write this tab's journey as it is, in one request. The tabs that stay merge it back in.
+     */
+    leave() {
+      clearTimeout(timer)
+      timer = undefined
+      if (dirty && canStore()) (dirty = false), settle(store.set(JOURNEY_KEY, state))
+    },
+    state: () => state,
+    /** Forgets the journey and the person id (reset, consent withdrawn). */
+    clear() {
+      clearTimeout(timer)
+      timer = undefined
+      dirty = false
+      state = fresh()
+      return store.del(JOURNEY_KEY)
+    },
+  }
+}
+
+export type Journey = ReturnType<typeof createJourney>

@@ -1,0 +1,42 @@
+import type { Config, Touchpoint } from '../config/types'
+import { glob } from '../rules/glob'
+import type { TouchEvent } from './event'
+
+/** One step of the journey as the backend sees it, next to the answer it led to. */
+export interface TrailEntry {
+  event: string
+  /** Epoch milliseconds. */
+  at: number
+  /** The touchpoint the event belongs to, by its `events` or `urls`. */
+  touchpoint?: string
+  /** Only the properties the config's `journey.props` allows: no PII unless asked for. */
+  props?: Record<string, unknown>
+}
+
+export const TRAIL_KEEP = 20
+
+/** The touchpoint an event happened at: the first whose events name it, else the first whose urls match the page. */
+export const touchpointOf = (touchpoints: Touchpoint[] = [], name: string, path: string): Touchpoint | undefined =>
+  touchpoints.find((t) => t.events?.includes(name)) || touchpoints.find((t) => t.urls?.some((u) => glob(u, path)))
+
+/** Appends an event to the trail, keeping the newest `journey.keep` entries and the allowed properties. */
+export function extend(trail: TrailEntry[], event: TouchEvent, config: Config, path: string): void {
+  const entry: TrailEntry = { event: event.name, at: event.at }
+  const tp = touchpointOf(config.touchpoints, event.name, path)
+  if (tp) entry.touchpoint = tp.id
+  for (const k of config.journey?.props || []) if (k in event.props) (entry.props ||= {})[k] = event.props[k]
+  trail.push(entry)
+  trail.splice(0, trail.length - (config.journey?.keep ?? TRAIL_KEEP))
+}
+
+/** Both tabs' trails, without duplicates, oldest first, within the bound. */
+export const mergeTrail = (a: TrailEntry[], b: TrailEntry[], keep: number): TrailEntry[] => {
+  const seen = new Set<string>()
+  return [...a, ...b]
+    .filter((e) => {
+      const key = e.at + e.event
+      return !seen.has(key) && !!seen.add(key)
+    })
+    .sort((x, y) => x.at - y.at)
+    .slice(-keep)
+}

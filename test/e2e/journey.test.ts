@@ -1,0 +1,193 @@
+// Journey tracking and rules in Chromium: built-in sources fire rules, delays are cancelled when
+// the customer leaves, and the journey trail survives a page load.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launch, watchErrors } from '../helpers/browser'
+import { startDemo, type Demo } from '../helpers/demo'
+
+let browser: Browser
+let demo: Demo
+
+beforeAll(async () => {
+  ;[browser, demo] = await Promise.all([launch(), startDemo()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+})
+
+const question = (text: string) => [{ id: 'q1', type: 'rating', scale: 5, text }]
+
+/** A page on the demo's origin (real SDK files and collector) with this config and body. */
+async function open(config: object, body = '', path = '/shop/page.html'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } })
+  const page = await context.newPage()
+  const html = `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body>
+    <script type="application/json" id="hetki-config">${JSON.stringify({ endpoint: '/collect', ...config })}</script>
+    <script src="/hetki/hetki.js"></script>
+    ${body}</body></html>`
+  await page.route((url) => url.origin == demo.url && !url.pathname.startsWith('/hetki/') && url.pathname != '/collect', (route) =>
+    route.fulfill({ contentType: 'text/html', body: html }),
+  )
+  await page.goto(demo.url + path)
+  await page.waitForFunction(() => (window as any).hetki?.init)
+  return page
+}
+
+const prompt = (page: Page, id: string) => page.locator(`[data-hetki-survey="${id}"]`)
+const shownSoon = (page: Page, id: string) => prompt(page, id).getByRole('dialog').waitFor({ timeout: 10_000 })
+
+describe('built-in sources fire rules', () => {
+  it('an SPA navigation is a page view that a rule can match', async () => {
+    const page = await open({
+      sources: { pageViews: true },
+      surveys: [{ id: 'spa', trigger: { event: 'page.viewed', where: { path: '/shop/thanks' } }, questions: question('Did you find it?') }],
+    })
+    const errors = watchErrors(page)
+    expect(await prompt(page, 'spa').count()).toBe(0)
+    await page.evaluate(() => history.pushState({}, '', '/shop/thanks'))
+    await shownSoon(page, 'spa')
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('a click on a configured selector fires its event', async () => {
+    const page = await open(
+      {
+        sources: { clicks: [{ selector: '#help, .help-link', event: 'help.clicked' }] },
+        surveys: [{ id: 'click', trigger: { event: 'help.clicked' }, questions: question('Was help easy to find?') }],
+      },
+      '<p><a class="help-link" href="#"><span>Help</span></a></p><button>Other</button>',
+    )
+    await page.getByRole('button', { name: 'Other' }).click()
+    await page.getByText('Help').click()
+    await shownSoon(page, 'click')
+    await page.context().close()
+  })
+
+  it('scrolling deep enough fires a scroll-depth rule', async () => {
+    const page = await open(
+      {
+        sources: { scrollDepth: [50, 90] },
+        surveys: [{ id: 'scroll', trigger: { event: 'page.scrolled', where: { percent: 90 } }, questions: question('Was this article useful?') }],
+      },
+      '<article style="height:5000px">Long read</article>',
+    )
+    await page.mouse.move(500, 300)
+    await page.mouse.wheel(0, 1500)
+    await page.waitForTimeout(300)
+    expect(await prompt(page, 'scroll').count()).toBe(0) // 50 % is not 90 %
+    await page.mouse.wheel(0, 5000)
+    await shownSoon(page, 'scroll')
+    await page.context().close()
+  })
+
+  it('the pointer leaving through the top of the window is an exit intent', async () => {
+    const page = await open({
+      sources: { exitIntent: true },
+      surveys: [{ id: 'exit', trigger: { event: 'page.exit_intent' }, questions: question('Did you reach your goal?') }],
+    })
+    await page.mouse.move(500, 300)
+    await page.mouse.move(500, 100)
+    expect(await prompt(page, 'exit').count()).toBe(0)
+    await page.mouse.move(500, -20)
+    await shownSoon(page, 'exit')
+    await page.context().close()
+  })
+
+  it('three quick clicks on the same spot are a rage click', async () => {
+    const page = await open(
+      {
+        sources: { rageClick: true },
+        surveys: [{ id: 'rage', trigger: { event: 'ui.rage_click' }, questions: question('Something not working?') }],
+      },
+      '<button>Pay</button>',
+    )
+    const pay = page.getByRole('button', { name: 'Pay' })
+    await pay.click()
+    await pay.click({ delay: 10 })
+    await pay.click()
+    await shownSoon(page, 'rage')
+    await page.context().close()
+  })
+
+  it('a started form left behind by navigation is abandoned', async () => {
+    const page = await open(
+      {
+        sources: { formAbandon: true },
+        surveys: [{ id: 'form', trigger: { event: 'form.abandoned', where: { form: 'signup' } }, questions: question('What stopped you?') }],
+      },
+      '<form id="signup"><label>Email <input name="email"></label></form>',
+    )
+    await page.getByLabel('Email').fill('a')
+    await page.evaluate(() => history.pushState({}, '', '/shop/other'))
+    await shownSoon(page, 'form')
+    await page.context().close()
+  })
+})
+
+describe('delays', () => {
+  const config = {
+    debug: true,
+    surveys: [{ id: 'later', trigger: { event: 'cart.viewed' }, delay: '1s', questions: question('Any questions about your cart?') }],
+  }
+
+  it('a delayed survey shows after its delay when the customer stays', async () => {
+    const page = await open(config)
+    await page.evaluate(() => (window as any).hetki.track('cart.viewed'))
+    expect(await prompt(page, 'later').count()).toBe(0)
+    await shownSoon(page, 'later')
+    await page.context().close()
+  })
+
+  it('is cancelled when the customer navigates away first', async () => {
+    const page = await open(config)
+    const cancelled = page.waitForEvent('console', (m) => m.text().includes('not shown: the customer left'))
+    await page.evaluate(() => (window as any).hetki.track('cart.viewed'))
+    await page.evaluate(() => history.pushState({}, '', '/shop/elsewhere'))
+    await cancelled
+    expect(await prompt(page, 'later').count()).toBe(0)
+    await page.context().close()
+  })
+})
+
+describe('the journey across pages', () => {
+  it('keeps counting across page loads ("CES after a second failed payment within 30 min")', async () => {
+    const config = {
+      touchpoints: [{ id: 'payment', name: 'Payment', owner: 'Payments team', stage: 'buy', channel: 'web', events: ['payment.failed'] }],
+      journey: { props: ['method'] },
+      surveys: [
+        {
+          id: 'ces-payment',
+          touchpoint: 'payment',
+          trigger: { event: 'payment.failed', count: 2, within: '30m' },
+          questions: [{ id: 'q1', type: 'rating', scale: 7, text: 'The company made it easy for me to pay.' }],
+        },
+      ],
+    }
+    const page = await open(config)
+    await page.evaluate(() => (window as any).hetki.track('payment.failed', { method: 'card', cardNumber: 'secret' }))
+    await page.waitForTimeout(100)
+    expect(await prompt(page, 'ces-payment').count()).toBe(0)
+    // A real page load, sooner than the batched save: the journey must have been saved in pagehide
+    // (this failed before writes were committed explicitly), and without the card number.
+    await page.goto(demo.url + '/shop/retry.html')
+    const read = () =>
+      page.evaluate(
+        () =>
+          new Promise<any>((resolve) => {
+            const req = indexedDB.open('hetki')
+            req.onsuccess = () => {
+              const get = req.result.transaction('kv').objectStore('kv').get('journey:v1')
+              get.onsuccess = () => resolve(get.result)
+            }
+          }),
+      )
+    const stored = await read()
+    expect(stored.trail).toEqual([{ event: 'payment.failed', at: expect.any(Number), touchpoint: 'payment', props: { method: 'card' } }])
+    await page.waitForFunction(() => (window as any).hetki?.init)
+    await page.evaluate(() => (window as any).hetki.track('payment.failed', { method: 'card' }))
+    await shownSoon(page, 'ces-payment')
+    await page.context().close()
+  })
+})

@@ -36,6 +36,12 @@ export default [
     plugins: [dts()],
   },
   {
+    // The rules stage: pure, imported on the first event that some survey listens to.
+    input: 'packages/sdk/src/rules/index.ts',
+    output: { file: 'dist/hetki-rules.js', format: 'es', plugins: [minify()] },
+    plugins: plugins(),
+  },
+  {
     // Built-in journey sources: a chunk of its own, imported only by pages whose config turns them on.
     input: 'packages/sdk/src/journey/sources.ts',
     output: { file: 'dist/hetki-sources.js', format: 'es', plugins: [minify()] },

@@ -58,6 +58,7 @@ export const init = guard((config: Config): void => {
     emitter,
     widgetUrl: asset(config.widgetUrl || 'hetki-widget.js'),
     sourcesUrl: asset('hetki-sources.js'),
+    rulesUrl: asset('hetki-rules.js'),
     consent: consentGiven,
   })
   settle(

@@ -8,9 +8,11 @@ import { createOutbox } from '../outbox/outbox'
 import type { ResponseRecord } from '../outbox/record'
 import { allowed } from '../pacing/allowed'
 import { emptyPacing, PACING_KEY, readPacing, remember, type PacingState } from '../pacing/state'
+import type { History } from '../journey/history'
 import { createJourney } from '../journey/journey'
 import type { Context } from '../rules/context'
-import { decide, recheck, type Decision } from '../rules/decide'
+import type { Decision } from '../rules/decide'
+import type * as Rules from '../rules/index'
 import { ms } from '../rules/duration'
 import { plan } from '../rules/plan'
 import { step } from '../rules/trace'
@@ -26,6 +28,8 @@ export interface RuntimeOptions {
   widgetUrl: string
   /** Absolute URL of the built-in sources module (imported only when the config turns sources on). */
   sourcesUrl: string
+  /** Absolute URL of the rules module (imported on the first event a survey listens to). */
+  rulesUrl: string
   /** Whether consent was given before init (undefined: not said). */
   consent?: boolean
 }
@@ -33,18 +37,21 @@ export interface RuntimeOptions {
 const language = (config: Config): string =>
   config.lang || document.documentElement.lang || navigator.language || 'en'
 
+const copy = (h: History): History => {
+  const out: History = {}
+  for (const k in h) out[k] = h[k]!.slice()
+  return out
+}
+
 /** Coarse pointer means touch: a phone, or a tablet when the short side of the screen is wide. */
 const deviceKind = (): Context['device'] =>
   matchMedia('(pointer:coarse)').matches ? (Math.min(screen.width, screen.height) >= 600 ? 'tablet' : 'mobile') : 'desktop'
-
-const explain = (d: Decision) =>
-  (d.show ? 'qualifies: ' : 'not shown: ') + d.trace.map((s) => (s.pass ? '✓ ' : '✗ ') + s.step + ' (' + s.why + ')').join(', ')
 
 /**
  * Wires the stages together: event → rules → pacing → claim → lazy widget → answers → outbox.
  * Created once by `init()` with a config that passed the structural check.
  */
-export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, consent }: RuntimeOptions) {
+export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl, consent }: RuntimeOptions) {
   const rules = plan(config)
   const stateStore = openStore('hetki')
   const outboxStore = openStore('hetki-outbox')
@@ -88,26 +95,26 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, consent 
   }
 
   /** A delay is cancelled when the customer leaves the page: a new document ends the timer, an SPA navigation changes the path. */
-  const schedule = (survey: Survey) => {
+  const schedule = (survey: Survey, r: typeof Rules) => {
     const path = location.pathname
     const timer = setTimeout(() => {
       delayed.delete(timer)
       if (location.pathname != path) return debug('survey', survey.id, 'not shown: the customer left', path)
-      const d = recheck(survey, journey.state().history, context(Date.now()))
-      debug('survey', survey.id, explain(d))
+      const d = r.recheck(survey, journey.state().history, context(Date.now()))
+      debug('survey', survey.id, r.explain(d))
       if (d.show) settle(present(survey, false))
     }, ms(survey.delay!))
     delayed.add(timer)
   }
 
   /** Candidates in priority order: the first that also passes pacing shows (or starts its delay); the others are told why not. */
-  const run = async (decisions: Decision[]) => {
+  const run = async (r: typeof Rules, decisions: Decision[]) => {
     let winner: string | undefined
     for (const d of decisions) {
       if (winner && d.show) (d.show = false), d.trace.push(step('priority', false, '"' + winner + '" had priority'))
-      debug('survey', d.survey.id, explain(d))
+      debug('survey', d.survey.id, r.explain(d))
       if (!d.show) continue
-      if (d.survey.delay) schedule(d.survey), (winner = d.survey.id)
+      if (d.survey.delay) schedule(d.survey, r), (winner = d.survey.id)
       else if (await present(d.survey, false)) winner = d.survey.id
     }
   }
@@ -208,9 +215,14 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, consent 
 
   /** The pipeline's entry: every event joins the journey; the rules decide on it against what came before. */
   function onEvent(event: TouchEvent) {
-    const decisions = allowedToStore ? decide(rules, event, journey.state().history, context(event.at)) : []
+    const concerned = allowedToStore && rules.byEvent.has(event.name)
+    // The rules judge against what came before this event, as it was now: the journey moves on
+    // while the rules chunk loads.
+    const before = concerned && copy(journey.state().history)
+    const ctx = context(event.at)
     journey.record(event, location.pathname)
-    if (decisions.length) settle(run(decisions))
+    if (before)
+      settle(importOnce<typeof Rules>(rulesUrl).then((r) => run(r, r.decide(rules, event, before, ctx))))
   }
 
   return {

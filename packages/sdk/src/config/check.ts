@@ -1,49 +1,65 @@
-import { checkRules, checkTouchpoints } from './check-rules'
+import { ms } from '../rules/duration'
 import type { Config } from './types'
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v == 'object' && !Array.isArray(v)
+type Rec = Record<string, any>
 
+const isObject = (v: unknown): v is Rec => !!v && typeof v == 'object' && !Array.isArray(v)
 const isText = (v: unknown): v is string => typeof v == 'string' && v != ''
+const isDuration = (v: unknown) => v === undefined || ms(v as string) >= 0
+const DURATION = 'a duration such as "30m"'
 
 /**
  * The cheap structural check the core can afford on every page: enough to refuse a config the
- * rest of the SDK cannot run with. Returns the first problem with its JSON path, or nothing.
+ * rest of the SDK cannot run with, or one whose rules would fail silently (a window that never
+ * matches, a share outside 0–1, a missing touchpoint). Returns the first problem with its JSON
+ * path, or nothing. The validator command checks everything else.
  */
 export function checkConfig(config: unknown): string | undefined {
-  if (!isObject(config)) return 'the config must be a JSON object'
-  if (config.endpoint !== undefined && typeof config.endpoint != 'string')
-    return 'endpoint must be a string'
-  const surveys = config.surveys
-  if (!Array.isArray(surveys)) return 'surveys must be an array'
-  const touchpoints = checkTouchpoints(config.touchpoints)
-  if (typeof touchpoints == 'string') return touchpoints
-  if (config.sources !== undefined && !isObject(config.sources)) return 'sources must be an object'
-  const ids = new Set<string>()
-  for (let i = 0; i < surveys.length; i++) {
-    const survey = surveys[i]
-    const at = `surveys[${i}]`
-    if (!isObject(survey) || !isText(survey.id)) return at + '.id must be a non-empty string'
-    if (ids.has(survey.id)) return at + '.id "' + survey.id + '" is used twice'
-    ids.add(survey.id)
-    const trigger = survey.trigger
-    if (trigger !== undefined && !(isObject(trigger) && isText(trigger.event)))
-      return at + '.trigger.event must be a non-empty string'
-    const rules = checkRules(survey, at, touchpoints)
-    if (rules) return rules
-    const questions = survey.questions
-    if (!Array.isArray(questions) || !questions.length)
-      return at + '.questions must be a non-empty array'
-    for (let j = 0; j < questions.length; j++) {
-      const q = questions[j]
-      const qat = `${at}.questions[${j}]`
-      if (!isObject(q) || !isText(q.id)) return qat + '.id must be a non-empty string'
-      if (q.type != 'rating') return qat + '.type "' + String(q.type) + '" is not a known question type'
-      if (!isText(q.text)) return qat + '.text must be a non-empty string'
-      if (q.scale !== undefined && !(Number.isInteger(q.scale) && (q.scale as number) >= 2 && (q.scale as number) <= 11))
-        return qat + '.scale must be a whole number from 2 to 11'
-    }
+  let problem: string | undefined
+  /** Records the first failed expectation; true when this one holds. */
+  const need = (ok: unknown, path: string, what: string): boolean => {
+    if (!ok) problem ||= path + ' must be ' + what
+    return !!ok
   }
+  if (!need(isObject(config), 'the config', 'a JSON object')) return problem
+  const c = config as Rec
+  need(c.endpoint === undefined || typeof c.endpoint == 'string', 'endpoint', 'a string')
+  need(c.sources === undefined || isObject(c.sources), 'sources', 'an object')
+  const touchpoints = new Set<string>()
+  if (need(c.touchpoints === undefined || Array.isArray(c.touchpoints), 'touchpoints', 'an array'))
+    (c.touchpoints || []).forEach((t: Rec, i: number) => {
+      if (need(isObject(t) && isText(t.id), `touchpoints[${i}].id`, 'a non-empty string')) touchpoints.add(t.id)
+    })
+  const ids = new Set<string>()
+  if (need(Array.isArray(c.surveys), 'surveys', 'an array'))
+    c.surveys.forEach((s: Rec, i: number) => {
+      const at = `surveys[${i}]`
+      if (!need(isObject(s) && isText(s.id) && !ids.has(s.id), at + '.id', 'a non-empty string used once')) return
+      ids.add(s.id)
+      const t = s.trigger
+      if (t !== undefined && need(isObject(t) && isText(t.event), at + '.trigger.event', 'a non-empty string')) {
+        need(t.where === undefined || isObject(t.where), at + '.trigger.where', 'an object')
+        need(t.count === undefined || (Number.isInteger(t.count) && t.count > 0), at + '.trigger.count', 'a whole number above 0')
+        need(isDuration(t.within), at + '.trigger.within', DURATION)
+        for (const k of ['after', 'unless'])
+          need(t[k] === undefined || (isObject(t[k]) && isText(t[k].event) && isDuration(t[k].within)), at + '.trigger.' + k, '{ "event": …, "within": "30m" }')
+      }
+      need(isDuration(s.delay), at + '.delay', DURATION)
+      need(s.audience === undefined || (isObject(s.audience) && !(s.audience.sample < 0 || s.audience.sample > 1)), at + '.audience', 'an object, its sample a share from 0 to 1')
+      need(s.touchpoint === undefined || touchpoints.has(s.touchpoint), at + '.touchpoint', 'the id of one of the touchpoints')
+      if (need(Array.isArray(s.questions) && s.questions.length, at + '.questions', 'a non-empty array'))
+        s.questions.forEach((q: Rec, j: number) => {
+          const qat = `${at}.questions[${j}]`
+          if (!need(isObject(q) && isText(q.id), qat + '.id', 'a non-empty string')) return
+          // A template fixes the type and supplies the text.
+          const kind = q.template ? '@' + q.template : q.type
+          if (!/^(rating|emotion|yesno|choice|text|@(goal|effort|feeling|csat|nps))$/.test(kind))
+            problem ||= qat + '.type "' + String(q.template || q.type) + '" is not a known question type'
+          need(q.template || isText(q.text) || isObject(q.text), qat + '.text', 'a non-empty string')
+          need(q.scale === undefined || (Number.isInteger(q.scale) && q.scale >= 2 && q.scale <= 11), qat + '.scale', 'a whole number from 2 to 11')
+        })
+    })
+  return problem
 }
 
 export const isConfig = (config: unknown): config is Config => !checkConfig(config)

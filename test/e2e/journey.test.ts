@@ -23,15 +23,25 @@ async function open(config: object, body = '', path = '/shop/page.html'): Promis
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } })
   const page = await context.newPage()
   const html = `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body>
-    <script type="application/json" id="hetki-config">${JSON.stringify({ endpoint: '/collect', ...config })}</script>
+    <script type="application/json" id="hetki-config">${JSON.stringify({ endpoint: '/collect', debug: true, ...config })}</script>
     <script src="/hetki/hetki.js"></script>
     ${body}</body></html>`
   await page.route((url) => url.origin == demo.url && !url.pathname.startsWith('/hetki/') && url.pathname != '/collect', (route) =>
     route.fulfill({ contentType: 'text/html', body: html }),
   )
+  // With sources on, wait until they listen (they arrive in a chunk of their own after the core).
+  const listening = (config as any).sources && page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
   await page.goto(demo.url + path)
   await page.waitForFunction(() => (window as any).hetki?.init)
+  await listening
   return page
+}
+
+/** Tracks an event and waits until the rules have judged it (debug mode says so). */
+async function trackJudged(page: Page, name: string, props?: object) {
+  const judged = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] survey'))
+  await page.evaluate(([n, p]) => (window as any).hetki.track(n, p), [name, props] as const)
+  return (await judged).text()
 }
 
 const prompt = (page: Page, id: string) => page.locator(`[data-hetki-survey="${id}"]`)
@@ -166,8 +176,7 @@ describe('the journey across pages', () => {
       ],
     }
     const page = await open(config)
-    await page.evaluate(() => (window as any).hetki.track('payment.failed', { method: 'card', cardNumber: 'secret' }))
-    await page.waitForTimeout(100)
+    expect(await trackJudged(page, 'payment.failed', { method: 'card', cardNumber: 'secret' })).toContain('✗ count (1 of 2 within 30m)')
     expect(await prompt(page, 'ces-payment').count()).toBe(0)
     // A real page load, sooner than the batched save: the journey must have been saved in pagehide
     // (this failed before writes were committed explicitly), and without the card number.

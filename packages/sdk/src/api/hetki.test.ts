@@ -44,13 +44,16 @@ describe('the public API', () => {
   it('runs the pipeline: event → survey shown → answer queued → POSTed → sent', async () => {
     // The widget is a lazily imported file in the real page (covered in Chromium); here a scripted
     // widget answers 4 as soon as it is mounted.
-    vi.doMock('../widget/load', () => ({
-      loadWidget: async () => ({
+    const widget = {
         mount: (_host: HTMLElement, o: { onAnswer(q: string, v: unknown, last: boolean): void }) => {
           queueMicrotask(() => o.onAnswer('q1', 4, true))
           return () => {}
         },
-      }),
+    }
+    // Lazy chunks: the real rules module, and the scripted widget.
+    vi.doMock('../widget/load', () => ({
+      importOnce: async (url: string) => (url.endsWith('hetki-rules.js') ? import('../rules/index') : widget),
+      loadWidget: async () => widget,
     }))
     const hetki = await load()
     const bodies: any[] = []

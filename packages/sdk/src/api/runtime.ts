@@ -94,9 +94,11 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
     delayed.clear()
   }
 
-  /** A delay is cancelled when the customer leaves the page: a new document ends the timer, an SPA navigation changes the path. */
-  const schedule = (survey: Survey, r: typeof Rules) => {
-    const path = location.pathname
+  /**
+   * A delay is cancelled when the customer leaves the page of the event: a new document ends the
+   * timer, an SPA navigation changes the path (also while the rules chunk was loading).
+   */
+  const schedule = (survey: Survey, r: typeof Rules, path: string) => {
     const timer = setTimeout(() => {
       delayed.delete(timer)
       if (location.pathname != path) return debug('survey', survey.id, 'not shown: the customer left', path)
@@ -108,13 +110,13 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
   }
 
   /** Candidates in priority order: the first that also passes pacing shows (or starts its delay); the others are told why not. */
-  const run = async (r: typeof Rules, decisions: Decision[]) => {
+  const run = async (r: typeof Rules, decisions: Decision[], path: string) => {
     let winner: string | undefined
     for (const d of decisions) {
       if (winner && d.show) (d.show = false), d.trace.push(step('priority', false, '"' + winner + '" had priority'))
       debug('survey', d.survey.id, r.explain(d))
       if (!d.show) continue
-      if (d.survey.delay) schedule(d.survey, r), (winner = d.survey.id)
+      if (d.survey.delay) schedule(d.survey, r, path), (winner = d.survey.id)
       else if (await present(d.survey, false)) winner = d.survey.id
     }
   }
@@ -205,7 +207,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
     if (config.sources)
       settle(
         importOnce<typeof import('../journey/sources')>(sourcesUrl).then((m) =>
-          m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now()))),
+          debug('journey sources on', m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now())))),
         ),
       )
     // The last reliable moment to save the journey before the page goes.
@@ -222,7 +224,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
     const ctx = context(event.at)
     journey.record(event, location.pathname)
     if (before)
-      settle(importOnce<typeof Rules>(rulesUrl).then((r) => run(r, r.decide(rules, event, before, ctx))))
+      settle(importOnce<typeof Rules>(rulesUrl).then((r) => run(r, r.decide(rules, event, before, ctx), ctx.path)))
   }
 
   return {

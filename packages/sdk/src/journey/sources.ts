@@ -13,7 +13,7 @@ const RAGE_PX = 30
  * `track()`. Listeners are passive and the only timers are the ones a threshold needs: nothing polls.
  * This is its own chunk (`hetki-sources.js`), imported only by pages whose config turns sources on.
  */
-export function startSources(sources: Sources, emit: Emit): void {
+export function startSources(sources: Sources, emit: Emit): string[] {
   const on = (target: EventTarget, type: string, fn: (e: any) => void) =>
     target.addEventListener(type, guard(fn), { capture: true, passive: true })
   let path = location.pathname
@@ -125,4 +125,5 @@ export function startSources(sources: Sources, emit: Emit): void {
   }
 
   page()
+  return Object.keys(sources)
 }

@@ -11,6 +11,7 @@ import { emptyPacing, PACING_KEY, readPacing, remember, type PacingState } from 
 import { decide, indexTriggers } from '../rules/decide'
 import { openStore } from '../storage/store'
 import { fetchTransport } from '../transport/fetch'
+import { hostParent } from '../widget/host'
 import { loadWidget } from '../widget/load'
 import type { HetkiEvents } from './events'
 
@@ -63,6 +64,8 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
       debug('survey', survey.id, verdict)
       if (!verdict.pass || open) return
     }
+    const parent = hostParent(survey)
+    if (!parent) return debug('survey', survey.id, 'not shown: no target')
     const responseId = nanoid()
     const host = document.createElement('hetki-survey')
     host.setAttribute('data-hetki-survey', survey.id)
@@ -94,7 +97,7 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
     const startedAt = new Date().toISOString()
     const answers: Record<string, unknown> = {}
     let completed = false
-    document.body.append(host)
+    parent.append(host)
     unmount = widget.mount(host, {
       survey,
       lang,

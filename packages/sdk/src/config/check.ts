@@ -5,6 +5,9 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 const isText = (v: unknown): v is string => typeof v == 'string' && v != ''
 
+/** Survey copy: a text, or texts by language. */
+const isCopy = (v: unknown): boolean => isText(v) || isObject(v)
+
 /**
  * The cheap structural check the core can afford on every page: enough to refuse a config the
  * rest of the SDK cannot run with. Returns the first problem with its JSON path, or nothing.
@@ -32,8 +35,11 @@ export function checkConfig(config: unknown): string | undefined {
       const q = questions[j]
       const qat = `${at}.questions[${j}]`
       if (!isObject(q) || !isText(q.id)) return qat + '.id must be a non-empty string'
-      if (q.type != 'rating') return qat + '.type "' + String(q.type) + '" is not a known question type'
-      if (!isText(q.text)) return qat + '.text must be a non-empty string'
+      // A template fixes the type and supplies the text (the widget falls back to it when text is unusable).
+      const template = q.template
+      if (!/^(rating|emotion|yesno|choice|text|@(goal|effort|feeling|csat|nps))$/.test(template ? '@' + template : (q.type as string)))
+        return qat + '.type "' + String(template || q.type) + '" is not a known question type'
+      if (!template && !isCopy(q.text)) return qat + '.text must be a non-empty string'
       if (q.scale !== undefined && !(Number.isInteger(q.scale) && (q.scale as number) >= 2 && (q.scale as number) <= 11))
         return qat + '.scale must be a whole number from 2 to 11'
     }

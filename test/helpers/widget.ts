@@ -49,6 +49,8 @@ export function widgetHarness(getBrowser: () => Browser, getDemo: () => Demo, fi
       survey: Record<string, unknown>,
       options: Parameters<typeof widgetPage>[1] = {},
       context: BrowserContextOptions = {},
+      /** Runs on the page before the trigger event, e.g. to focus a field of the host page. */
+      before?: (page: Page) => Promise<void>,
     ): Promise<Shown> {
       const path = '/fixture/' + survey.id + '.html'
       fixtures.set(path, widgetPage(survey, options))
@@ -57,9 +59,12 @@ export function widgetHarness(getBrowser: () => Browser, getDemo: () => Demo, fi
       const errors = watchErrors(page)
       await page.goto(getDemo().url + path)
       await page.waitForFunction(() => 'hetki' in window)
+      await before?.(page)
       await page.evaluate(() => (window as any).hetki.track('go'))
       const prompt = page.locator('hetki-survey')
       await prompt.locator('section').waitFor()
+      // Measure the card where it rests, not halfway through its entrance.
+      await prompt.locator('section').evaluate((s) => Promise.all(s.getAnimations().map((a) => a.finished)))
       return { page, prompt, errors, close: () => ctx.close() }
     },
     /** The answers the collector stored for this survey, once it holds a record with `completed` as given. */

@@ -135,15 +135,17 @@ describe('focus and keys', () => {
 })
 
 describe('layouts', () => {
-  it('on a phone the corner popover spans the width and every target is at least 24 px', async () => {
+  it('on a phone the corner popover becomes a bottom sheet and every target is at least 24 px', async () => {
     const { page, prompt, close } = await show(
       { id: 'mobile', questions: [{ id: 'q', template: 'nps' }] },
       {},
       { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true },
     )
     const box = (await prompt.locator('section').boundingBox())!
-    expect(box.x).toBe(8)
-    expect(box.width).toBe(320 - 16)
+    // A bottom sheet: the whole width, so eleven NPS points fit in one row.
+    expect(box.x).toBe(0)
+    expect(box.width).toBe(320)
+    expect(box.y + box.height).toBe(640)
     for (const button of await prompt.getByRole('button').all()) {
       const b = (await button.boundingBox())!
       expect(Math.min(b.width, b.height)).toBeGreaterThanOrEqual(24)

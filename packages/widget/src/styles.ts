@@ -24,16 +24,18 @@ export const CSS = `
 :host([data-placement=inline]) .card{box-shadow:none;width:auto;max-width:520px}
 h2{margin:0 0 12px;margin-inline-end:32px;font-size:16px;font-weight:600}
 .step{margin:0 0 4px;font-size:13px;color:var(--muted)}
-.pick{display:flex;gap:6px;flex-wrap:wrap}
+.pick{display:flex;gap:4px}
 button{font:inherit;color:inherit;cursor:pointer}
-.pick button{flex:1 0 28px;min-width:28px;min-height:40px;padding:4px;border-radius:8px;border:1px solid var(--line);background:transparent;font-weight:600}
+.pick button{flex:1 1 0;min-width:24px;min-height:40px;padding:4px 0;border-radius:8px;border:1px solid var(--line);background:transparent;font-weight:600}
 .pick button:hover,.close:hover{background:var(--hover)}
-.stars button,.emoji button{font-size:24px;line-height:1;font-weight:400}
+.stars button,.emoji button{font-size:26px;line-height:1;font-weight:400}
 .stars button{border-color:transparent;color:var(--line)}
 .stars:hover button,.stars:focus-within button{color:var(--accent)}
 .stars button:hover~button,.stars button:focus~button{color:var(--line)}
-.feel button{flex:1 1 56px;display:flex;flex-direction:column;align-items:center;gap:4px;font-size:12px;font-weight:500;overflow-wrap:anywhere}
-.feel span{font-size:24px;line-height:1}
+.feel{flex-direction:column}
+.feel button{display:flex;align-items:center;gap:10px;min-height:38px;padding:4px 12px;font-weight:500;text-align:start}
+.feel span{font-size:22px;line-height:1}
+.emoji button,.feel span{font-family:"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji",sans-serif}
 .yesno button{flex:1 1 0}
 .ends{display:flex;justify-content:space-between;gap:12px;margin-top:6px;font-size:13px;color:var(--muted)}
 .close{position:absolute;top:8px;inset-inline-end:8px;width:32px;height:32px;border:0;border-radius:8px;background:transparent;font:20px/1 system-ui,sans-serif}
@@ -48,7 +50,7 @@ button{font:inherit;color:inherit;cursor:pointer}
 .thanks{margin:4px 0 0;margin-inline-end:32px;font-weight:600}
 .thanks:empty{margin:0}
 .link{display:inline-block;margin-top:8px;color:var(--accent);min-height:24px}
-@media (max-width:480px){:host([data-placement=popover]){left:8px!important;right:8px!important;bottom:8px!important;max-width:none!important}.card{width:100%}}
+@media (max-width:480px){:host([data-placement=popover]){left:0!important;right:0!important;bottom:0!important;max-width:none!important}.card{width:100%;padding-inline:12px;border-radius:var(--hetki-radius,12px) var(--hetki-radius,12px) 0 0}.pick{gap:2px}}
 @media (prefers-reduced-motion:no-preference){:host(:not([data-placement=inline])) .card{animation:hetki-in .18s ease-out}}
 @keyframes hetki-in{from{opacity:0;transform:translateY(8px)}}
 `

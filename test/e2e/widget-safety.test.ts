@@ -111,8 +111,19 @@ describe('focus and keys', () => {
     await page.keyboard.type('/?g')
     expect(await prompt.getByRole('textbox').inputValue()).toBe('/?g')
     expect(await page.evaluate(() => (window as any).keys)).toBe(4) // the first Tab, from the page
+    // Escape closes it, and focus goes back to where the customer was before tabbing in.
     await press(page, 'Escape')
     await expect.poll(() => prompt.count()).toBe(0)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search')
+    await close()
+  })
+
+  it('announces itself politely, without moving focus', async () => {
+    const { page, prompt, close } = await show(csat('announce'))
+    const status = prompt.getByRole('status')
+    expect(await status.getAttribute('role')).toBe('status')
+    await expect.poll(() => status.textContent()).toBe('A short survey opened: How satisfied are you?')
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY')
     await close()
   })
 

@@ -27,8 +27,21 @@ export function Survey({ survey, lang, onAnswer, onClose }: MountOptions) {
   const [step, setStep] = useState(1)
   const card = useRef<HTMLElement>(null)
   const refocus = useRef(false)
+  /** Where focus was before the customer tabbed into the survey: it goes back there when the survey closes. */
+  const cameFrom = useRef<HTMLElement | null>(null)
+  const [announced, setAnnounced] = useState(false)
   const done = at < 0
-  const close = () => onClose(done ? 'completed' : 'dismissed')
+  const close = (reason: 'completed' | 'dismissed' = done ? 'completed' : 'dismissed') => {
+    const root = card.current?.getRootNode() as ShadowRoot | undefined
+    if (root?.activeElement && cameFrom.current?.isConnected) cameFrom.current.focus()
+    onClose(reason)
+  }
+
+  // A live region announces what changed after it was rendered, so the survey is announced a tick after it appears.
+  useEffect(() => {
+    const timer = setTimeout(() => setAnnounced(true), 100)
+    return () => clearTimeout(timer)
+  }, [])
 
   // Focus follows a customer who is answering; it is never taken when the prompt appears.
   useEffect(() => {
@@ -39,7 +52,7 @@ export function Survey({ survey, lang, onAnswer, onClose }: MountOptions) {
 
   useEffect(() => {
     if (!done) return
-    const timer = setTimeout(() => onClose('completed'), THANKS_MS)
+    const timer = setTimeout(() => close('completed'), THANKS_MS)
     return () => clearTimeout(timer)
   }, [done])
 
@@ -77,10 +90,14 @@ export function Survey({ survey, lang, onAnswer, onClose }: MountOptions) {
         e.stopPropagation()
         if (e.key == 'Escape') close()
       }}
+      onFocusIn={(e) => {
+        const from = e.relatedTarget as HTMLElement | null
+        if (from && !card.current?.contains(from)) cameFrom.current = from
+      }}
       onKeyUp={(e) => e.stopPropagation()}
       onKeyPress={(e) => e.stopPropagation()}
     >
-      <button type="button" class="close" aria-label={strings.close} onClick={close}>
+      <button type="button" class="close" aria-label={strings.close} onClick={() => close()}>
         ×
       </button>
       {question && (
@@ -114,8 +131,8 @@ export function Survey({ survey, lang, onAnswer, onClose }: MountOptions) {
         </div>
       )}
       {/* Present from the start, so screen readers announce the thank-you when it is filled in. */}
-      <p id="hetki-t" class="thanks" role="status">
-        {done ? pick(survey.thanks, lang) || strings.thanks : ''}
+      <p id="hetki-t" class={done ? 'thanks' : 'sr'} role="status">
+        {done ? pick(survey.thanks, lang) || strings.thanks : announced && question ? fill(strings.opened, pick(question.text, lang)) : ''}
       </p>
       {done && link && (
         <a class="link" href={link} target="_blank" rel="noopener noreferrer">

@@ -6,6 +6,7 @@ const STRINGS = {
   en: {
     close: 'Close survey',
     thanks: 'Thank you for your answer!',
+    opened: 'A short survey opened: %1',
     of: 'of',
     step: 'Question %1 of %2',
     next: 'Next',
@@ -27,6 +28,7 @@ const STRINGS = {
   fi: {
     close: 'Sulje kysely',
     thanks: 'Kiitos vastauksestasi!',
+    opened: 'Lyhyt kysely avautui: %1',
     of: '/',
     step: 'Kysymys %1/%2',
     next: 'Seuraava',
@@ -48,6 +50,7 @@ const STRINGS = {
   sv: {
     close: 'Stäng enkäten',
     thanks: 'Tack för ditt svar!',
+    opened: 'En kort enkät öppnades: %1',
     of: 'av',
     step: 'Fråga %1 av %2',
     next: 'Nästa',

@@ -48,7 +48,7 @@ button{font:inherit;color:inherit;cursor:pointer}
 .limit{font-size:13px;color:var(--muted)}
 .submit{display:block;min-height:40px;margin-top:12px;margin-inline-start:auto;padding:0 20px;border:0;border-radius:8px;background:var(--accent);color:var(--on-accent);font-weight:600}
 .thanks{margin:4px 0 0;margin-inline-end:32px;font-weight:600}
-.thanks:empty{margin:0}
+.sr{position:absolute;width:1px;height:1px;margin:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .link{display:inline-block;margin-top:8px;color:var(--accent);min-height:24px}
 @media (max-width:480px){:host([data-placement=popover]){left:0!important;right:0!important;bottom:0!important;max-width:none!important}.card{width:100%;padding-inline:12px;border-radius:var(--hetki-radius,12px) var(--hetki-radius,12px) 0 0}.pick{gap:2px}}
 @media (prefers-reduced-motion:no-preference){:host(:not([data-placement=inline])) .card{animation:hetki-in .18s ease-out}}

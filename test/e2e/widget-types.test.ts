@@ -218,4 +218,20 @@ describe('question types, by keyboard only', () => {
     expect(await stored('open')).toEqual({ t: 'abcdefghij' })
     await close()
   })
+
+  it('an open text left empty is sent as null (skipped), and the response still completes', async () => {
+    const { page, prompt, close } = await show({
+      id: 'skipped',
+      questions: [
+        { id: 'q', template: 'csat' },
+        { id: 't', type: 'text', text: 'Anything else?' },
+      ],
+    })
+    await press(page, 'Tab', 'Tab', 'End', 'Enter')
+    await prompt.getByRole('textbox', { name: 'Anything else?' }).waitFor()
+    await press(page, 'Tab', 'Enter')
+    await expect.poll(() => prompt.getByRole('status').textContent()).toBe(THANKS)
+    expect(await stored('skipped')).toEqual({ q: 5, t: null })
+    await close()
+  })
 })

@@ -56,7 +56,7 @@ export function Survey({ survey, lang, onAnswer, onClose }: MountOptions) {
     return () => clearTimeout(timer)
   }, [done])
 
-  /** Records the answers to the current question (none: skipped) and moves on. */
+  /** Records the answers to the current question and moves on. */
   const advance = (given: [string, unknown][]) => {
     for (const [id, value] of given) answers[id] = value
     const to = next(questions, at, answers)
@@ -69,7 +69,8 @@ export function Survey({ survey, lang, onAnswer, onClose }: MountOptions) {
 
   const question = done ? undefined : expand(questions[at]!, strings)
   const id = question?.id || ''
-  const one = (value: unknown) => advance(value === undefined ? [] : [[id, value]])
+  // A skipped question is answered with null: the backend learns it was seen, and a skipped last question still completes the response.
+  const one = (value: unknown) => advance([[id, value ?? null]])
   const last = !remaining(questions, at, answers)
   const submit = last ? strings.send : strings.next
   const total = step + remaining(questions, at, answers)
@@ -122,7 +123,7 @@ export function Survey({ survey, lang, onAnswer, onClose }: MountOptions) {
               question={question}
               {...props}
               onAnswer={(value, other) =>
-                advance(value === undefined ? [] : other ? [[id + '_other', other], [id, value]] : [[id, value]])
+                advance(other ? [[id + '_other', other], [id, value]] : [[id, value ?? null]])
               }
             />
           ) : question.type == 'text' ? (

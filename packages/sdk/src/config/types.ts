@@ -101,7 +101,7 @@ export interface YesNoQuestion extends QuestionBase {
   type: 'yesno'
 }
 
-/** Single (answer: option id) or multiple choice (answer: ids); `other` adds a free-text option sent as `<id>_other`. */
+/** Single (answer: option id) or multiple choice (answer: ids), null when skipped; `other` adds a free-text option sent as `<id>_other`. */
 export interface ChoiceQuestion extends QuestionBase {
   type: 'choice'
   options: { id: string; label: Copy }[]
@@ -109,7 +109,7 @@ export interface ChoiceQuestion extends QuestionBase {
   other?: boolean
 }
 
-/** Short open text; the answer is the trimmed text, and an empty one is skipped. */
+/** Short open text; the answer is the trimmed text, or null when left empty (skipped). */
 export interface TextQuestion extends QuestionBase {
   type: 'text'
   /** At most this many characters (default 500). */

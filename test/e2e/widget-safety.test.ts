@@ -2,7 +2,7 @@
 // focus it must not steal, host shortcuts it must not trigger, small screens, RTL, dark mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { fixtureServer } from '../fixtures/pages.mjs'
+import { fixtureServer, widgetPage } from '../fixtures/pages.mjs'
 import { launch } from '../helpers/browser'
 import { startDemo, type Demo } from '../helpers/demo'
 import { axeViolations, focused, press, widgetHarness } from '../helpers/widget'
@@ -234,5 +234,19 @@ describe('layouts', () => {
     await page.evaluate(() => document.querySelector('hetki-survey')!.shadowRoot!.querySelector('section')!.append(document.createElement('button')))
     expect((await axeViolations(page)).join()).toContain('button-name')
     await close()
+  })
+
+  it('an inline survey whose target is missing does not show at all', async () => {
+    const survey = { id: 'no-target', placement: 'inline', target: '#nowhere', questions: [{ id: 'q', template: 'csat' }] }
+    fixtures.set('/fixture/no-target.html', widgetPage(survey, { config: { debug: true } }))
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(demo.url + '/fixture/no-target.html')
+    await page.waitForFunction(() => 'hetki' in window)
+    const verdict = page.waitForEvent('console', (m) => m.text().includes('not shown: no target'))
+    await page.evaluate(() => (window as any).hetki.track('go'))
+    await verdict
+    expect(await page.locator('hetki-survey').count()).toBe(0)
+    await context.close()
   })
 })

@@ -235,3 +235,46 @@ describe('question types, by keyboard only', () => {
     await close()
   })
 })
+
+describe('every question type in every placement', () => {
+  const questions = [
+    { id: 'csat', template: 'csat' },
+    { id: 'feel', template: 'feeling' },
+    { id: 'goal', template: 'goal' },
+    { id: 'pick', type: 'choice', text: 'What matters most?', options: [{ id: 'a', label: 'Price' }, { id: 'b', label: 'Speed' }] },
+    { id: 'say', type: 'text', text: 'Anything else?' },
+  ]
+  for (const placement of ['popover', 'bar', 'inline']) {
+    it(`${placement}: five questions in a row by keyboard, focus following, axe clean at every step`, async () => {
+      const id = 'all-' + placement
+      const { page, prompt, close } = await show(
+        { id, placement, target: '#here', questions },
+        { body: '<div id="here"></div>' },
+      )
+      const step = async (name: string, ...keys: string[]) => {
+        await prompt.getByRole('heading', { name }).waitFor()
+        expect(await prompt.getByText(new RegExp('^Question \\d of 5$')).count()).toBe(1)
+        expect(await axeViolations(page)).toEqual([])
+        await press(page, ...keys)
+      }
+      await step('How satisfied are you?', 'Tab', 'Tab', 'End', 'Enter')
+      await step('How did it feel?', 'ArrowDown', 'Enter')
+      await step('Did you get done what you came for?', 'Enter')
+      await step('What matters most?', 'ArrowDown', 'Tab', 'Enter')
+      await step('Anything else?')
+      await page.keyboard.type('All good')
+      await press(page, 'Tab', 'Enter')
+      await expect.poll(() => prompt.getByRole('status').textContent()).toBe(THANKS)
+      expect(await axeViolations(page)).toEqual([])
+      expect(await stored(id)).toEqual({
+        csat: 5,
+        feel: { id: 'disappointed', weight: -50 },
+        goal: true,
+        pick: 'b',
+        say: 'All good',
+      })
+      await close()
+    })
+  }
+})
+

@@ -1,32 +1,43 @@
-import type { Question } from '../../sdk/src/config/types'
+import type { RatingQuestion } from '../../sdk/src/config/types'
+import { Buttons } from './Buttons'
+import { pick } from './copy'
 import type { Strings } from './strings'
 
+const FACES = ['😞', '🙁', '😐', '🙂', '😄']
+
 interface Props {
-  question: Question
+  question: RatingQuestion
+  lang: string
   strings: Strings
   onAnswer(value: number): void
 }
 
-/** A 1…scale rating: one button per point, each named by its number first ("4 of 5, …"). */
-export function Rating({ question, strings, onAnswer }: Props) {
+/**
+ * A from…scale rating (CSAT 1–5, CES 1–7, NPS 0–10) as numbers, stars or faces. Every button is
+ * named by its number first and the scale ("8 of 10"), the ends also by their label.
+ */
+export function Rating({ question, lang, strings, onAnswer }: Props) {
+  const from = question.from === 0 ? 0 : 1
   const scale = question.scale || 5
-  const points = Array.from({ length: scale }, (_, i) => i + 1)
-  const label = (n: number) =>
-    n + ' ' + strings.of + ' ' + scale +
-    (n == 1 && question.lowLabel ? ', ' + question.lowLabel : n == scale && question.highLabel ? ', ' + question.highLabel : '')
+  const low = pick(question.lowLabel, lang)
+  const high = pick(question.highLabel, lang)
+  const display = question.display || 'numbers'
+  const items = []
+  for (let n = from; n <= scale; n++) {
+    const end = n == from ? low : n == scale ? high : ''
+    items.push({
+      name: n + ' ' + strings.of + ' ' + scale + (end ? ', ' + end : ''),
+      face: display == 'stars' ? '★' : display == 'emoji' ? FACES[Math.round(((n - from) / (scale - from)) * 4)] : n,
+      value: n,
+    })
+  }
   return (
     <div>
-      <div class="scale" role="group" aria-labelledby="hetki-q">
-        {points.map((n) => (
-          <button type="button" aria-label={label(n)} onClick={() => onAnswer(n)}>
-            {n}
-          </button>
-        ))}
-      </div>
-      {(question.lowLabel || question.highLabel) && (
+      <Buttons kind={display} items={items} onPick={(v) => onAnswer(v as number)} />
+      {(low || high) && (
         <div class="ends" aria-hidden="true">
-          <span>{question.lowLabel}</span>
-          <span>{question.highLabel}</span>
+          <span>{low}</span>
+          <span>{high}</span>
         </div>
       )}
     </div>

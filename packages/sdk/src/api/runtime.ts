@@ -18,6 +18,7 @@ import { plan } from '../rules/plan'
 import { step } from '../rules/trace'
 import { openStore } from '../storage/store'
 import { fetchTransport } from '../transport/fetch'
+import { hostParent } from '../widget/host'
 import { importOnce, loadWidget } from '../widget/load'
 import type { HetkiEvents } from './events'
 
@@ -131,6 +132,8 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
       debug('survey', survey.id, verdict.pass ? '✓' : '✗', verdict.step, '(' + verdict.why + ')')
       if (!verdict.pass || open) return false
     }
+    const parent = hostParent(survey)
+    if (!parent) return debug('survey', survey.id, 'not shown: no target'), false
     const responseId = nanoid()
     const host = document.createElement('hetki-survey')
     host.setAttribute('data-hetki-survey', survey.id)
@@ -162,7 +165,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
     const startedAt = new Date().toISOString()
     const answers: Record<string, unknown> = {}
     let completed = false
-    document.body.append(host)
+    parent.append(host)
     unmount = widget.mount(host, {
       survey,
       lang,

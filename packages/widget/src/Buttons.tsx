@@ -1,0 +1,22 @@
+import type { ComponentChildren } from 'preact'
+import { roving } from './roving'
+
+export interface Choice {
+  /** The accessible name; it contains the visible text (WCAG 2.5.3). */
+  name: string
+  face: ComponentChildren
+  value: unknown
+}
+
+/** One button per possible answer; a click, Enter or Space answers at once. */
+export function Buttons({ items, kind, onPick }: { items: Choice[]; kind: string; onPick(value: unknown): void }) {
+  return (
+    <div class={'pick ' + kind} role="group" aria-labelledby="hetki-q" onKeyDown={roving}>
+      {items.map((item, i) => (
+        <button type="button" tabIndex={i ? -1 : 0} aria-label={item.name} onClick={() => onPick(item.value)}>
+          {item.face}
+        </button>
+      ))}
+    </div>
+  )
+}

@@ -7,6 +7,7 @@ const files = [
   ['dist/hetki.js', 'core, script tag (every page)', 6144],
   ['dist/hetki.mjs', 'core, ES module (bundlers)', 6144],
   ['dist/hetki-widget.js', 'widget incl. Preact (lazy, only when a survey shows)', 14336],
+  ['dist/hetki-delivery.js', 'outbox sender (lazy, only when there is something to send)', 3072],
 ]
 
 export function measure(file) {

@@ -4,13 +4,14 @@ import { debug } from '../debug/log'
 import { settle } from '../debug/guard'
 import type { Emitter } from '../events/emitter'
 import type { TouchEvent } from '../journey/event'
-import { createOutbox } from '../outbox/outbox'
+import { createDelivery } from '../outbox/delivery'
+import { describe } from '../outbox/describe'
 import type { ResponseRecord } from '../outbox/record'
 import { allowed } from '../pacing/allowed'
 import { emptyPacing, PACING_KEY, readPacing, remember, type PacingState } from '../pacing/state'
 import { decide, indexTriggers } from '../rules/decide'
 import { openStore } from '../storage/store'
-import { fetchTransport } from '../transport/fetch'
+import type { UserTransport } from '../transport/transport'
 import { loadWidget } from '../widget/load'
 import type { HetkiEvents } from './events'
 
@@ -21,6 +22,8 @@ export interface RuntimeOptions {
   widgetUrl: string
   /** Whether consent was given before init (undefined: not said). */
   consent?: boolean
+  /** The host's own transport, from `init(config, { transport })`. */
+  transport?: UserTransport
 }
 
 const language = (config: Config): string =>
@@ -30,18 +33,14 @@ const language = (config: Config): string =>
  * Wires the stages together: event → rules → pacing → claim → lazy widget → answers → outbox.
  * Created once by `init()` with a config that passed the structural check.
  */
-export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOptions) {
+export function createRuntime({ config, emitter, widgetUrl, consent, transport }: RuntimeOptions) {
   const triggers = indexTriggers(config.surveys)
   const stateStore = openStore('hetki')
-  const outboxStore = openStore('hetki-outbox')
-  const outbox = createOutbox(outboxStore, fetchTransport(config.endpoint || '/collect'), {
-    sent: (records) => records.forEach((r) => emitter.emit('response:sent', { responseId: r.id, surveyId: r.surveyId })),
-    failed: (records, status) =>
-      records.forEach((r) => emitter.emit('response:failed', { responseId: r.id, surveyId: r.surveyId, status })),
-  })
+  let allowedToStore = !config.requireConsent || consent === true
+  // The sender chunk sits next to the widget, wherever the config put that.
+  const outbox = createDelivery(config, emitter, () => allowedToStore, new URL('hetki-delivery.js', widgetUrl).href, transport)
 
   let pacing: PacingState = emptyPacing()
-  let allowedToStore = !config.requireConsent || consent === true
   let user: { id?: string; attributes: Record<string, unknown> } = { attributes: {} }
   /** The prompt on screen in this page, if any: one at a time. */
   let open: { surveyId: string; close(): void } | undefined
@@ -51,7 +50,7 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
   const load = async () => {
     if (!allowedToStore) return
     pacing = readPacing(await stateStore.get(PACING_KEY))
-    settle(outbox.flush())
+    settle(outbox.resume())
   }
 
   const present = async (survey: Survey, forced: boolean) => {
@@ -92,6 +91,10 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
 
     const lang = language(config)
     const startedAt = new Date().toISOString()
+    // Journey glue: the trail of recent touchpoint events goes here once the journey stage keeps one.
+    const about = describe(config, survey, responseId, lang, [], user.id)
+    const moment = (kind: 'shown' | 'dismissed') =>
+      allowedToStore && settle(outbox.put({ ...about, id: nanoid(), kind, at: new Date().toISOString() }))
     const answers: Record<string, unknown> = {}
     let completed = false
     document.body.append(host)
@@ -102,13 +105,11 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
         answers[questionId] = value
         completed = last
         const record: ResponseRecord = {
+          ...about,
           id: responseId,
           kind: 'response',
-          surveyId: survey.id,
           answers: { ...answers },
           completed,
-          lang,
-          path: location.pathname,
           startedAt,
           updatedAt: new Date().toISOString(),
         }
@@ -128,10 +129,12 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
           remember(pacing, survey.id, 'dismissed', Date.now())
           save()
           emitter.emit('survey:dismissed', { surveyId: survey.id, responseId })
+          moment('dismissed')
         }
       },
     })
     emitter.emit('survey:shown', { surveyId: survey.id, responseId })
+    moment('shown')
   }
 
   const ready = load()
@@ -168,11 +171,9 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
         open?.close()
         pacing = emptyPacing()
         settle(stateStore.clear())
-        settle(outboxStore.clear())
+        settle(outbox.clear())
       } else if (!was) settle(load())
     },
-    /** For the online event and similar nudges. */
-    flush: () => allowedToStore && settle(outbox.flush()),
   }
 }
 

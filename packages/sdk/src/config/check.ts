@@ -13,6 +13,7 @@ export function checkConfig(config: unknown): string | undefined {
   if (!isObject(config)) return 'the config must be a JSON object'
   if (config.endpoint !== undefined && typeof config.endpoint != 'string')
     return 'endpoint must be a string'
+  if (config.delivery !== undefined && !isObject(config.delivery)) return 'delivery must be an object'
   const surveys = config.surveys
   if (!Array.isArray(surveys)) return 'surveys must be an array'
   const ids = new Set<string>()

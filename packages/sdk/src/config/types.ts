@@ -1,3 +1,5 @@
+import type { Delivery } from './delivery'
+
 /**
  * The config a web team hands to Hetki, as JSON (`data-config`, an inline script, or `init()`).
  * The core below is pinned for good; later fields only ever add to it.
@@ -12,6 +14,8 @@
 export interface Config {
   /** Where answers are POSTed as JSON (the wire format in the README). Relative URLs resolve against the page. */
   endpoint?: string
+  /** How answers travel: content type, timeout, outbox bounds, opt-in personal data (docs/delivery.md). */
+  delivery?: Delivery
   /** The surveys Hetki may show, in priority order for now: the first that qualifies wins. */
   surveys: Survey[]
   /** Language of the UI and of survey copy; default: the page's `lang`, then the browser's. */

@@ -93,7 +93,9 @@ export function createSender(store: Store, options: SenderOptions): Sender {
           const delay = retryAfter ?? backoff(attempt++)
           if (retryAfter != null) notBefore = Date.now() + retryAfter
           debug('send failed with status', status, '- retrying in', Math.round(delay), 'ms')
-          return later(delay)
+          later(delay)
+          // Records that arrived meanwhile still get a pass (bounds, and a try of their own).
+          break
         } else {
           debug('the endpoint refused', records.length, 'record(s) with status', status, '- dropping them')
           await drop(batch)

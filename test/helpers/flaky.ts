@@ -10,7 +10,15 @@ export type Mode = 'ok' | '500' | 'hang' | 'drop' | '429'
  * Also serves `pages` (path → [content type, body]) so a test can use its own page and config.
  */
 export function flakyCollector(pages: Record<string, [string, string]> = {}) {
-  const state = { mode: 'ok' as Mode, requests: {} as Record<string, number>, beacons: 0 }
+  // `pages` stays the caller's object, so a test can add pages once it knows the server's URL.
+  const state = {
+    mode: 'ok' as Mode,
+    /** Let text/plain posts (sendBeacon) through whatever the mode, to see beacons land. */
+    passBeacons: false,
+    requests: {} as Record<string, number>,
+    beacons: 0,
+    preflights: 0,
+  }
   const handle = (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = new URL(req.url!, 'http://x').pathname
     const page = pages[path]
@@ -19,10 +27,12 @@ export function flakyCollector(pages: Record<string, [string, string]> = {}) {
       res.end(page[1])
       return true
     }
+    if (path == '/collect' && req.method == 'OPTIONS') state.preflights++
     if (path != '/collect' || req.method != 'POST') return false
     state.requests[state.mode] = (state.requests[state.mode] || 0) + 1
-    if (String(req.headers['content-type']).startsWith('text/plain')) state.beacons++
-    switch (state.mode) {
+    const plain = String(req.headers['content-type']).startsWith('text/plain')
+    if (plain) state.beacons++
+    switch (plain && state.passBeacons ? 'ok' : state.mode) {
       case 'ok':
         return false
       case '500':

@@ -1,30 +1,21 @@
 // The delivery promise, end to end in Chromium: every answer given reaches the collector exactly
 // once, across a collector that fails in every way it can, going offline, reloads and a closed tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { launch, watchErrors } from '../helpers/browser'
 import { startDemo, type Demo } from '../helpers/demo'
 import { flakyCollector, type Mode } from '../helpers/flaky'
+import { answer, hetkiReady, leftInOutbox, openPage, scriptPage, sdkErrors, twoQuestions, type Given } from '../helpers/survey'
 
 const config = {
   endpoint: '/collect',
   // A short timeout, so a hanging collector costs the test seconds rather than minutes.
   delivery: { timeout: 1 },
-  surveys: [
-    {
-      id: 'journey',
-      questions: [
-        { id: 'goal', type: 'rating', scale: 5, text: 'Did you get what you came for?' },
-        { id: 'effort', type: 'rating', scale: 5, text: 'How easy was it?' },
-      ],
-    },
-  ],
+  surveys: [twoQuestions],
 }
-const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
-<script async src="/hetki/hetki.js" data-config="/reliability.json"></script></head><body><h1>Shop</h1></body></html>`
 
 const flaky = flakyCollector({
-  '/shop.html': ['text/html; charset=utf-8', html],
+  '/shop.html': ['text/html; charset=utf-8', scriptPage('/reliability.json')],
   '/reliability.json': ['application/json', JSON.stringify(config)],
 })
 let browser: Browser
@@ -38,61 +29,7 @@ afterAll(async () => {
   await demo?.close()
 })
 
-interface Given {
-  id: string
-  answers: Record<string, number>
-  completed: boolean
-}
-
-async function open(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage()
-  await page.goto(demo.url + '/shop.html')
-  await page.waitForFunction(() => typeof (window as any).hetki?.on == 'function' && !(window as any).hetki.q)
-  return page
-}
-
-/** Shows the survey through the API and answers it like a customer; `partial` answers one question and closes. */
-async function answer(page: Page, n: number, partial = false): Promise<Given> {
-  const id = await page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const hetki = (window as any).hetki
-        const seen = (e: { responseId: string }) => {
-          hetki.off('survey:shown', seen)
-          resolve(e.responseId)
-        }
-        hetki.on('survey:shown', seen)
-        hetki.show('journey')
-      }),
-  )
-  const prompt = page.locator('[data-hetki-survey="journey"]')
-  const goal = (n % 5) + 1
-  const effort = ((n * 3) % 5) + 1
-  await prompt.getByRole('dialog', { name: 'Did you get what you came for?' }).waitFor()
-  await prompt.getByRole('button', { name: new RegExp('^' + goal + '\\b') }).click()
-  if (!partial) {
-    await prompt.getByRole('dialog', { name: 'How easy was it?' }).waitFor()
-    await prompt.getByRole('button', { name: new RegExp('^' + effort + '\\b') }).click()
-    await prompt.getByRole('status').filter({ hasText: 'Thank you' }).waitFor()
-  }
-  await prompt.getByRole('button', { name: 'Close survey' }).click()
-  await expect.poll(() => prompt.count()).toBe(0)
-  return partial ? { id, answers: { goal }, completed: false } : { id, answers: { goal, effort }, completed: true }
-}
-
-/** What is left in the page's outbox (records only, not the eviction counter). */
-const leftInOutbox = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('hetki-outbox')
-        req.onerror = () => reject(req.error)
-        req.onsuccess = () => {
-          const keys = req.result.transaction('kv').objectStore('kv').getAllKeys()
-          keys.onsuccess = () => resolve(keys.result.filter((k) => k != '~dropped').length)
-        }
-      }),
-  )
+const open = (context: BrowserContext) => openPage(context, demo.url + '/shop.html')
 
 describe('the outbox under a flaky collector', () => {
   it('delivers every answer exactly once through 500s, hangs, dropped connections, 429, offline, reloads and a closed tab', async () => {
@@ -108,7 +45,7 @@ describe('the outbox under a flaky collector', () => {
     mode('hang')
     given.push(await answer(page1, n++, true), await answer(page1, n++))
     await page1.reload()
-    await page1.waitForFunction(() => typeof (window as any).hetki?.on == 'function')
+    await hetkiReady(page1)
     mode('drop')
     given.push(await answer(page1, n++))
 
@@ -129,7 +66,7 @@ describe('the outbox under a flaky collector', () => {
     mode('500')
     given.push(await answer(page2, n++))
     await page2.reload()
-    await page2.waitForFunction(() => typeof (window as any).hetki?.on == 'function')
+    await hetkiReady(page2)
     expect(demo.store.all()).toHaveLength(0)
 
     // The collector recovers: the next answer nudges the remaining tab, which sends everything.
@@ -148,9 +85,7 @@ describe('the outbox under a flaky collector', () => {
     // The partial answer was closed before its last question: dismissed, once.
     expect(moments.filter((m) => m.kind == 'dismissed').map((m) => m.response_id)).toEqual(given.filter((g) => !g.completed).map((g) => g.id))
     expect(demo.store.dropped()).toBe(0)
-    // Chromium itself logs each failed request ("Failed to load resource", net::ERR_…); those are the
-    // browser's network log, not the SDK speaking. Anything else, or any page error, is a failure.
-    expect([...errors1, ...errors2].filter((e) => !/^console: (Failed to load resource|.*net::ERR_)/.test(e))).toEqual([])
+    expect(sdkErrors([...errors1, ...errors2])).toEqual([])
 
     // The figures docs/delivery.md reports. Deliveries beyond one per response are retries and
     // beacons that arrived after an earlier copy: the upsert by id absorbs them.

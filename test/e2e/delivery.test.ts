@@ -1,0 +1,141 @@
+// Delivery features a host or a backend notices, in Chromium against the real demo collector:
+// the beacon when the page goes away, CORS with and without a preflight, consent, an adapter,
+// and the sender loading only when there is something to send.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launch, watchErrors } from '../helpers/browser'
+import { startDemo, type Demo } from '../helpers/demo'
+import { flakyCollector } from '../helpers/flaky'
+import { answer, leftInOutbox, openPage, scriptPage, sdkErrors, twoQuestions } from '../helpers/survey'
+
+const json = (value: unknown): [string, string] => ['application/json', JSON.stringify(value)]
+const html = (text: string): [string, string] => ['text/html; charset=utf-8', text]
+
+const pages: Record<string, [string, string]> = {
+  '/shop.html': html(scriptPage('/plain.json')),
+  '/plain.json': json({ endpoint: '/collect', surveys: [twoQuestions] }),
+  '/consent.html': html(scriptPage('/consent.json')),
+  '/consent.json': json({ endpoint: '/collect', requireConsent: true, delivery: { timeout: 1 }, surveys: [twoQuestions] }),
+  // The ES module build with a transport adapter, as a bundler user would write it.
+  '/adapter.html': html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+<script type="module">
+import * as hetki from '/hetki/hetki.mjs'
+import { dataLayer } from '/hetki/adapters/datalayer.js'
+window.hetki = hetki
+hetki.init(${JSON.stringify({ endpoint: '/collect', surveys: [twoQuestions] })}, { transport: dataLayer() })
+</script></head><body><h1>Shop</h1></body></html>`),
+}
+const flaky = flakyCollector(pages)
+let browser: Browser
+let demo: Demo
+/** The same server under another origin (localhost rather than 127.0.0.1), for cross-origin posts. */
+let otherOrigin: string
+
+beforeAll(async () => {
+  ;[browser, demo] = await Promise.all([launch(), startDemo(flaky.handle)])
+  otherOrigin = demo.url.replace('127.0.0.1', 'localhost')
+  for (const plainText of [false, true]) {
+    const name = plainText ? 'cross-plain' : 'cross-json'
+    pages[`/${name}.html`] = html(scriptPage(`/${name}.json`))
+    pages[`/${name}.json`] = json({ endpoint: demo.url + '/collect', delivery: { plainText }, surveys: [twoQuestions] })
+  }
+})
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+})
+beforeEach(() => {
+  demo.store.clear()
+  Object.assign(flaky.state, { mode: 'ok', passBeacons: false, requests: {}, beacons: 0, preflights: 0 })
+})
+
+describe('delivery in the browser', () => {
+  it('hands pending answers to sendBeacon when the page goes away, and the collector stores them', async () => {
+    const context = await browser.newContext()
+    const page = await openPage(context, demo.url + '/shop.html')
+    // fetch never gets an answer; only the beacon (text/plain) gets through.
+    flaky.state.mode = 'hang'
+    flaky.state.passBeacons = true
+    const given = await answer(page, 1)
+    expect(demo.store.all()).toHaveLength(0)
+    await page.goto('about:blank')
+    await expect.poll(() => demo.store.all().length).toBe(1)
+    expect(demo.store.all()[0]).toMatchObject({ id: given.id, answers: given.answers, completed: true })
+    expect(flaky.state.beacons).toBeGreaterThan(0)
+    await context.close()
+  })
+
+  it('posts JSON cross-origin through a CORS preflight the collector answers', async () => {
+    const context = await browser.newContext()
+    const page = await openPage(context, otherOrigin + '/cross-json.html')
+    const errors = watchErrors(page)
+    const given = await answer(page, 2)
+    await expect.poll(() => demo.store.all().map((r) => r.id)).toEqual([given.id])
+    expect(flaky.state.preflights).toBeGreaterThan(0)
+    expect(sdkErrors(errors)).toEqual([])
+    await context.close()
+  })
+
+  it('with plainText posts cross-origin with no preflight at all', async () => {
+    const context = await browser.newContext()
+    const page = await openPage(context, otherOrigin + '/cross-plain.html')
+    const given = await answer(page, 3)
+    await expect.poll(() => demo.store.all().map((r) => r.id)).toEqual([given.id])
+    expect(flaky.state.preflights).toBe(0)
+    await context.close()
+  })
+
+  it('loads the sender only when there is something to send', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const scripts: string[] = []
+    page.on('request', (r) => scripts.push(new URL(r.url()).pathname))
+    await page.goto(demo.url + '/shop.html')
+    await page.waitForFunction(() => typeof (window as any).hetki?.on == 'function' && !(window as any).hetki.q)
+    await page.waitForLoadState('networkidle')
+    expect(scripts).not.toContain('/hetki/hetki-delivery.js')
+    await answer(page, 4)
+    await expect.poll(() => demo.store.all().length).toBe(1)
+    expect(scripts.filter((p) => p == '/hetki/hetki-delivery.js')).toHaveLength(1)
+    await context.close()
+  })
+
+  it('routes records to an adapter instead of the endpoint, without it in the core', async () => {
+    const context = await browser.newContext()
+    const page = await openPage(context, demo.url + '/adapter.html')
+    const given = await answer(page, 5)
+    const pushed = () => page.evaluate(() => ((window as any).dataLayer || []).map((e: any) => e.event))
+    await expect.poll(pushed).toEqual(['hetki.shown', 'hetki.response', 'hetki.response'])
+    const last = await page.evaluate(() => (window as any).dataLayer.at(-1).hetki)
+    expect(last).toMatchObject({ hetki_record_id: given.id, survey_id: 'journey', answer_goal: given.answers.goal, completed: true })
+    await expect.poll(() => leftInOutbox(page)).toBe(0)
+    expect(flaky.state.requests).toEqual({})
+    await context.close()
+  })
+})
+
+describe('consent', () => {
+  it('stores nothing before consent, and consent(false) forgets answers not yet delivered', async () => {
+    const context = await browser.newContext()
+    const page = await openPage(context, demo.url + '/consent.html')
+    // No prompt, and not even a database, before consent.
+    await page.evaluate(() => (window as any).hetki.show('journey'))
+    expect(await page.locator('[data-hetki-survey]').count()).toBe(0)
+    expect(await page.evaluate(() => indexedDB.databases().then((dbs) => dbs.map((d) => d.name)))).toEqual([])
+
+    await page.evaluate(() => (window as any).hetki.consent(true))
+    flaky.state.mode = '500'
+    await answer(page, 6)
+    expect(await leftInOutbox(page)).toBeGreaterThan(0)
+    await page.evaluate(() => (window as any).hetki.consent(false))
+    await expect.poll(() => leftInOutbox(page)).toBe(0)
+
+    // The collector recovers and the customer consents again on the next page: the withdrawn answer stays gone.
+    flaky.state.mode = 'ok'
+    await page.reload()
+    await page.evaluate(() => (window as any).hetki.consent(true))
+    const later = await answer(page, 7)
+    await expect.poll(() => demo.store.all().map((r) => r.id)).toEqual([later.id])
+    await context.close()
+  })
+})

@@ -2,6 +2,8 @@
 // the beacon when the page goes away, CORS with and without a preflight, consent, an adapter,
 // and the sender loading only when there is something to send.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { Browser } from 'playwright-core'
 import { launch, watchErrors } from '../helpers/browser'
 import { startDemo, type Demo } from '../helpers/demo'
@@ -14,6 +16,12 @@ const html = (text: string): [string, string] => ['text/html; charset=utf-8', te
 const pages: Record<string, [string, string]> = {
   '/shop.html': html(scriptPage('/plain.json')),
   '/plain.json': json({ endpoint: '/collect', surveys: [twoQuestions] }),
+  '/touchpoint.html': html(scriptPage('/touchpoint.json')),
+  '/touchpoint.json': json({
+    endpoint: '/collect',
+    touchpoints: [{ id: 'checkout', name: 'Checkout', owner: 'Web shop team', stage: 'purchase', channel: 'web' }],
+    surveys: [{ ...twoQuestions, touchpoint: 'checkout' }],
+  }),
   '/consent.html': html(scriptPage('/consent.json')),
   '/consent.json': json({ endpoint: '/collect', requireConsent: true, delivery: { timeout: 1 }, surveys: [twoQuestions] }),
   // The ES module build with a transport adapter, as a bundler user would write it.
@@ -110,6 +118,39 @@ describe('delivery in the browser', () => {
     expect(last).toMatchObject({ hetki_record_id: given.id, survey_id: 'journey', answer_goal: given.answers.goal, completed: true })
     await expect.poll(() => leftInOutbox(page)).toBe(0)
     expect(flaky.state.requests).toEqual({})
+    await context.close()
+  })
+})
+
+describe('the wire format', () => {
+  it('is what packages/sdk/wire-format.schema.json says, for responses, partial responses, shown and dismissed', async () => {
+    const schema = JSON.parse(readFileSync('packages/sdk/wire-format.schema.json', 'utf8'))
+    // Formats (date-time) are checked below by parsing; ajv-formats is not worth a dependency here.
+    const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compile(schema)
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const bodies: any[] = []
+    page.on('request', (r) => r.method() == 'POST' && new URL(r.url()).pathname == '/collect' && bodies.push(JSON.parse(r.postData()!)))
+    await page.goto(demo.url + '/touchpoint.html?email=someone%40example.com')
+    await page.waitForFunction(() => typeof (window as any).hetki?.on == 'function' && !(window as any).hetki.q)
+    const done = await answer(page, 1)
+    const partial = await answer(page, 2, true)
+    await expect.poll(() => demo.store.all().length).toBe(2)
+    await expect.poll(() => demo.store.moments().length).toBe(3)
+
+    for (const body of bodies) expect(validate(body) || validate.errors).toBe(true)
+    const records = bodies.flatMap((b) => b.records)
+    expect(new Set(records.map((r: any) => r.kind))).toEqual(new Set(['shown', 'response', 'dismissed']))
+    for (const r of records) {
+      for (const t of [r.at, r.startedAt, r.updatedAt].filter(Boolean)) expect(new Date(t).toISOString()).toBe(t)
+      // The path only: the query string (here an e-mail address) never leaves the page by default.
+      expect(r).toMatchObject({ path: '/touchpoint.html', touchpoint: { id: 'checkout', owner: 'Web shop team' } })
+      expect(JSON.stringify(r)).not.toContain('example.com')
+    }
+    const last = (id: string) => records.filter((r: any) => r.id == id).at(-1)
+    expect(last(done.id)).toMatchObject({ kind: 'response', responseId: done.id, answers: done.answers, completed: true })
+    expect(last(partial.id)).toMatchObject({ kind: 'response', answers: partial.answers, completed: false })
+    expect(records.filter((r: any) => r.kind == 'dismissed').map((r: any) => r.responseId)).toEqual([partial.id])
     await context.close()
   })
 })

@@ -22,6 +22,8 @@ const pages: Record<string, [string, string]> = {
     touchpoints: [{ id: 'checkout', name: 'Checkout', owner: 'Web shop team', stage: 'purchase', channel: 'web' }],
     surveys: [{ ...twoQuestions, touchpoint: 'checkout' }],
   }),
+  '/timeout.html': html(scriptPage('/timeout.json')),
+  '/timeout.json': json({ endpoint: '/collect', delivery: { timeout: 1 }, surveys: [twoQuestions] }),
   '/consent.html': html(scriptPage('/consent.json')),
   '/consent.json': json({ endpoint: '/collect', requireConsent: true, delivery: { timeout: 1 }, surveys: [twoQuestions] }),
   // The ES module build with a transport adapter, as a bundler user would write it.
@@ -70,6 +72,24 @@ describe('delivery in the browser', () => {
     await expect.poll(() => demo.store.all().length).toBe(1)
     expect(demo.store.all()[0]).toMatchObject({ id: given.id, answers: given.answers, completed: true })
     expect(flaky.state.beacons).toBeGreaterThan(0)
+    await context.close()
+  })
+
+  it('still reaches a collector that hung on several timed-out sends, once it recovers', async () => {
+    const context = await browser.newContext()
+    const page = await openPage(context, demo.url + '/timeout.html')
+    flaky.state.mode = 'hang'
+    const given = await answer(page, 1)
+    // Nudge a new send each time the previous one is in flight, until Chromium's six connections
+    // per host would all be pinned if a timed-out send kept its connection open.
+    for (let sent = flaky.state.requests.hang || 0; sent < 6; sent++) {
+      await expect.poll(() => flaky.state.requests.hang || 0, { timeout: 10_000 }).toBeGreaterThan(sent)
+      await page.evaluate(() => dispatchEvent(new Event('online')))
+    }
+    await expect.poll(() => flaky.state.requests.hang || 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(6)
+    flaky.state.mode = 'ok'
+    await page.evaluate(() => dispatchEvent(new Event('online')))
+    await expect.poll(() => demo.store.all().map((r) => r.id), { timeout: 15_000 }).toEqual([given.id])
     await context.close()
   })
 

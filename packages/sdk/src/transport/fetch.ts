@@ -13,7 +13,7 @@ export interface FetchOptions {
   headers?: Record<string, string>
 }
 
-/** The default transport: a JSON POST to the configured endpoint, kept alive past page unload when it fits the budget. */
+/** The default transport: a JSON POST to the configured endpoint; kept alive past unload when the page is hidden and it fits the budget. */
 export const fetchTransport =
   (endpoint: string, { plainText, timeout = 10_000, headers }: FetchOptions = {}): Transport =>
   async (envelope) => {
@@ -25,7 +25,11 @@ export const fetchTransport =
         method: 'POST',
         headers: { 'content-type': plainText ? 'text/plain' : 'application/json', ...headers },
         body,
-        keepalive: bytesOf(body) < BUDGET_BYTES,
+        // Keepalive only while the page is hidden, i.e. when it may be unloaded mid-request. Chromium
+        // does not cancel an aborted keepalive request: against a hanging collector every timed-out
+        // send would pin a connection until, six later, nothing gets through (measured, see
+        // docs/delivery.md). A visible page that goes away hides first, and then beacons.
+        keepalive: document.visibilityState == 'hidden' && bytesOf(body) < BUDGET_BYTES,
         credentials: 'omit',
         signal: abort.signal,
       })

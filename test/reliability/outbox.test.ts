@@ -87,13 +87,13 @@ describe('the outbox under a flaky collector', () => {
     expect(demo.store.dropped()).toBe(0)
     expect(sdkErrors([...errors1, ...errors2])).toEqual([])
 
-    // The figures docs/delivery.md reports. Deliveries beyond one per response are retries and
-    // beacons that arrived after an earlier copy: the upsert by id absorbs them.
+    // The figures docs/delivery.md reports. Deliveries beyond one per response are updates of a
+    // partial answer, and retries or beacons that arrived after an earlier copy: the upsert absorbs them.
     const deliveries = stored.reduce((sum, r) => sum + r.deliveries, 0)
     console.log(
       `reliability: ${given.length} answers given (${given.filter((g) => !g.completed).length} partial) on 2 tabs; ` +
         `${stored.length} stored, one row per id, 0 missing; ${deliveries} accepted deliveries of those responses ` +
-        `(${deliveries - stored.length} duplicate deliveries absorbed by the upsert); ` +
+        `(${deliveries - stored.length} more than one per response, absorbed by the upsert); ` +
         `POSTs by collector mode ${JSON.stringify(flaky.state.requests)}, ${flaky.state.beacons} of them beacons`,
     )
     await context.close()

@@ -28,6 +28,11 @@ export function createOutbox(store: Store, load: () => Promise<SenderModule>, op
   const send = (fn: (s: Sender) => unknown) =>
     options.allowed() && settle(sender().then(fn, (e) => debug('the sender could not be loaded', e)))
 
+  /** Has the sender send what earlier pages left behind, if anything: it loads only then. */
+  const resume = async () => {
+    if (options.allowed() && (await store.entries<Stored>()).some(([, s]) => s && s.record)) send((s) => s.flush())
+  }
+
   return {
     /** Stores (or updates, by id) a record, then has it sent. */
     async put(record: WireRecord): Promise<void> {
@@ -41,12 +46,9 @@ export function createOutbox(store: Store, load: () => Promise<SenderModule>, op
       await store.set(record.id, stored)
       send((s) => s.add(stored))
     },
-    /** Sends what earlier pages left behind, if anything: the sender loads only then. */
-    async resume(): Promise<void> {
-      if ((await store.entries<Stored>()).some(([, s]) => s && s.record)) send((s) => s.flush())
-    },
-    /** Back online or visible again. */
-    show: () => send((s) => s.show()),
+    resume,
+    /** Back online or visible again: retry, without loading the sender for nothing. */
+    show: () => (live ? send((s) => s.show()) : settle(resume())),
     /** Hiding or unloading: nothing can be loaded any more, so only a live sender can beacon. */
     hide: () => live?.hide(),
     /** Forgets everything stored (consent withdrawn). */

@@ -35,6 +35,18 @@ export default [
     output: { file: 'dist/hetki.d.ts', format: 'es' },
     plugins: [dts()],
   },
+  // The outbox's sending half, imported by the core only when there is something to send, and the
+  // opt-in transport adapters: separate files, so they never grow the core (docs/delivery.md).
+  {
+    input: 'packages/sdk/src/outbox/sender.ts',
+    output: { file: 'dist/hetki-delivery.js', format: 'es', plugins: [minify()] },
+    plugins: plugins(),
+  },
+  {
+    input: Object.fromEntries(['webhook', 'posthog', 'segment', 'datalayer'].map((n) => [n, `packages/sdk/src/adapters/${n}.ts`])),
+    output: { dir: 'dist/adapters', format: 'es', chunkFileNames: 'shared-[hash].js', plugins: [minify()] },
+    plugins: plugins(),
+  },
   {
     // The rules stage: pure, imported on the first event that some survey listens to.
     input: 'packages/sdk/src/rules/index.ts',

@@ -91,9 +91,11 @@ export function createDemoServer({ port = 8080, host = '127.0.0.1', dbPath = joi
       if (pathname === '/collect') {
         if (req.method === 'OPTIONS') return send(res, 204, undefined, CORS)
         if (req.method !== 'POST') return send(res, 405, { error: 'POST only' }, CORS)
-        const { records, error } = validateEnvelope(await readJson(req))
+        // The body is JSON whatever the content type says: `text/plain` (the SDK's plainText option and
+        // sendBeacon) spares a cross-origin sender the CORS preflight.
+        const { records, dropped, error } = validateEnvelope(await readJson(req))
         if (error) return send(res, 400, { error }, CORS)
-        store.save(records)
+        store.save(records, dropped)
         return send(res, 200, { stored: records.length }, CORS)
       }
       if (pathname === '/api/responses' && req.method === 'GET') return send(res, 200, store.all())

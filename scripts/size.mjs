@@ -9,6 +9,7 @@ const files = [
   ['dist/hetki-widget.js', 'widget incl. Preact (lazy, only when a survey shows)', 14336],
   ['dist/hetki-rules.js', 'rules engine (lazy, on the first event a survey listens to)', 2048],
   ['dist/hetki-sources.js', 'built-in journey sources (lazy, only when the config turns them on)', 2048],
+  ['dist/hetki-delivery.js', 'outbox sender (lazy, only when there is something to send)', 3072],
 ]
 
 export function measure(file) {

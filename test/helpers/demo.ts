@@ -10,11 +10,23 @@ export interface StoredResponse {
   lang: string | null
   path: string | null
   deliveries: number
+  touchpoint: { id: string; owner?: string } | null
+  trail: unknown[]
+}
+
+/** A shown or dismissed record, as the collector stores it. */
+export interface StoredMoment {
+  id: string
+  kind: 'shown' | 'dismissed'
+  survey_id: string
+  response_id: string
+  at: string
+  deliveries: number
 }
 
 export interface Demo {
   url: string
-  store: { all(): StoredResponse[]; clear(): void }
+  store: { all(): StoredResponse[]; moments(): StoredMoment[]; dropped(): number; clear(): void }
   close(): Promise<void>
 }
 

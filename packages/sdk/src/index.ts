@@ -10,3 +10,7 @@ setWidgetBase(import.meta.url)
 export { init, track, identify, show, on, off, consent, reset } from './api/hetki'
 export type { HetkiEvent, HetkiEvents } from './api/events'
 export type { Config, Survey, Trigger, Question } from './config/types'
+export type { InitOptions } from './api/hetki'
+export type { Delivery } from './config/delivery'
+export type { UserTransport, Reply } from './transport/transport'
+export type { Envelope, WireRecord, ResponseRecord, MomentRecord, TrailStep } from './outbox/record'

@@ -12,8 +12,11 @@ export interface HetkiEvents extends Record<string, unknown> {
   'response:queued': { responseId: string; surveyId: string }
   /** The endpoint acknowledged a response with a 2xx. */
   'response:sent': { responseId: string; surveyId: string }
-  /** The endpoint refused a response for good (a 4xx other than 408 and 429); it is dropped. */
-  'response:failed': { responseId: string; surveyId: string; status: number }
+  /**
+   * A response is dropped for good: the endpoint refused it (`refused`: a 4xx other than 408 and 429,
+   * its status), or the outbox bounds evicted it unsent (`evicted`, status 0).
+   */
+  'response:failed': { responseId: string; surveyId: string; status: number; reason: 'refused' | 'evicted' }
 }
 
 export type HetkiEvent = keyof HetkiEvents

@@ -6,6 +6,13 @@ import { createEmitter, type Handler } from '../events/emitter'
 import { touchEvent } from '../journey/event'
 import type { HetkiEvent, HetkiEvents } from './events'
 import { createRuntime, type Runtime } from './runtime'
+import type { UserTransport } from '../transport/transport'
+
+/** What `init` takes besides the config: what JSON cannot say. */
+export interface InitOptions {
+  /** Deliver records yourself instead of the POST to `endpoint` (see `UserTransport`, docs/delivery.md). */
+  transport?: UserTransport
+}
 
 /** Calls made before the runtime is ready wait here, in order; the bound keeps a runaway page from growing it. */
 const MAX_WAITING = 1000
@@ -42,7 +49,7 @@ const debugFlag = (): boolean => {
  * when it has `data-config` or an inline `#hetki-config`. A config that fails the structural check
  * disables Hetki with one console error; nothing is thrown. Calling it twice keeps the first config.
  */
-export const init = guard((config: Config): void => {
+export const init = guard((config: Config, options?: InitOptions): void => {
   if (started) return debug('init: already initialised, ignoring the second config')
   started = true
   const problem = checkConfig(config)
@@ -60,6 +67,7 @@ export const init = guard((config: Config): void => {
     sourcesUrl: asset('hetki-sources.js'),
     rulesUrl: asset('hetki-rules.js'),
     consent: consentGiven,
+    transport: options?.transport,
   })
   settle(
     r.ready.then(() => {
@@ -68,7 +76,6 @@ export const init = guard((config: Config): void => {
       for (const fn of waiting.splice(0)) fn(r)
     }),
   )
-  addEventListener('online', () => runtime?.flush())
 })
 
 /** Reports a touchpoint event: something the customer just did. `props` may be used by trigger rules. */

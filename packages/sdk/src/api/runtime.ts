@@ -4,7 +4,8 @@ import { debug } from '../debug/log'
 import { settle } from '../debug/guard'
 import type { Emitter } from '../events/emitter'
 import { touchEvent, type TouchEvent } from '../journey/event'
-import { createOutbox } from '../outbox/outbox'
+import { createDelivery } from '../outbox/delivery'
+import { describe } from '../outbox/describe'
 import type { ResponseRecord } from '../outbox/record'
 import { allowed } from '../pacing/allowed'
 import { emptyPacing, PACING_KEY, readPacing, remember, type PacingState } from '../pacing/state'
@@ -17,7 +18,7 @@ import { ms } from '../rules/duration'
 import { plan } from '../rules/plan'
 import { step } from '../rules/trace'
 import { openStore } from '../storage/store'
-import { fetchTransport } from '../transport/fetch'
+import type { UserTransport } from '../transport/transport'
 import { hostParent } from '../widget/host'
 import { importOnce, loadWidget } from '../widget/load'
 import type { HetkiEvents } from './events'
@@ -33,6 +34,8 @@ export interface RuntimeOptions {
   rulesUrl: string
   /** Whether consent was given before init (undefined: not said). */
   consent?: boolean
+  /** The host's own transport, from `init(config, { transport })`. */
+  transport?: UserTransport
 }
 
 const language = (config: Config): string =>
@@ -52,18 +55,14 @@ const deviceKind = (): Context['device'] =>
  * Wires the stages together: event → rules → pacing → claim → lazy widget → answers → outbox.
  * Created once by `init()` with a config that passed the structural check.
  */
-export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl, consent }: RuntimeOptions) {
+export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl, consent, transport }: RuntimeOptions) {
   const rules = plan(config)
   const stateStore = openStore('hetki')
-  const outboxStore = openStore('hetki-outbox')
-  const outbox = createOutbox(outboxStore, fetchTransport(config.endpoint || '/collect'), {
-    sent: (records) => records.forEach((r) => emitter.emit('response:sent', { responseId: r.id, surveyId: r.surveyId })),
-    failed: (records, status) =>
-      records.forEach((r) => emitter.emit('response:failed', { responseId: r.id, surveyId: r.surveyId, status })),
-  })
+  let allowedToStore = !config.requireConsent || consent === true
+  // The sender chunk sits next to the widget, wherever the config put that.
+  const outbox = createDelivery(config, emitter, () => allowedToStore, new URL('hetki-delivery.js', widgetUrl).href, transport)
 
   let pacing: PacingState = emptyPacing()
-  let allowedToStore = !config.requireConsent || consent === true
   const journey = createJourney(stateStore, config, rules, () => allowedToStore)
   const device = deviceKind()
   /** Delayed surveys waiting on this page. */
@@ -78,7 +77,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
     if (!allowedToStore) return
     pacing = readPacing(await stateStore.get(PACING_KEY))
     await journey.load()
-    settle(outbox.flush())
+    settle(outbox.resume())
   }
 
   const context = (now: number): Context => ({
@@ -163,6 +162,11 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
 
     const lang = language(config)
     const startedAt = new Date().toISOString()
+    // Feedback joined with behaviour: the touchpoints just before this prompt travel with every record.
+    const trail = journey.state().trail.map((e) => ({ ...e, at: new Date(e.at).toISOString() }))
+    const about = describe(config, survey, responseId, lang, trail, user.id)
+    const moment = (kind: 'shown' | 'dismissed') =>
+      allowedToStore && settle(outbox.put({ ...about, id: nanoid(), kind, at: new Date().toISOString() }))
     const answers: Record<string, unknown> = {}
     let completed = false
     parent.append(host)
@@ -173,13 +177,11 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
         answers[questionId] = value
         completed = last
         const record: ResponseRecord = {
+          ...about,
           id: responseId,
           kind: 'response',
-          surveyId: survey.id,
           answers: { ...answers },
           completed,
-          lang,
-          path: location.pathname,
           startedAt,
           updatedAt: new Date().toISOString(),
         }
@@ -199,10 +201,12 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
           remember(pacing, survey.id, 'dismissed', Date.now())
           save()
           emitter.emit('survey:dismissed', { surveyId: survey.id, responseId })
+          moment('dismissed')
         }
       },
     })
     emitter.emit('survey:shown', { surveyId: survey.id, responseId })
+    moment('shown')
     return true
   }
 
@@ -260,11 +264,9 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
         settle(journey.clear())
         pacing = emptyPacing()
         settle(stateStore.clear())
-        settle(outboxStore.clear())
+        settle(outbox.clear())
       } else if (!was) settle(load())
     },
-    /** For the online event and similar nudges. */
-    flush: () => allowedToStore && settle(outbox.flush()),
   }
 }
 

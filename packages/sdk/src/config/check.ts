@@ -25,6 +25,7 @@ export function checkConfig(config: unknown): string | undefined {
   const c = config as Rec
   need(c.endpoint === undefined || typeof c.endpoint == 'string', 'endpoint', 'a string')
   need(c.sources === undefined || isObject(c.sources), 'sources', 'an object')
+  need(c.delivery === undefined || isObject(c.delivery), 'delivery', 'an object')
   const touchpoints = new Set<string>()
   if (need(c.touchpoints === undefined || Array.isArray(c.touchpoints), 'touchpoints', 'an array'))
     (c.touchpoints || []).forEach((t: Rec, i: number) => {

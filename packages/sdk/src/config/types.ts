@@ -1,3 +1,5 @@
+import type { Delivery } from './delivery'
+
 /**
  * The config a web team hands to Hetki, as JSON (`data-config`, an inline script, or `init()`).
  * The core below is pinned for good; later fields only ever add to it.
@@ -12,6 +14,8 @@
 export interface Config {
   /** Where answers are POSTed as JSON (the wire format in the README). Relative URLs resolve against the page. */
   endpoint?: string
+  /** How answers travel: content type, timeout, outbox bounds, opt-in personal data (docs/delivery.md). */
+  delivery?: Delivery
   /** The surveys Hetki may show. When several qualify at once, the highest `priority` wins, then the first listed. */
   surveys: Survey[]
   /** The touchpoints of the customer journey that surveys refer to: where, and who owns them. */

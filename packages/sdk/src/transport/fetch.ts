@@ -1,35 +1,58 @@
-import type { Envelope } from '../outbox/record'
+import { BUDGET_BYTES, bytesOf, retryAfter } from '../outbox/policy'
+import type { Transport } from './transport'
 
-/**
- * What a transport reports: the HTTP status, or 0 when the request never got an answer
- * (offline, DNS, CORS, aborted after the timeout).
- */
-export type Transport = (envelope: Envelope) => Promise<number>
+export type { Transport } from './transport'
 
-const TIMEOUT_MS = 10_000
-/** Keepalive requests share a 64 KiB in-flight budget per page; stay well under it. */
-const KEEPALIVE_MAX_BYTES = 60_000
+/** How the default transport posts. */
+export interface FetchOptions {
+  /** Send `text/plain` instead of `application/json`: a cross-origin POST then needs no CORS preflight. */
+  plainText?: boolean
+  /** Give up on a request after this many ms (then retried later). */
+  timeout?: number
+  /** Extra request headers (the webhook adapter); any custom header makes a cross-origin POST preflight. */
+  headers?: Record<string, string>
+}
 
-/** The default transport: a JSON POST to the configured endpoint. */
+/** The default transport: a JSON POST to the configured endpoint; kept alive past unload when the page is hidden and it fits the budget. */
 export const fetchTransport =
-  (endpoint: string): Transport =>
+  (endpoint: string, { plainText, timeout = 10_000, headers }: FetchOptions = {}): Transport =>
   async (envelope) => {
     const body = JSON.stringify(envelope)
     const abort = new AbortController()
-    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS)
+    const timer = setTimeout(() => abort.abort(), timeout)
     try {
       const res = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': plainText ? 'text/plain' : 'application/json', ...headers },
         body,
-        keepalive: body.length < KEEPALIVE_MAX_BYTES,
+        // Keepalive only while the page is hidden, i.e. when it may be unloaded mid-request. Chromium
+        // does not cancel an aborted keepalive request: against a hanging collector every timed-out
+        // send would pin a connection until, six later, nothing gets through (measured, see
+        // docs/delivery.md). A visible page that goes away hides first, and then beacons.
+        keepalive: document.visibilityState == 'hidden' && bytesOf(body) < BUDGET_BYTES,
         credentials: 'omit',
         signal: abort.signal,
       })
-      return res.status
+      return [res.status, retryAfter(res.headers.get('retry-after'), Date.now())]
     } catch {
-      return 0
+      return [0]
     } finally {
       clearTimeout(timer)
+    }
+  }
+
+/**
+ * The last word when the page hides or unloads: `navigator.sendBeacon`, whose body is a string and
+ * so goes as `text/plain` (no preflight). It reports only whether the browser queued the request,
+ * never the answer, so beaconed records stay in the outbox and go again by fetch on a later flush;
+ * the backend's upsert by id makes the second arrival harmless.
+ */
+export const beaconTransport =
+  (endpoint: string) =>
+  (body: string): boolean => {
+    try {
+      return navigator.sendBeacon(endpoint, body)
+    } catch {
+      return false
     }
   }

@@ -1,0 +1,84 @@
+import { expect } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+
+/** A response as the customer gave it, to compare with what the collector stored. */
+export interface Given {
+  id: string
+  answers: Record<string, number>
+  completed: boolean
+}
+
+/** A two-question survey that only `show()` triggers: goal reached, then effort. */
+export const twoQuestions = {
+  id: 'journey',
+  questions: [
+    { id: 'goal', type: 'rating', scale: 5, text: 'Did you get what you came for?' },
+    { id: 'effort', type: 'rating', scale: 5, text: 'How easy was it?' },
+  ],
+}
+
+/** A page that loads the script tag with `configPath`. */
+export const scriptPage = (configPath: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+<script async src="/hetki/hetki.js" data-config="${configPath}"></script></head><body><h1>Shop</h1></body></html>`
+
+/** Resolves once `window.hetki` is the real API (not the loader's queue). */
+export const hetkiReady = (page: Page) =>
+  page.waitForFunction(() => typeof (window as any).hetki?.on == 'function' && !(window as any).hetki.q)
+
+export async function openPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(url)
+  await hetkiReady(page)
+  return page
+}
+
+/**
+ * Shows the two-question survey through the API and answers it like a customer (ratings derived
+ * from `n`); `partial` answers the first question only and closes the prompt.
+ */
+export async function answer(page: Page, n: number, partial = false): Promise<Given> {
+  const id = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const hetki = (window as any).hetki
+        const seen = (e: { responseId: string }) => {
+          hetki.off('survey:shown', seen)
+          resolve(e.responseId)
+        }
+        hetki.on('survey:shown', seen)
+        hetki.show('journey')
+      }),
+  )
+  const prompt = page.locator('[data-hetki-survey="journey"]')
+  const goal = (n % 5) + 1
+  const effort = ((n * 3) % 5) + 1
+  await prompt.getByRole('dialog', { name: 'Did you get what you came for?' }).waitFor()
+  await prompt.getByRole('button', { name: new RegExp('^' + goal + '\\b') }).click()
+  if (!partial) {
+    await prompt.getByRole('dialog', { name: 'How easy was it?' }).waitFor()
+    await prompt.getByRole('button', { name: new RegExp('^' + effort + '\\b') }).click()
+    await prompt.getByRole('status').filter({ hasText: 'Thank you' }).waitFor()
+  }
+  await prompt.getByRole('button', { name: 'Close survey' }).click()
+  await expect.poll(() => prompt.count()).toBe(0)
+  return partial ? { id, answers: { goal }, completed: false } : { id, answers: { goal, effort }, completed: true }
+}
+
+/** How many records the page's outbox still holds (not counting the eviction counter). */
+export const leftInOutbox = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('hetki-outbox')
+        req.onerror = () => reject(req.error)
+        req.onsuccess = () => {
+          const db = req.result
+          if (!db.objectStoreNames.contains('kv')) return resolve(0)
+          const keys = db.transaction('kv').objectStore('kv').getAllKeys()
+          keys.onsuccess = () => resolve(keys.result.filter((k) => k != '~dropped').length)
+        }
+      }),
+  )
+
+/** Chromium logs each failed request itself ("Failed to load resource", net::ERR_…): the browser's network log, not the SDK. */
+export const sdkErrors = (errors: string[]) => errors.filter((e) => !/^console: (Failed to load resource|.*net::ERR_)/.test(e))

@@ -7,7 +7,9 @@ import type { TouchEvent } from '../journey/event'
 import { createOutbox } from '../outbox/outbox'
 import type { ResponseRecord } from '../outbox/record'
 import { allowed } from '../pacing/allowed'
-import { emptyPacing, PACING_KEY, readPacing, remember, type PacingState } from '../pacing/state'
+import { createBook } from '../pacing/book'
+import { claim } from '../pacing/claim'
+import { mark } from '../pacing/state'
 import { decide, indexTriggers } from '../rules/decide'
 import { openStore } from '../storage/store'
 import { fetchTransport } from '../transport/fetch'
@@ -40,55 +42,43 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
       records.forEach((r) => emitter.emit('response:failed', { responseId: r.id, surveyId: r.surveyId, status })),
   })
 
-  let pacing: PacingState = emptyPacing()
   let allowedToStore = !config.requireConsent || consent === true
+  const book = createBook(stateStore, config.pacing, () => allowedToStore)
   let user: { id?: string; attributes: Record<string, unknown> } = { attributes: {} }
   /** The prompt on screen in this page, if any: one at a time. */
   let open: { surveyId: string; close(): void } | undefined
 
-  const save = () => allowedToStore && settle(stateStore.set(PACING_KEY, pacing))
-
   const load = async () => {
     if (!allowedToStore) return
-    pacing = readPacing(await stateStore.get(PACING_KEY))
+    await book.write()
     settle(outbox.flush())
   }
 
   const present = async (survey: Survey, forced: boolean) => {
     if (open) return debug('survey', survey.id, 'not shown: another prompt is open')
+    // First on this tab's state, which the other tabs keep up to date: no storage read per event.
     if (!forced) {
-      // Another tab may have shown it since this page loaded.
-      if (allowedToStore) pacing = readPacing(await stateStore.get(PACING_KEY))
-      const verdict = allowed(survey, pacing)
-      debug('survey', survey.id, verdict)
-      if (!verdict.pass || open) return
+      const verdict = allowed(survey, book.state(), Date.now(), config.pacing)
+      if (!verdict.pass) return debug('survey', survey.id, verdict)
     }
     const responseId = nanoid()
     const host = document.createElement('hetki-survey')
     host.setAttribute('data-hetki-survey', survey.id)
     let unmount = () => {}
+    let release = () => {}
     const close = () => {
-      open = undefined
+      if (open?.close == close) open = undefined
       unmount()
       host.remove()
+      release()
     }
     open = { surveyId: survey.id, close }
-    const before = pacing.surveys[survey.id]?.shown
-    remember(pacing, survey.id, 'shown', Date.now())
-    save()
 
-    let widget
-    try {
-      widget = await loadWidget(widgetUrl)
-    } catch (e) {
-      // Not shown after all: give the claim back so the survey can show on a later page.
-      debug('the widget could not be loaded from', widgetUrl, e)
-      open = undefined
-      pacing.surveys[survey.id]!.shown = before
-      save()
-      return
-    }
-    if (open?.close != close) return // closed by reset() or consent(false) while loading
+    // Atomic across tabs; holds the prompt lock until the prompt closes (docs/pacing.md).
+    const claimed = await claim(survey, book, config.pacing, forced, () => loadWidget(widgetUrl))
+    if (claimed) release = claimed[1]
+    if (!claimed || open?.close != close) return close() // refused, or closed by reset() or consent(false) meanwhile
+    const widget = claimed[0]
 
     const lang = language(config)
     const startedAt = new Date().toISOString()
@@ -114,8 +104,8 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
         }
         emitter.emit('survey:answered', { surveyId: survey.id, responseId, questionId, value })
         if (last) {
-          remember(pacing, survey.id, 'answered', Date.now())
-          save()
+          const at = Date.now()
+          settle(book.write((s) => mark(s, survey.id, 'answered', at)))
           emitter.emit('survey:completed', { surveyId: survey.id, responseId, answers: { ...answers } })
         }
         if (!allowedToStore) return debug('answer not kept: consent was withdrawn')
@@ -125,8 +115,8 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
       onClose(reason) {
         close()
         if (reason == 'dismissed' && !completed) {
-          remember(pacing, survey.id, 'dismissed', Date.now())
-          save()
+          const at = Date.now()
+          settle(book.write((s) => mark(s, survey.id, 'dismissed', at)))
           emitter.emit('survey:dismissed', { surveyId: survey.id, responseId })
         }
       },
@@ -140,6 +130,7 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
     ready,
     onEvent(event: TouchEvent) {
       if (!allowedToStore) return
+      book.touch(event.at)
       for (const decision of decide(triggers, event)) {
         debug('survey', decision.survey.id, decision.trace)
         if (decision.show) return settle(present(decision.survey, false))
@@ -155,18 +146,19 @@ export function createRuntime({ config, emitter, widgetUrl, consent }: RuntimeOp
       user = { id, attributes: { ...user.attributes, ...attributes } }
     },
     user: () => user,
+    /** A stable random id of this device (until `reset()`), for deterministic sampling. */
+    samplingId: () => book.state().samplingId,
     reset() {
       open?.close()
       user = { attributes: {} }
-      pacing = emptyPacing()
-      if (allowedToStore) settle(stateStore.del(PACING_KEY))
+      settle(book.reset())
     },
     consent(granted: boolean) {
       const was = allowedToStore
       allowedToStore = granted || !config.requireConsent
       if (!granted) {
         open?.close()
-        pacing = emptyPacing()
+        settle(book.reset())
         settle(stateStore.clear())
         settle(outboxStore.clear())
       } else if (!was) settle(load())

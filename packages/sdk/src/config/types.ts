@@ -1,3 +1,5 @@
+import type { PacingConfig, SurveyPacing } from './pacing'
+
 /**
  * The config a web team hands to Hetki, as JSON (`data-config`, an inline script, or `init()`).
  * The core below is pinned for good; later fields only ever add to it.
@@ -22,6 +24,8 @@ export interface Config {
   widgetUrl?: string
   /** Log decisions and failures to `console.debug`; `?hetki_debug=1` in the page URL does the same. */
   debug?: boolean
+  /** How often anyone may be asked, across all surveys and tabs (docs/pacing.md). */
+  pacing?: PacingConfig
 }
 
 export interface Survey {
@@ -31,6 +35,8 @@ export interface Survey {
   trigger?: Trigger
   /** One to a few questions, asked in order. */
   questions: Question[]
+  /** How often this survey may be asked (docs/pacing.md); default: once. */
+  pacing?: SurveyPacing
 }
 
 export interface Trigger {

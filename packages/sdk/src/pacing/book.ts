@@ -55,8 +55,9 @@ export function createBook(store: Store, config: PacingConfig = {}, canStore: ()
     },
     /** Forgets everything, the sampling id included, in every tab. */
     reset(): Promise<void> {
-      state = freshPacing()
-      return write((s) => Object.assign(s, state))
+      // Held in a const: another tab's message may replace `state` before the transaction runs.
+      const fresh = (state = freshPacing())
+      return write((s) => Object.assign(s, fresh))
     },
   }
 }

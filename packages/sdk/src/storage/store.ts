@@ -81,8 +81,9 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
         (store) => {
           const req = store.get(key)
           let value: T
-          req.onsuccess = () => store.put((value = write(key, fn(req.result))), key)
-          return () => value
+          req.onsuccess = () => store.put((value = fn(req.result)), key)
+          // Into memory only once committed: after a failed write `fn` runs again on the old value.
+          return () => write(key, value)
         },
         () => write(key, fn(memory.get(key) as T | undefined)),
       ),

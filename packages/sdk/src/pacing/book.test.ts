@@ -75,8 +75,24 @@ describe('the pacing book of a tab', () => {
       vi.advanceTimersByTime(10_000)
       await settleStorage()
     }
-    // The first event starts a session (one write), then one write per 5 minutes of activity.
-    expect(readwrites(transactions)).toBe(1 + 11)
+    // The first event starts a session (one write), then one write per 10 minutes of activity.
+    expect(readwrites(transactions)).toBe(1 + 5)
+  })
+
+  it('does not write again for events that arrive while a write is on its way', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const book = createBook(openStore(database()), {}, () => true)
+    await book.write()
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    book.touch(T0)
+    book.touch(T0 + 10 * 6e4)
+    vi.advanceTimersByTime(BATCH_MS) // the write starts, and is not done yet
+    book.touch(T0 + 10 * 6e4 + 1000)
+    book.touch(T0 + 10 * 6e4 + 2000)
+    await settleStorage()
+    vi.advanceTimersByTime(BATCH_MS)
+    await settleStorage()
+    expect(readwrites(transactions)).toBe(1)
   })
 
   it('flushes unsaved activity when the page hides, for the next page or tab to carry on', async () => {

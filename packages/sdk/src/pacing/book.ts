@@ -5,8 +5,12 @@ import { touch } from './session'
 import { freshPacing, merge, PACING_KEY, readPacing, type PacingState } from './state'
 import { openTabs } from './tabs'
 
-/** Session activity alone is written at most this often (and when the page hides). */
-export const ACTIVITY_EVERY_MS = 5 * 6e4
+/**
+ * Session activity alone is written at most this often. Leaving the page or switching tabs
+ * writes it at once (visibilitychange), so this only bounds what a crash or two windows side by
+ * side can miss: sessions are 30 minutes by default.
+ */
+export const ACTIVITY_EVERY_MS = 10 * 6e4
 /** Writes caused by activity wait this long, so a burst of events costs one transaction. */
 export const BATCH_MS = 1000
 
@@ -33,12 +37,13 @@ export function createBook(store: Store, config: PacingConfig = {}, canStore: ()
     clearTimeout(timer)
     timer = 0
     if (!canStore()) return change(state)
+    // At once, not when the write lands: events meanwhile must not schedule another write.
+    saved = state.last
     const next = await store.update<PacingState>(PACING_KEY, (stored) => {
       const s = merge(readPacing(stored), state)
       change(s)
       return s
     })
-    saved = next.last
     state = merge(next, state)
     tell(next)
   }

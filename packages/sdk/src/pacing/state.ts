@@ -31,6 +31,7 @@ export const PACING_KEY = 'pacing:v1'
 /** Enough for any per-session or per-N-days cap a config could sensibly ask for. */
 export const SHOWS_KEPT = 100
 
+/** A state for a device Hetki knows nothing about yet, with a new sampling id. */
 export const freshPacing = (): PacingState => ({ v: 2, samplingId: nanoid(), surveys: {}, shows: [], start: 0, last: 0 })
 
 /**

@@ -40,6 +40,9 @@ function serveStatic(req, res, mounts) {
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] || 'application/octet-stream',
       'cache-control': 'no-cache',
+      // The SDK's lazy chunks are ES modules: a page on another origin (or an opaque one) may only
+      // import them with CORS, as from any CDN.
+      ...(prefix === '/hetki/' ? { 'access-control-allow-origin': '*' } : {}),
       ...(extname(file) === '.html' ? { 'content-security-policy': CSP } : {}),
     })
     createReadStream(file).pipe(res)

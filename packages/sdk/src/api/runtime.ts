@@ -8,7 +8,9 @@ import { createDelivery } from '../outbox/delivery'
 import { describe } from '../outbox/describe'
 import type { ResponseRecord } from '../outbox/record'
 import { allowed } from '../pacing/allowed'
-import { emptyPacing, PACING_KEY, readPacing, remember, type PacingState } from '../pacing/state'
+import { createBook } from '../pacing/book'
+import { claim } from '../pacing/claim'
+import { mark } from '../pacing/state'
 import type { History } from '../journey/history'
 import { createJourney } from '../journey/journey'
 import type { Context } from '../rules/context'
@@ -62,7 +64,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
   // The sender chunk sits next to the widget, wherever the config put that.
   const outbox = createDelivery(config, emitter, () => allowedToStore, new URL('hetki-delivery.js', widgetUrl).href, transport)
 
-  let pacing: PacingState = emptyPacing()
+  const book = createBook(stateStore, config.pacing, () => allowedToStore)
   const journey = createJourney(stateStore, config, rules, () => allowedToStore)
   const device = deviceKind()
   /** Delayed surveys waiting on this page. */
@@ -71,11 +73,9 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
   /** The prompt on screen in this page, if any: one at a time. */
   let open: { surveyId: string; close(): void } | undefined
 
-  const save = () => allowedToStore && settle(stateStore.set(PACING_KEY, pacing))
-
   const load = async () => {
     if (!allowedToStore) return
-    pacing = readPacing(await stateStore.get(PACING_KEY))
+    await book.write()
     await journey.load()
     settle(outbox.resume())
   }
@@ -86,7 +86,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
     device,
     lang: language(config),
     user: { ...user.attributes, id: user.id },
-    personId: journey.state().person,
+    personId: book.state().samplingId,
   })
 
   const cancelDelays = () => {
@@ -124,12 +124,11 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
   /** Shows a survey unless pacing forbids it; true when it is on its way to the screen. */
   const present = async (survey: Survey, forced: boolean): Promise<boolean> => {
     if (open) return debug('survey', survey.id, 'not shown: another prompt is open'), false
+    // First on this tab's state, which the other tabs keep up to date: no storage read per event.
     if (!forced) {
-      // Another tab may have shown it since this page loaded.
-      if (allowedToStore) pacing = readPacing(await stateStore.get(PACING_KEY))
-      const verdict = allowed(survey, pacing)
-      debug('survey', survey.id, verdict.pass ? '✓' : '✗', verdict.step, '(' + verdict.why + ')')
-      if (!verdict.pass || open) return false
+      const verdict = allowed(survey, book.state(), Date.now(), config.pacing)
+      // Only a refusal is said here; the claim says the final verdict.
+      if (!verdict.pass) return debug('survey', survey.id, verdict), false
     }
     const parent = hostParent(survey)
     if (!parent) return debug('survey', survey.id, 'not shown: no target'), false
@@ -137,28 +136,20 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
     const host = document.createElement('hetki-survey')
     host.setAttribute('data-hetki-survey', survey.id)
     let unmount = () => {}
+    let release = () => {}
     const close = () => {
-      open = undefined
+      if (open?.close == close) open = undefined
       unmount()
       host.remove()
+      release()
     }
     open = { surveyId: survey.id, close }
-    const before = pacing.surveys[survey.id]?.shown
-    remember(pacing, survey.id, 'shown', Date.now())
-    save()
 
-    let widget
-    try {
-      widget = await loadWidget(widgetUrl)
-    } catch (e) {
-      // Not shown after all: give the claim back so the survey can show on a later page.
-      debug('the widget could not be loaded from', widgetUrl, e)
-      open = undefined
-      pacing.surveys[survey.id]!.shown = before
-      save()
-      return false
-    }
-    if (open?.close != close) return false // closed by reset() or consent(false) while loading
+    // Atomic across tabs; holds the prompt lock until the prompt closes (docs/pacing.md).
+    const claimed = await claim(survey, book, config.pacing, forced, () => loadWidget(widgetUrl))
+    if (claimed) release = claimed[1]
+    if (!claimed || open?.close != close) return close(), false // refused, or closed by reset() or consent(false) meanwhile
+    const widget = claimed[0]
 
     const lang = language(config)
     const startedAt = new Date().toISOString()
@@ -187,8 +178,8 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
         }
         emitter.emit('survey:answered', { surveyId: survey.id, responseId, questionId, value })
         if (last) {
-          remember(pacing, survey.id, 'answered', Date.now())
-          save()
+          const at = Date.now()
+          settle(book.write((s) => mark(s, survey.id, 'answered', at)))
           emitter.emit('survey:completed', { surveyId: survey.id, responseId, answers: { ...answers } })
         }
         if (!allowedToStore) return debug('answer not kept: consent was withdrawn')
@@ -198,8 +189,8 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
       onClose(reason) {
         close()
         if (reason == 'dismissed' && !completed) {
-          remember(pacing, survey.id, 'dismissed', Date.now())
-          save()
+          const at = Date.now()
+          settle(book.write((s) => mark(s, survey.id, 'dismissed', at)))
           emitter.emit('survey:dismissed', { surveyId: survey.id, responseId })
           moment('dismissed')
         }
@@ -224,6 +215,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
 
   /** The pipeline's entry: every event joins the journey; the rules decide on it against what came before. */
   function onEvent(event: TouchEvent) {
+    if (allowedToStore) book.touch(event.at)
     const concerned = allowedToStore && rules.byEvent.has(event.name)
     // The rules judge against what came before this event, as it was now: the journey moves on
     // while the rules chunk loads.
@@ -247,13 +239,14 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
       user = { id, attributes: { ...user.attributes, ...attributes } }
     },
     user: () => user,
+    /** A stable random id of this device (until `reset()`), for deterministic sampling. */
+    samplingId: () => book.state().samplingId,
     reset() {
       open?.close()
       cancelDelays()
       user = { attributes: {} }
-      pacing = emptyPacing()
       settle(journey.clear())
-      if (allowedToStore) settle(stateStore.del(PACING_KEY))
+      settle(book.reset())
     },
     consent(granted: boolean) {
       const was = allowedToStore
@@ -262,7 +255,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, rulesUrl
         open?.close()
         cancelDelays()
         settle(journey.clear())
-        pacing = emptyPacing()
+        settle(book.reset())
         settle(stateStore.clear())
         settle(outbox.clear())
       } else if (!was) settle(load())

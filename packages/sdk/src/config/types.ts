@@ -1,4 +1,5 @@
 import type { Delivery } from './delivery'
+import type { PacingConfig, SurveyPacing } from './pacing'
 
 /**
  * The config a web team hands to Hetki, as JSON (`data-config`, an inline script, or `init()`).
@@ -32,6 +33,8 @@ export interface Config {
   widgetUrl?: string
   /** Log decisions and failures to `console.debug`; `?hetki_debug=1` in the page URL does the same. */
   debug?: boolean
+  /** How often anyone may be asked, across all surveys and tabs (docs/pacing.md). */
+  pacing?: PacingConfig
 }
 
 export interface Survey {
@@ -59,6 +62,8 @@ export interface Survey {
   thanks?: Copy
   /** An optional link shown with the thank-you; only http(s) URLs are rendered. */
   link?: { text: Copy; url: string }
+  /** How often this survey may be asked (docs/pacing.md); default: once. */
+  pacing?: SurveyPacing
 }
 
 /** A touchpoint: one encounter of the customer journey, with the person who owns its experience. */

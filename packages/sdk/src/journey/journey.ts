@@ -1,4 +1,3 @@
-import { nanoid } from 'nanoid'
 import type { Config } from '../config/types'
 import { settle } from '../debug/guard'
 import type { Plan } from '../rules/plan'
@@ -10,8 +9,6 @@ import { extend, mergeTrail, TRAIL_KEEP, type TrailEntry } from './trail'
 /** The journey as stored, shared by the tabs and pages of a visit; versioned so a release can migrate it. */
 export interface JourneyState {
   v: 1
-  /** The person's stable random id on this device: sampling decides on it, so the verdict is the same everywhere. */
-  person: string
   history: History
   trail: TrailEntry[]
 }
@@ -23,10 +20,10 @@ const SAVE_DELAY_MS = 500
 
 const read = (stored: unknown): JourneyState | undefined => {
   const s = stored as JourneyState
-  return s && s.v === 1 && typeof s.person == 'string' && s.history && Array.isArray(s.trail) ? s : undefined
+  return s && s.v === 1 && s.history && Array.isArray(s.trail) ? s : undefined
 }
 
-const fresh = (): JourneyState => ({ v: 1, person: nanoid(), history: {}, trail: [] })
+const fresh = (): JourneyState => ({ v: 1, history: {}, trail: [] })
 
 /**
  * The journey stage's state: what rules look back on and the trail sent with answers. Recording is
@@ -49,7 +46,6 @@ export function createJourney(store: Store, config: Config, plan: Plan, canStore
       return (state = stored
         ? {
             v: 1,
-            person: stored.person,
             history: mergeHistory(stored.history, state.history),
             trail: mergeTrail(stored.trail, state.trail, keep),
           }
@@ -79,7 +75,7 @@ export function createJourney(store: Store, config: Config, plan: Plan, canStore
       if (dirty && canStore()) (dirty = false), settle(store.set(JOURNEY_KEY, state))
     },
     state: () => state,
-    /** Forgets the journey and the person id (reset, consent withdrawn). */
+    /** Forgets the journey (reset, consent withdrawn). */
     clear() {
       clearTimeout(timer)
       timer = undefined

@@ -1,14 +1,18 @@
-import { createStore, del, entries, get, promisifyRequest, update, type UseStore } from 'idb-keyval'
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval'
 import { debug } from '../debug/log'
 
 /** A small key-value store that never throws and never rejects. */
 export interface Store {
   get<T>(key: string): Promise<T | undefined>
   set(key: string, value: unknown): Promise<void>
-  /** Read-modify-write in one transaction: atomic across tabs, and it starts at once (safe in `pagehide`). */
-  update<T>(key: string, fn: (current: T | undefined) => T): Promise<void>
   del(key: string): Promise<void>
   entries<T>(): Promise<[string, T][]>
+  /**
+   * Replaces the value of `key` with `fn(current)` in one readwrite transaction, so a check and a
+   * write made from it are atomic across tabs. `fn` must be pure: after a failed write it runs
+   * again on the memory copy. Resolves to the value written.
+   */
+  update<T>(key: string, fn: (current: T | undefined) => T): Promise<T>
   /** Deletes `key` only if `keep(current)` is false, in one transaction. */
   delUnless<T>(key: string, keep: (current: T | undefined) => boolean): Promise<unknown>
   /** Forgets everything this store holds (its own database only, never the host's). */
@@ -16,21 +20,29 @@ export interface Store {
 }
 
 /**
- * IndexedDB through idb-keyval, one database per store (idb-keyval cannot put two stores in one
- * database). Every write also lands in memory, so when IndexedDB is missing or starts failing
- * (private mode, quota, blocked site data) the SDK carries on within the page.
+ * IndexedDB through idb-keyval's store, one database per store (idb-keyval cannot put two stores
+ * in one database). Every write also lands in memory, so when IndexedDB is missing or starts
+ * failing (private mode, quota, blocked site data) the SDK carries on within the page.
+ *
+ * Each operation is one transaction whose result is read once it has committed. Only
+ * `createStore` and `promisifyRequest` come from idb-keyval: its `get`, `set`… would bring a
+ * default database and a cursor fallback for browsers without `getAll`, paid by every visitor.
  */
 export function openStore(dbName: string, storeName = 'kv'): Store {
   const memory = new Map<string, unknown>()
   let idb: UseStore | undefined
   let broken = false
 
-  const use = async <T>(op: (store: UseStore) => Promise<T>, fallback: () => T): Promise<T> => {
+  /** Runs `op` in one transaction; `op` returns how to read its result after the commit. */
+  const run = async <T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => () => T, fallback: () => T): Promise<T> => {
     if (!broken) {
       try {
         // createStore opens the database at once and throws synchronously where IndexedDB is
         // missing or blocked, hence the lazy call inside the try.
-        return await op((idb ||= createStore(dbName, storeName)))
+        return await (idb ||= createStore(dbName, storeName))(mode, (store) => {
+          const result = op(store)
+          return promisifyRequest(store.transaction).then(result)
+        })
       } catch (e) {
         broken = true
         debug('IndexedDB unavailable for', dbName + '; keeping state in memory for this page', e)
@@ -38,65 +50,68 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
     }
     return fallback()
   }
+  const noop = () => {}
+  const write = <T>(key: string, value: T): T => (memory.set(key, value), value)
 
   return {
-    get: (key) => use((s) => get(key, s), () => memory.get(key) as never),
-    set: (key, value) => {
-      memory.set(key, value)
-      return use(
-        (s) =>
-          s('readwrite', (store) => {
-            store.put(value, key)
-            // Commit at once rather than when the transaction goes idle: a page being left tears down
-            // its connection, and only a committed write survives that (the journey saved in pagehide).
-            store.transaction.commit?.()
-            return promisifyRequest(store.transaction)
-          }),
-        () => {},
-      )
-    },
-    update: <T>(key: string, fn: (current: T | undefined) => T) =>
-      use(
-        (s) => update<T>(key, (current) => {
-          const next = fn(current)
-          memory.set(key, next)
-          return next
-        }, s),
-        () => void memory.set(key, fn(memory.get(key) as T | undefined)),
+    get: <T>(key: string) =>
+      run(
+        'readonly',
+        (store) => {
+          const req = store.get(key)
+          return () => req.result as T | undefined
+        },
+        () => memory.get(key) as T | undefined,
       ),
-    del: (key) => {
-      memory.delete(key)
-      return use((s) => del(key, s), () => {})
-    },
+    set: (key, value) => (
+      write(key, value),
+      run(
+        'readwrite',
+        (store) => {
+          store.put(value, key)
+          // Commit at once rather than when the transaction goes idle: a page being left tears down
+          // its connection, and only a committed write survives that (the journey saved in pagehide).
+          store.transaction.commit?.()
+          return noop
+        },
+        noop,
+      )
+    ),
+    del: (key) => (memory.delete(key), run('readwrite', (store) => (store.delete(key), noop), noop)),
     entries: <T>() =>
-      use(
-        (s) => entries<string, T>(s),
+      run(
+        'readonly',
+        (store) => {
+          const keys = store.getAllKeys()
+          const values = store.getAll()
+          return () => keys.result.map((k, i) => [k, values.result[i]] as [string, T])
+        },
         () => [...memory] as [string, T][],
+      ),
+    update: <T>(key: string, fn: (current: T | undefined) => T) =>
+      run(
+        'readwrite',
+        (store) => {
+          const req = store.get(key)
+          let value: T
+          req.onsuccess = () => store.put((value = fn(req.result)), key)
+          // Into memory only once committed: after a failed write `fn` runs again on the old value.
+          return () => write(key, value)
+        },
+        () => write(key, fn(memory.get(key) as T | undefined)),
       ),
     delUnless: (key, keep) => {
       if (!keep(memory.get(key) as never)) memory.delete(key)
-      return use(
-        (s) =>
-          s('readwrite', (store) => {
-            const req = store.get(key)
-            req.onsuccess = () => {
-              if (!keep(req.result)) store.delete(key)
-            }
-            return promisifyRequest(store.transaction)
-          }),
-        () => {},
+      return run(
+        'readwrite',
+        (store) => {
+          const req = store.get(key)
+          req.onsuccess = () => keep(req.result) || store.delete(key)
+          return noop
+        },
+        noop,
       )
     },
-    clear: () => {
-      memory.clear()
-      return use(
-        (s) =>
-          s('readwrite', (store) => {
-            store.clear()
-            return promisifyRequest(store.transaction)
-          }),
-        () => {},
-      )
-    },
+    clear: () => (memory.clear(), run('readwrite', (store) => (store.clear(), noop), noop)),
   }
 }

@@ -48,9 +48,10 @@ export default [
     plugins: plugins(),
   },
   {
-    // The rules stage: pure, imported on the first event that some survey listens to.
-    input: 'packages/sdk/src/rules/index.ts',
-    output: { file: 'dist/hetki-rules.js', format: 'es', plugins: [minify()] },
+    // The engine: rules, pacing verdict, claim, mount and records; imported on the first event that
+    // some survey listens to.
+    input: 'packages/sdk/src/engine.ts',
+    output: { file: 'dist/hetki-engine.js', format: 'es', plugins: [minify()] },
     plugins: plugins(),
   },
   {

@@ -41,14 +41,14 @@ describe('the demo journey', () => {
     expect(requests).toContain('/hetki/hetki.js')
     expect(requests).toContain('/hetki.json')
     expect(requests).not.toContain('/hetki/hetki-widget.js')
-    expect(requests).not.toContain('/hetki/hetki-rules.js')
+    expect(requests).not.toContain('/hetki/hetki-engine.js')
     expect(await page.locator('[data-hetki-survey]').count()).toBe(0)
 
     await page.getByRole('button', { name: 'Place order' }).click()
     const prompt = page.locator('[data-hetki-survey="csat-order"]')
     await prompt.getByRole('dialog', { name: 'How satisfied are you with your order?' }).waitFor()
     expect(requests.filter((p) => p == '/hetki/hetki-widget.js')).toHaveLength(1)
-    expect(requests.filter((p) => p == '/hetki/hetki-rules.js')).toHaveLength(1)
+    expect(requests.filter((p) => p == '/hetki/hetki-engine.js')).toHaveLength(1)
 
     // Each of the five options is a button whose accessible name begins with its number.
     for (let n = 1; n <= 5; n++) expect(await prompt.getByRole('button', { name: new RegExp('^' + n + '\\b') }).count()).toBe(1)

@@ -50,10 +50,10 @@ describe('the public API', () => {
           return () => {}
         },
     }
-    // Lazy chunks: the real rules module, and the scripted widget.
+    // Lazy chunks: the real engine and sender, and the scripted widget.
     vi.doMock('../widget/load', () => ({
       importOnce: async (url: string) =>
-        url.endsWith('hetki-rules.js') ? import('../rules/index') : url.endsWith('hetki-delivery.js') ? import('../outbox/sender') : widget,
+        url.endsWith('hetki-engine.js') ? import('../engine') : url.endsWith('hetki-delivery.js') ? import('../outbox/sender') : widget,
       loadWidget: async () => widget,
     }))
     const hetki = await load()

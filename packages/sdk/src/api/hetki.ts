@@ -65,7 +65,7 @@ export const init = guard((config: Config, options?: InitOptions): void => {
     emitter,
     widgetUrl: asset(config.widgetUrl || 'hetki-widget.js'),
     sourcesUrl: asset('hetki-sources.js'),
-    rulesUrl: asset('hetki-rules.js'),
+    engineUrl: asset('hetki-engine.js'),
     consent: consentGiven,
     transport: options?.transport,
   })

@@ -1,0 +1,156 @@
+import { nanoid } from 'nanoid'
+import type { HetkiEvents } from '../api/events'
+import type { Config, Survey } from '../config/types'
+import { debug, setDebug } from '../debug/log'
+import { settle } from '../debug/guard'
+import type { Emitter } from '../events/emitter'
+import type { Journey } from '../journey/journey'
+import type { createDelivery } from '../outbox/delivery'
+import { describe } from '../outbox/describe'
+import type { ResponseRecord } from '../outbox/record'
+import { allowed } from '../pacing/allowed'
+import type { Book } from '../pacing/book'
+import { claim } from '../pacing/claim'
+import { mark } from '../pacing/state'
+import type { Context } from '../rules/context'
+import { recheck, type Decision } from '../rules/decide'
+import { ms } from '../rules/duration'
+import { explain } from '../rules/explain'
+import { step } from '../rules/trace'
+import { hostParent } from '../widget/host'
+import { loadWidget } from '../widget/load'
+
+/**
+ * What the core shares with the engine, by reference: its config, its stages, and the little state
+ * both sides change (the prompt on screen, delayed surveys, who the customer is).
+ */
+export interface Internals {
+  config: Config
+  emitter: Emitter<HetkiEvents>
+  book: Book
+  journey: Journey
+  outbox: ReturnType<typeof createDelivery>
+  widgetUrl: string
+  /** The prompt on screen in this page, if any: one at a time. */
+  open?: { surveyId: string; close(): void }
+  /** Delayed surveys waiting on this page. */
+  delayed: Set<ReturnType<typeof setTimeout>>
+  user: { id?: string; attributes: Record<string, unknown> }
+  allowed(): boolean
+  context(now: number): Context
+  /** Whether debug mode is on: this chunk has its own copy of the debug log, switched on from here. */
+  debug: boolean
+}
+
+/**
+ * A delay is cancelled when the customer leaves the page of the event: a new document ends the
+ * timer, an SPA navigation changes the path (also while the engine was loading).
+ */
+function schedule(rt: Internals, survey: Survey, path: string) {
+  const timer = setTimeout(() => {
+    rt.delayed.delete(timer)
+    if (location.pathname != path) return debug('survey', survey.id, 'not shown: the customer left', path)
+    const d = recheck(survey, rt.journey.state().history, rt.context(Date.now()))
+    debug('survey', survey.id, explain(d))
+    if (d.show) settle(present(rt, survey, false))
+  }, ms(survey.delay!))
+  rt.delayed.add(timer)
+}
+
+/**
+ * The decisions on one event, in priority order: the first that also passes pacing shows (or starts
+ * its delay); the others are told why not.
+ */
+export async function judge(rt: Internals, decisions: Decision[], path: string): Promise<void> {
+  setDebug(rt.debug)
+  let winner: string | undefined
+  for (const d of decisions) {
+    if (winner && d.show) (d.show = false), d.trace.push(step('priority', false, '"' + winner + '" had priority'))
+    debug('survey', d.survey.id, explain(d))
+    if (!d.show) continue
+    if (d.survey.delay) schedule(rt, d.survey, path), (winner = d.survey.id)
+    else if (await present(rt, d.survey, false)) winner = d.survey.id
+  }
+}
+
+/** Shows a survey unless pacing forbids it; true when it is on its way to the screen. */
+export async function present(rt: Internals, survey: Survey, forced: boolean): Promise<boolean> {
+  setDebug(rt.debug)
+  const { config, emitter, book, outbox } = rt
+  if (rt.open) return debug('survey', survey.id, 'not shown: another prompt is open'), false
+  // First on this tab's state, which the other tabs keep up to date: no storage read per event.
+  if (!forced) {
+    const verdict = allowed(survey, book.state(), Date.now(), config.pacing)
+    // Only a refusal is said here; the claim says the final verdict.
+    if (!verdict.pass) return debug('survey', survey.id, verdict), false
+  }
+  const parent = hostParent(survey)
+  if (!parent) return debug('survey', survey.id, 'not shown: no target'), false
+  const responseId = nanoid()
+  const host = document.createElement('hetki-survey')
+  host.setAttribute('data-hetki-survey', survey.id)
+  let unmount = () => {}
+  let release = () => {}
+  const close = () => {
+    if (rt.open?.close == close) rt.open = undefined
+    unmount()
+    host.remove()
+    release()
+  }
+  rt.open = { surveyId: survey.id, close }
+
+  // Atomic across tabs; holds the prompt lock until the prompt closes (docs/pacing.md).
+  const claimed = await claim(survey, book, config.pacing, forced, () => loadWidget(rt.widgetUrl))
+  if (claimed) release = claimed[1]
+  if (!claimed || rt.open?.close != close) return close(), false // refused, or closed by reset() or consent(false) meanwhile
+  const widget = claimed[0]
+
+  const lang = rt.context(0).lang
+  const startedAt = new Date().toISOString()
+  // Feedback joined with behaviour: the touchpoints just before this prompt travel with every record.
+  const trail = rt.journey.state().trail.map((e) => ({ ...e, at: new Date(e.at).toISOString() }))
+  const about = describe(config, survey, responseId, lang, trail, rt.user.id)
+  const moment = (kind: 'shown' | 'dismissed') =>
+    rt.allowed() && settle(outbox.put({ ...about, id: nanoid(), kind, at: new Date().toISOString() }))
+  const answers: Record<string, unknown> = {}
+  let completed = false
+  parent.append(host)
+  unmount = widget.mount(host, {
+    survey,
+    lang,
+    onAnswer(questionId, value, last) {
+      answers[questionId] = value
+      completed = last
+      const record: ResponseRecord = {
+        ...about,
+        id: responseId,
+        kind: 'response',
+        answers: { ...answers },
+        completed,
+        startedAt,
+        updatedAt: new Date().toISOString(),
+      }
+      emitter.emit('survey:answered', { surveyId: survey.id, responseId, questionId, value })
+      if (last) {
+        const at = Date.now()
+        settle(book.write((s) => mark(s, survey.id, 'answered', at)))
+        emitter.emit('survey:completed', { surveyId: survey.id, responseId, answers: { ...answers } })
+      }
+      if (!rt.allowed()) return debug('answer not kept: consent was withdrawn')
+      settle(outbox.put(record))
+      emitter.emit('response:queued', { responseId, surveyId: survey.id })
+    },
+    onClose(reason) {
+      close()
+      if (reason == 'dismissed' && !completed) {
+        const at = Date.now()
+        settle(book.write((s) => mark(s, survey.id, 'dismissed', at)))
+        emitter.emit('survey:dismissed', { surveyId: survey.id, responseId })
+        moment('dismissed')
+      }
+    },
+  })
+  emitter.emit('survey:shown', { surveyId: survey.id, responseId })
+  moment('shown')
+  return true
+}

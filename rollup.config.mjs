@@ -19,6 +19,8 @@ const minify = () =>
 
 const plugins = () => [resolve({ browser: true }), transpile()]
 
+const adapters = Object.fromEntries(['webhook', 'posthog', 'segment', 'datalayer'].map((n) => [n, `packages/sdk/src/adapters/${n}.ts`]))
+
 export default [
   {
     input: 'packages/sdk/src/script.ts',
@@ -43,7 +45,7 @@ export default [
     plugins: plugins(),
   },
   {
-    input: Object.fromEntries(['webhook', 'posthog', 'segment', 'datalayer'].map((n) => [n, `packages/sdk/src/adapters/${n}.ts`])),
+    input: adapters,
     output: { dir: 'dist/adapters', format: 'es', chunkFileNames: 'shared-[hash].js', plugins: [minify()] },
     plugins: plugins(),
   },
@@ -59,6 +61,11 @@ export default [
     input: 'packages/sdk/src/journey/sources.ts',
     output: { file: 'dist/hetki-sources.js', format: 'es', plugins: [minify()] },
     plugins: plugins(),
+  },
+  {
+    input: adapters,
+    output: { dir: 'dist/adapters', format: 'es', chunkFileNames: 'shared-[hash].d.ts' },
+    plugins: [dts()],
   },
   {
     input: 'packages/widget/src/index.tsx',

@@ -33,6 +33,11 @@ export function openStore(path) {
     deliveries  INTEGER NOT NULL DEFAULT 1
   );
   CREATE TABLE IF NOT EXISTS drops (received_at TEXT NOT NULL, dropped INTEGER NOT NULL)`)
+  // A database from before these columns existed gets them; on a new one the ALTER fails harmlessly.
+  for (const column of ['touchpoint', 'trail'])
+    try {
+      db.exec(`ALTER TABLE responses ADD COLUMN ${column} TEXT`)
+    } catch {}
   const upsert = db.prepare(`INSERT INTO responses
       (id, survey_id, completed, answers, lang, path, started_at, updated_at, received_at, touchpoint, trail)
     VALUES (@id, @surveyId, @completed, @answers, @lang, @path, @startedAt, @updatedAt, @receivedAt, @touchpoint, @trail)

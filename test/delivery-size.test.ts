@@ -11,7 +11,7 @@ describe('delivery bytes', () => {
   })
 
   it('the adapters are separate files, and the core carries none of their code', () => {
-    expect(readdirSync('dist/adapters').filter((f) => !f.startsWith('shared-')).sort()).toEqual([
+    expect(readdirSync('dist/adapters').filter((f) => f.endsWith('.js') && !f.startsWith('shared-')).sort()).toEqual([
       'datalayer.js',
       'posthog.js',
       'segment.js',

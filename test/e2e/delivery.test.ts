@@ -93,6 +93,25 @@ describe('delivery in the browser', () => {
     await context.close()
   })
 
+  it('has one tab at a time send: two tabs coming back online deliver each answer once', async () => {
+    const context = await browser.newContext()
+    const [page1, page2] = [await openPage(context, demo.url + '/shop.html'), await openPage(context, demo.url + '/shop.html')]
+    // Load the widget and the sender in both tabs, then answer offline in both.
+    await answer(page1, 1)
+    await answer(page2, 2)
+    await expect.poll(() => demo.store.all().length).toBe(2)
+    demo.store.clear()
+    await context.setOffline(true)
+    const given = [await answer(page1, 3), await answer(page2, 4), await answer(page1, 5), await answer(page2, 6)]
+    await context.setOffline(false)
+    await expect.poll(() => demo.store.all().length).toBe(given.length)
+    await expect.poll(() => Promise.all([leftInOutbox(page1), leftInOutbox(page2)])).toEqual([0, 0])
+    // Both tabs heard `online` at the same moment; the Web Lock let one send and the other find nothing left.
+    expect(demo.store.all().map((r) => r.deliveries)).toEqual(given.map(() => 1))
+    expect(demo.store.moments().map((m) => m.deliveries)).toEqual(given.map(() => 1))
+    await context.close()
+  })
+
   it('posts JSON cross-origin through a CORS preflight the collector answers', async () => {
     const context = await browser.newContext()
     const page = await openPage(context, otherOrigin + '/cross-json.html')

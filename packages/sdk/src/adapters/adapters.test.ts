@@ -3,6 +3,7 @@ import type { Envelope, WireRecord } from '../outbox/record'
 import { dataLayer } from './datalayer'
 import { posthog } from './posthog'
 import { segment } from './segment'
+import { webhook } from './webhook'
 
 const common = { surveyId: 'csat', responseId: 'R', lang: 'en', path: '/checkout', trail: [], touchpoint: { id: 'checkout', owner: 'shop team' } }
 const records: WireRecord[] = [
@@ -12,6 +13,21 @@ const records: WireRecord[] = [
 const envelope: Envelope = { v: 1, sentAt: '2026-01-01T00:00:06.000Z', records }
 
 describe('transport adapters', () => {
+  it('webhook: posts the envelope with your headers, and passes Retry-After on', async () => {
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response('', { status: 503, headers: { 'retry-after': '30' } }))
+    vi.stubGlobal('fetch', fetch)
+    try {
+      const reply = await webhook({ url: 'https://hooks.example.com/h', headers: { authorization: 'Bearer k' } })(envelope)
+      expect(reply).toEqual([503, 30_000])
+      const [url, init] = fetch.mock.calls[0]!
+      expect(url).toBe('https://hooks.example.com/h')
+      expect(init.headers).toMatchObject({ authorization: 'Bearer k', 'content-type': 'application/json' })
+      expect(JSON.parse(init.body as string)).toEqual(envelope)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('PostHog: survey events with the submission id, so partial answers update one submission', async () => {
     const capture = vi.fn()
     expect(await posthog({ capture })(envelope)).toBe(true)

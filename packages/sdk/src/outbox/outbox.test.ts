@@ -221,6 +221,8 @@ describe('the page hiding', () => {
     await new Promise((r) => setTimeout(r, 0))
     outbox.hide()
     expect(beacon).toHaveBeenCalledTimes(2)
+    // Let the retry that becoming visible started reach the (stubbed, offline) network before the test ends.
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2))
   })
 })
 

@@ -60,12 +60,15 @@ describe('batches', () => {
     expect(cut.flat().map((s) => s.record.id)).toEqual(items.map((s) => s.record.id))
   })
 
-  it('stays under the byte budget, counting UTF-8 bytes, and sends an oversized record alone', () => {
+  it('stays under the byte budget, counting UTF-8 bytes, sends an oversized record alone, and leaves out what is not JSON', () => {
     const ascii = [stored('a', 1, 'x'.repeat(300)), stored('b', 2, 'x'.repeat(300)), stored('c', 3, 'x'.repeat(300))]
     expect(batches(ascii, 1000).map((b) => b.length)).toEqual([2, 1])
     // "ä" is one UTF-16 unit but two bytes on the wire: 300 of them are 600 bytes, not 300.
     const umlauts = [stored('a', 1, 'ä'.repeat(300)), stored('b', 2, 'ä'.repeat(300))]
     expect(batches(umlauts, 1000).map((b) => b.length)).toEqual([1, 1])
+    const cyclic = stored('cyclic', 2)
+    ;(cyclic.record as { self?: unknown }).self = cyclic.record
+    expect(batches([stored('a', 1), cyclic, stored('c', 3)]).map((b) => b.map((s) => s.record.id))).toEqual([['a', 'c']])
     const huge = [stored('a', 1), stored('big', 2, 'x'.repeat(5000)), stored('c', 3)]
     expect(batches(huge, 1000).map((b) => b.map((s) => s.record.id))).toEqual([['a'], ['big'], ['c']])
   })

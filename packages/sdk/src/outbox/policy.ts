@@ -50,14 +50,22 @@ export const bytesOf = (text: string): number => new Blob([text]).size
 
 /**
  * Cuts records into batches of at most 20 records and `budget` bytes of JSON, in order. A record
- * larger than the budget travels alone (the transport then sends it without keepalive).
+ * larger than the budget travels alone (the transport then sends it without keepalive); one that
+ * cannot be JSON at all is left out.
  */
 export function batches<T extends { record: WireRecord }>(items: T[], budget = BUDGET_BYTES): T[][] {
   const out: T[][] = []
   let current: T[] = []
   let bytes = 0
   for (const item of items) {
-    const size = bytesOf(JSON.stringify(item.record)) + 1
+    let size: number
+    try {
+      size = bytesOf(JSON.stringify(item.record)) + 1
+    } catch {
+      // Not JSON (a cyclic or BigInt value in trail props): held back, so it cannot block the
+      // others; the age bound evicts it, counted, in the end.
+      continue
+    }
     if (current.length && (current.length == BATCH_RECORDS || bytes + size > budget)) {
       out.push(current)
       current = []

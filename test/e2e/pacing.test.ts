@@ -117,7 +117,7 @@ describe('pacing across tabs', () => {
   })
 
   it('shows exactly one prompt when eight tabs fire the same trigger at the same instant, round after round', async () => {
-    const ROUNDS = 25
+    const ROUNDS = 40
     const list = Array.from({ length: ROUNDS }, (_, r) => ['round' + r, 'go.' + r] as [string, string])
     const context = await site({ surveys: surveys(...list) })
     const tabs = await Promise.all(Array.from({ length: 8 }, () => tab(context)))
@@ -147,6 +147,8 @@ describe('pacing across tabs', () => {
       await expect.poll(() => starter.evaluate(async () => (await navigator.locks.query()).held!.length)).toBe(0)
     }
     expect(shownBy).toHaveLength(ROUNDS)
+    // The race is real: different tabs win different rounds.
+    expect(new Set(shownBy).size).toBeGreaterThan(1)
     expect(errors).toEqual([])
     await context.close()
   })

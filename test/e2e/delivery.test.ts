@@ -1,12 +1,12 @@
 // Delivery features a host or a backend notices, in Chromium against the real demo collector:
 // the beacon when the page goes away, CORS with and without a preflight, consent, an adapter,
 // and the sender loading only when there is something to send.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
-import type { Browser } from 'playwright-core'
-import { launch, watchErrors } from '../helpers/browser'
-import { startDemo, type Demo } from '../helpers/demo'
+
+import { watchErrors } from '../helpers/browser'
+import { useChromiumAndDemo } from '../helpers/setup'
 import { flakyCollector } from '../helpers/flaky'
 import { answer, leftInOutbox, openPage, scriptPage, sdkErrors, twoQuestions } from '../helpers/survey'
 
@@ -36,48 +36,42 @@ hetki.init(${JSON.stringify({ endpoint: '/collect', surveys: [twoQuestions] })},
 </script></head><body><h1>Shop</h1></body></html>`),
 }
 const flaky = flakyCollector(pages)
-let browser: Browser
-let demo: Demo
 /** The same server under another origin (localhost rather than 127.0.0.1), for cross-origin posts. */
 let otherOrigin: string
 
+const env = useChromiumAndDemo(flaky.handle)
 beforeAll(async () => {
-  ;[browser, demo] = await Promise.all([launch(), startDemo(flaky.handle)])
-  otherOrigin = demo.url.replace('127.0.0.1', 'localhost')
+  otherOrigin = env.demo.url.replace('127.0.0.1', 'localhost')
   for (const plainText of [false, true]) {
     const name = plainText ? 'cross-plain' : 'cross-json'
     pages[`/${name}.html`] = html(scriptPage(`/${name}.json`))
-    pages[`/${name}.json`] = json({ endpoint: demo.url + '/collect', delivery: { plainText }, surveys: [twoQuestions] })
+    pages[`/${name}.json`] = json({ endpoint: env.demo.url + '/collect', delivery: { plainText }, surveys: [twoQuestions] })
   }
 })
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-})
 beforeEach(() => {
-  demo.store.clear()
+  env.demo.store.clear()
   Object.assign(flaky.state, { mode: 'ok', passBeacons: false, requests: {}, beacons: 0, preflights: 0 })
 })
 
 describe('delivery in the browser', () => {
   it('hands pending answers to sendBeacon when the page goes away, and the collector stores them', async () => {
-    const context = await browser.newContext()
-    const page = await openPage(context, demo.url + '/shop.html')
+    const context = await env.browser.newContext()
+    const page = await openPage(context, env.demo.url + '/shop.html')
     // fetch never gets an answer; only the beacon (text/plain) gets through.
     flaky.state.mode = 'hang'
     flaky.state.passBeacons = true
     const given = await answer(page, 1)
-    expect(demo.store.all()).toHaveLength(0)
+    expect(env.demo.store.all()).toHaveLength(0)
     await page.goto('about:blank')
-    await expect.poll(() => demo.store.all().length).toBe(1)
-    expect(demo.store.all()[0]).toMatchObject({ id: given.id, answers: given.answers, completed: true })
+    await expect.poll(() => env.demo.store.all().length).toBe(1)
+    expect(env.demo.store.all()[0]).toMatchObject({ id: given.id, answers: given.answers, completed: true })
     expect(flaky.state.beacons).toBeGreaterThan(0)
     await context.close()
   })
 
   it('still reaches a collector that hung on several timed-out sends, once it recovers', async () => {
-    const context = await browser.newContext()
-    const page = await openPage(context, demo.url + '/timeout.html')
+    const context = await env.browser.newContext()
+    const page = await openPage(context, env.demo.url + '/timeout.html')
     flaky.state.mode = 'hang'
     const given = await answer(page, 1)
     // Nudge a new send each time the previous one is in flight, until Chromium's six connections
@@ -89,69 +83,69 @@ describe('delivery in the browser', () => {
     await expect.poll(() => flaky.state.requests.hang || 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(6)
     flaky.state.mode = 'ok'
     await page.evaluate(() => dispatchEvent(new Event('online')))
-    await expect.poll(() => demo.store.all().map((r) => r.id), { timeout: 15_000 }).toEqual([given.id])
+    await expect.poll(() => env.demo.store.all().map((r) => r.id), { timeout: 15_000 }).toEqual([given.id])
     await context.close()
   })
 
   it('has one tab at a time send: two tabs coming back online deliver each answer once', async () => {
-    const context = await browser.newContext()
-    const [page1, page2] = [await openPage(context, demo.url + '/shop.html'), await openPage(context, demo.url + '/shop.html')]
+    const context = await env.browser.newContext()
+    const [page1, page2] = [await openPage(context, env.demo.url + '/shop.html'), await openPage(context, env.demo.url + '/shop.html')]
     // Load the widget and the sender in both tabs, then answer offline in both.
     await answer(page1, 1)
     await answer(page2, 2)
-    await expect.poll(() => demo.store.all().length).toBe(2)
-    demo.store.clear()
+    await expect.poll(() => env.demo.store.all().length).toBe(2)
+    env.demo.store.clear()
     await context.setOffline(true)
     const given = [await answer(page1, 3), await answer(page2, 4), await answer(page1, 5), await answer(page2, 6)]
     await context.setOffline(false)
-    await expect.poll(() => demo.store.all().length).toBe(given.length)
+    await expect.poll(() => env.demo.store.all().length).toBe(given.length)
     await expect.poll(() => Promise.all([leftInOutbox(page1), leftInOutbox(page2)])).toEqual([0, 0])
     // Both tabs heard `online` at the same moment; the Web Lock let one send and the other find nothing left.
-    expect(demo.store.all().map((r) => r.deliveries)).toEqual(given.map(() => 1))
-    expect(demo.store.moments().map((m) => m.deliveries)).toEqual(given.map(() => 1))
+    expect(env.demo.store.all().map((r) => r.deliveries)).toEqual(given.map(() => 1))
+    expect(env.demo.store.moments().map((m) => m.deliveries)).toEqual(given.map(() => 1))
     await context.close()
   })
 
   it('posts JSON cross-origin through a CORS preflight the collector answers', async () => {
-    const context = await browser.newContext()
+    const context = await env.browser.newContext()
     const page = await openPage(context, otherOrigin + '/cross-json.html')
     const errors = watchErrors(page)
     const given = await answer(page, 2)
-    await expect.poll(() => demo.store.all().map((r) => r.id)).toEqual([given.id])
+    await expect.poll(() => env.demo.store.all().map((r) => r.id)).toEqual([given.id])
     expect(flaky.state.preflights).toBeGreaterThan(0)
     expect(sdkErrors(errors)).toEqual([])
     await context.close()
   })
 
   it('with plainText posts cross-origin with no preflight at all', async () => {
-    const context = await browser.newContext()
+    const context = await env.browser.newContext()
     const page = await openPage(context, otherOrigin + '/cross-plain.html')
     const given = await answer(page, 3)
-    await expect.poll(() => demo.store.all().map((r) => r.id)).toEqual([given.id])
+    await expect.poll(() => env.demo.store.all().map((r) => r.id)).toEqual([given.id])
     expect(flaky.state.preflights).toBe(0)
     await context.close()
   })
 
   it('loads the sender only when there is something to send', async () => {
-    const context = await browser.newContext()
+    const context = await env.browser.newContext()
     const page = await context.newPage()
     const scripts: string[] = []
     page.on('request', (r) => scripts.push(new URL(r.url()).pathname))
-    await page.goto(demo.url + '/shop.html')
+    await page.goto(env.demo.url + '/shop.html')
     await page.waitForFunction(() => typeof (window as any).hetki?.on == 'function' && !(window as any).hetki.q)
     // Coming back online (like becoming visible again) with nothing pending loads nothing either.
     await page.evaluate(() => dispatchEvent(new Event('online')))
     await page.waitForLoadState('networkidle')
     expect(scripts).not.toContain('/hetki/hetki-delivery.js')
     await answer(page, 4)
-    await expect.poll(() => demo.store.all().length).toBe(1)
+    await expect.poll(() => env.demo.store.all().length).toBe(1)
     expect(scripts.filter((p) => p == '/hetki/hetki-delivery.js')).toHaveLength(1)
     await context.close()
   })
 
   it('routes records to an adapter instead of the endpoint, without it in the core', async () => {
-    const context = await browser.newContext()
-    const page = await openPage(context, demo.url + '/adapter.html')
+    const context = await env.browser.newContext()
+    const page = await openPage(context, env.demo.url + '/adapter.html')
     const given = await answer(page, 5)
     const pushed = () => page.evaluate(() => ((window as any).dataLayer || []).map((e: any) => e.event))
     await expect.poll(pushed).toEqual(['hetki.shown', 'hetki.response', 'hetki.response'])
@@ -168,16 +162,16 @@ describe('the wire format', () => {
     const schema = JSON.parse(readFileSync('packages/sdk/wire-format.schema.json', 'utf8'))
     // Formats (date-time) are checked below by parsing; ajv-formats is not worth a dependency here.
     const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compile(schema)
-    const context = await browser.newContext()
+    const context = await env.browser.newContext()
     const page = await context.newPage()
     const bodies: any[] = []
     page.on('request', (r) => r.method() == 'POST' && new URL(r.url()).pathname == '/collect' && bodies.push(JSON.parse(r.postData()!)))
-    await page.goto(demo.url + '/touchpoint.html?email=someone%40example.com')
+    await page.goto(env.demo.url + '/touchpoint.html?email=someone%40example.com')
     await page.waitForFunction(() => typeof (window as any).hetki?.on == 'function' && !(window as any).hetki.q)
     const done = await answer(page, 1)
     const partial = await answer(page, 2, true)
-    await expect.poll(() => demo.store.all().length).toBe(2)
-    await expect.poll(() => demo.store.moments().length).toBe(3)
+    await expect.poll(() => env.demo.store.all().length).toBe(2)
+    await expect.poll(() => env.demo.store.moments().length).toBe(3)
     // Playwright reports requests a little after the collector has them.
     await expect.poll(() => bodies.flatMap((b) => b.records).filter((r: any) => r.kind == 'dismissed').length).toBe(1)
 
@@ -200,8 +194,8 @@ describe('the wire format', () => {
 
 describe('consent', () => {
   it('stores nothing before consent, and consent(false) forgets answers not yet delivered', async () => {
-    const context = await browser.newContext()
-    const page = await openPage(context, demo.url + '/consent.html')
+    const context = await env.browser.newContext()
+    const page = await openPage(context, env.demo.url + '/consent.html')
     // No prompt, and not even a database, before consent.
     await page.evaluate(() => (window as any).hetki.show('journey'))
     expect(await page.locator('[data-hetki-survey]').count()).toBe(0)
@@ -219,7 +213,7 @@ describe('consent', () => {
     await page.reload()
     await page.evaluate(() => (window as any).hetki.consent(true))
     const later = await answer(page, 7)
-    await expect.poll(() => demo.store.all().map((r) => r.id)).toEqual([later.id])
+    await expect.poll(() => env.demo.store.all().map((r) => r.id)).toEqual([later.id])
     await context.close()
   })
 })

@@ -1,20 +1,11 @@
 // Installing Hetki: the one-line snippet queues calls made before the script arrives, an inline
 // config works, and a broken config disables Hetki with one console error and nothing thrown.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launch, watchErrors } from '../helpers/browser'
-import { startDemo, type Demo } from '../helpers/demo'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { watchErrors } from '../helpers/browser'
+import { useChromiumAndDemo } from '../helpers/setup'
 
-let browser: Browser
-let demo: Demo
-
-beforeAll(async () => {
-  ;[browser, demo] = await Promise.all([launch(), startDemo()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-})
+const env = useChromiumAndDemo()
 
 const SNIPPET = `<script>window.hetki=window.hetki||new Proxy({q:[]},{get:(t,m)=>t[m]||((...a)=>t.q.push([m,a]))})</script>`
 
@@ -33,15 +24,15 @@ const config = (extra = {}) =>
 
 /** Serves `html` at `/page.html` of the demo's origin, so /hetki/* and /collect are the real ones. */
 async function pageWith(html: string): Promise<Page> {
-  const context = await browser.newContext()
+  const context = await env.browser.newContext()
   const page = await context.newPage()
-  await page.route(demo.url + '/page.html', (route) => route.fulfill({ contentType: 'text/html', body: html }))
+  await page.route(env.demo.url + '/page.html', (route) => route.fulfill({ contentType: 'text/html', body: html }))
   return page
 }
 
 describe('installing Hetki', () => {
   it('replays calls queued by the snippet before the script loaded, in order', async () => {
-    demo.store.clear()
+    env.demo.store.clear()
     const page = await pageWith(`<!doctype html><html lang="en"><body>
       ${SNIPPET}
       <script>
@@ -54,11 +45,11 @@ describe('installing Hetki', () => {
       <script async src="/hetki/hetki.js"></script>
     </body></html>`)
     const errors = watchErrors(page)
-    await page.goto(demo.url + '/page.html')
+    await page.goto(env.demo.url + '/page.html')
     await page.getByRole('button', { name: /^2\b/ }).click()
     await expect.poll(() => page.evaluate(() => (window as any).seen)).toEqual(['shown:csat-order', 'answered:2'])
-    await expect.poll(() => demo.store.all().length).toBe(1)
-    expect(demo.store.all()[0]).toMatchObject({ survey_id: 'csat-order', answers: { q1: 2 }, path: '/page.html' })
+    await expect.poll(() => env.demo.store.all().length).toBe(1)
+    expect(env.demo.store.all()[0]).toMatchObject({ survey_id: 'csat-order', answers: { q1: 2 }, path: '/page.html' })
     expect(errors).toEqual([])
     await page.context().close()
   })
@@ -69,7 +60,7 @@ describe('installing Hetki', () => {
       <script>window.stub = hetki; stub.init(${config()})</script>
       <script src="/hetki/hetki.js"></script>
     </body></html>`)
-    await page.goto(demo.url + '/page.html')
+    await page.goto(env.demo.url + '/page.html')
     await page.evaluate(() => (window as any).stub.track('order.completed'))
     await page.getByRole('button', { name: /^3\b/ }).waitFor()
     await page.context().close()
@@ -81,7 +72,7 @@ describe('installing Hetki', () => {
       <script src="/hetki/hetki.js"></script>
       <button onclick="hetki.track('order.completed')">Buy</button>
     </body></html>`)
-    await page.goto(demo.url + '/page.html')
+    await page.goto(env.demo.url + '/page.html')
     await page.getByRole('button', { name: 'Buy' }).click()
     await page.getByRole('button', { name: /^1\b/ }).waitFor()
     await page.context().close()
@@ -93,7 +84,7 @@ describe('installing Hetki', () => {
       <script src="/hetki/hetki.js"></script>
     </body></html>`)
     const errors = watchErrors(page)
-    await page.goto(demo.url + '/page.html')
+    await page.goto(env.demo.url + '/page.html')
     const result = await page.evaluate(() => {
       const h = (window as any).hetki
       // Wrong argument types and calls on a disabled SDK must all be harmless.
@@ -110,7 +101,7 @@ describe('installing Hetki', () => {
     </body></html>`)
     const errors = watchErrors(page)
     const failed = page.waitForEvent('console', (m) => m.type() == 'error' && m.text().startsWith('[hetki]'))
-    await page.goto(demo.url + '/page.html')
+    await page.goto(env.demo.url + '/page.html')
     expect((await failed).text()).toBe('[hetki] the config at /missing.json could not be loaded (HTTP 404), Hetki is disabled')
     expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual(['console: [hetki] the config at /missing.json could not be loaded (HTTP 404), Hetki is disabled'])
     await page.context().close()

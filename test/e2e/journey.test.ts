@@ -1,37 +1,28 @@
 // Journey tracking and rules in Chromium: built-in sources fire rules, delays are cancelled when
 // the customer leaves, and the journey trail survives a page load.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launch, watchErrors } from '../helpers/browser'
-import { startDemo, type Demo } from '../helpers/demo'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { watchErrors } from '../helpers/browser'
+import { useChromiumAndDemo } from '../helpers/setup'
 
-let browser: Browser
-let demo: Demo
-
-beforeAll(async () => {
-  ;[browser, demo] = await Promise.all([launch(), startDemo()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-})
+const env = useChromiumAndDemo()
 
 const question = (text: string) => [{ id: 'q1', type: 'rating', scale: 5, text }]
 
 /** A page on the demo's origin (real SDK files and collector) with this config and body. */
 async function open(config: object, body = '', path = '/shop/page.html'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } })
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 700 } })
   const page = await context.newPage()
   const html = `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body>
     <script type="application/json" id="hetki-config">${JSON.stringify({ endpoint: '/collect', debug: true, ...config })}</script>
     <script src="/hetki/hetki.js"></script>
     ${body}</body></html>`
-  await page.route((url) => url.origin == demo.url && !url.pathname.startsWith('/hetki/') && url.pathname != '/collect', (route) =>
+  await page.route((url) => url.origin == env.demo.url && !url.pathname.startsWith('/hetki/') && url.pathname != '/collect', (route) =>
     route.fulfill({ contentType: 'text/html', body: html }),
   )
   // With sources on, wait until they listen (they arrive in a chunk of their own after the core).
   const listening = (config as any).sources && page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
-  await page.goto(demo.url + path)
+  await page.goto(env.demo.url + path)
   await page.waitForFunction(() => (window as any).hetki?.init)
   await listening
   return page
@@ -180,7 +171,7 @@ describe('the journey across pages', () => {
     expect(await prompt(page, 'ces-payment').count()).toBe(0)
     // A real page load, sooner than the batched save: the journey must have been saved in pagehide
     // (this failed before writes were committed explicitly), and without the card number.
-    await page.goto(demo.url + '/shop/retry.html')
+    await page.goto(env.demo.url + '/shop/retry.html')
     const read = () =>
       page.evaluate(
         () =>

@@ -1,20 +1,11 @@
 // Pacing across pages and tabs, in Chromium. "Tabs" are pages of one browser context: they share
 // IndexedDB, Web Locks and BroadcastChannel, as the tabs of one site do.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { chromePath, launch, watchErrors } from '../helpers/browser'
-import { startDemo, type Demo } from '../helpers/demo'
+import { useChromiumAndDemo } from '../helpers/setup'
 
-let browser: Browser
-let demo: Demo
-
-beforeAll(async () => {
-  ;[browser, demo] = await Promise.all([launch(), startDemo()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-})
+const env = useChromiumAndDemo()
 
 const question = (text: string) => [{ id: 'q1', type: 'rating', scale: 5, text }]
 
@@ -43,14 +34,14 @@ function html(config: object) {
 }
 
 async function site(config: object): Promise<BrowserContext> {
-  const context = await browser.newContext()
-  await context.route(demo.url + '/pacing.html', (route) => route.fulfill({ contentType: 'text/html', body: html(config) }))
+  const context = await env.browser.newContext()
+  await context.route(env.demo.url + '/pacing.html', (route) => route.fulfill({ contentType: 'text/html', body: html(config) }))
   return context
 }
 
 async function tab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage()
-  await page.goto(demo.url + '/pacing.html')
+  await page.goto(env.demo.url + '/pacing.html')
   await page.waitForFunction(() => (window as any).hetki?.track)
   return page
 }
@@ -89,7 +80,7 @@ describe('pacing across tabs', () => {
     expect(await prompts(b)).toBe(0)
 
     await prompt.getByRole('button', { name: /^4\b/ }).click()
-    await expect.poll(() => demo.store.all().filter((r) => r.survey_id == 'csat').length).toBe(1)
+    await expect.poll(() => env.demo.store.all().filter((r) => r.survey_id == 'csat').length).toBe(1)
     await expect.poll(() => prompts(a), { timeout: 10_000 }).toBe(0)
 
     // B heard of the answer from A: still "until answered", and it was answered.
@@ -128,7 +119,7 @@ describe('pacing across tabs', () => {
         new BroadcastChannel('test-go').onmessage = (e) => (window as any).hetki.track(e.data)
       })
     const starter = await context.newPage()
-    await starter.goto(demo.url + '/hetki/hetki.js') // any page of the origin
+    await starter.goto(env.demo.url + '/hetki/hetki.js') // any page of the origin
 
     const shownBy: number[] = []
     for (let r = 0; r < ROUNDS; r++) {
@@ -181,11 +172,11 @@ describe('pacing on one device', () => {
     })
     const context = await sandboxed.newContext()
     const config = { pacing: { maxPerSession: 1 }, surveys: surveys(['checkout', 'checkout.done'], ['support', 'chat.closed']) }
-    await context.route(demo.url + '/pacing.html', (route) =>
+    await context.route(env.demo.url + '/pacing.html', (route) =>
       route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': 'sandbox allow-scripts' }, body: html(config) }),
     )
     // From an opaque origin the widget is a cross-origin module: it needs CORS, as on a CDN.
-    await context.route(demo.url + '/hetki/hetki-widget.js', async (route) => {
+    await context.route(env.demo.url + '/hetki/hetki-widget.js', async (route) => {
       const response = await route.fetch()
       await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } })
     })
@@ -193,7 +184,7 @@ describe('pacing on one device', () => {
     const errors = watchErrors(page)
     const said: string[] = []
     page.on('console', (m) => said.push(m.text()))
-    await page.goto(demo.url + '/pacing.html')
+    await page.goto(env.demo.url + '/pacing.html')
     await page.waitForFunction(() => (window as any).hetki?.track)
     const opening = () => {
       try {
@@ -206,7 +197,7 @@ describe('pacing on one device', () => {
 
     expect((await track(page, 'checkout.done', 'checkout'))[1]).toBe(true)
     await page.locator('[data-hetki-survey="checkout"]').getByRole('button', { name: /^5\b/ }).click()
-    await expect.poll(() => demo.store.all().filter((r) => r.survey_id == 'checkout').length).toBe(1)
+    await expect.poll(() => env.demo.store.all().filter((r) => r.survey_id == 'checkout').length).toBe(1)
     await expect.poll(() => prompts(page), { timeout: 10_000 }).toBe(0)
     expect(await track(page, 'chat.closed', 'support')).toEqual(['support', false, 'maxPerSession reached'])
     expect(said.some((t) => t.includes('IndexedDB unavailable'))).toBe(true)

@@ -1,38 +1,29 @@
 // The thin slice, end to end: script tag → touchpoint event → rule → survey shown → answer stored.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launch, watchErrors } from '../helpers/browser'
-import { startDemo, type Demo } from '../helpers/demo'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { watchErrors } from '../helpers/browser'
+import { useChromiumAndDemo } from '../helpers/setup'
 
-let browser: Browser
-let demo: Demo
-
-beforeAll(async () => {
-  ;[browser, demo] = await Promise.all([launch(), startDemo()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-})
+const env = useChromiumAndDemo()
 
 /** Resolves when the collector holds `n` responses (the SDK sends asynchronously). */
 async function stored(n: number) {
-  await expect.poll(() => demo.store.all().length, { timeout: 10_000 }).toBe(n)
-  return demo.store.all()
+  await expect.poll(() => env.demo.store.all().length, { timeout: 10_000 }).toBe(n)
+  return env.demo.store.all()
 }
 
 async function openDemo(page: Page, query = '') {
   const requests: string[] = []
   page.on('request', (r) => requests.push(new URL(r.url()).pathname))
-  await page.goto(demo.url + '/' + query)
+  await page.goto(env.demo.url + '/' + query)
   await page.waitForLoadState('networkidle')
   return requests
 }
 
 describe('the demo journey', () => {
   it('shows the survey on the trigger event and stores the answer in the collector', async () => {
-    demo.store.clear()
-    const context = await browser.newContext()
+    env.demo.store.clear()
+    const context = await env.browser.newContext()
     const page = await context.newPage()
     const errors = watchErrors(page)
     const requests = await openDemo(page)
@@ -65,8 +56,8 @@ describe('the demo journey', () => {
   })
 
   it('does not show the same survey to the same person twice, even after a reload', async () => {
-    demo.store.clear()
-    const context = await browser.newContext()
+    env.demo.store.clear()
+    const context = await env.browser.newContext()
     const page = await context.newPage()
     await openDemo(page)
     await page.getByRole('button', { name: 'Place order' }).click()
@@ -75,17 +66,17 @@ describe('the demo journey', () => {
 
     // Debug mode says why nothing shows, so the test waits for the verdict instead of a timer.
     const verdict = page.waitForEvent('console', (m) => m.text().includes('shown once already'))
-    await page.goto(demo.url + '/?hetki_debug=1')
+    await page.goto(env.demo.url + '/?hetki_debug=1')
     await page.getByRole('button', { name: 'Place order' }).click()
     await verdict
     expect(await page.locator('[data-hetki-survey]').count()).toBe(0)
-    expect(demo.store.all()).toHaveLength(1)
+    expect(env.demo.store.all()).toHaveLength(1)
     await context.close()
   })
 
   it('closes on Escape without an answer, and remembers that the survey was shown', async () => {
-    demo.store.clear()
-    const context = await browser.newContext()
+    env.demo.store.clear()
+    const context = await env.browser.newContext()
     const page = await context.newPage()
     await openDemo(page)
     const dismissed = page.evaluate(
@@ -97,7 +88,7 @@ describe('the demo journey', () => {
     await page.keyboard.press('Escape')
     expect(await dismissed).toBe('csat-order')
     expect(await page.locator('[data-hetki-survey]').count()).toBe(0)
-    expect(demo.store.all()).toHaveLength(0)
+    expect(env.demo.store.all()).toHaveLength(0)
     await context.close()
   })
 })

@@ -1,24 +1,15 @@
 // The widget in other people's pages: hostile CSS under a strict CSP, copy that looks like HTML,
 // focus it must not steal, host shortcuts it must not trigger, small screens, RTL, dark mode.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+
 import { fixtureServer, widgetPage } from '../fixtures/pages.mjs'
-import { launch } from '../helpers/browser'
-import { startDemo, type Demo } from '../helpers/demo'
+import { useChromiumAndDemo } from '../helpers/setup'
 import { axeViolations, focused, press, widgetHarness } from '../helpers/widget'
 
-let browser: Browser
-let demo: Demo
 const fixtures = fixtureServer()
-const { show, stored } = widgetHarness(() => browser, () => demo, fixtures)
+const { show, stored } = widgetHarness(() => env.browser, () => env.demo, fixtures)
 
-beforeAll(async () => {
-  ;[browser, demo] = await Promise.all([launch(), startDemo(fixtures.handle)])
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-})
+const env = useChromiumAndDemo(fixtures.handle)
 
 const THANKS = 'Thank you for your answer!'
 const csat = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -239,9 +230,9 @@ describe('layouts', () => {
   it('an inline survey whose target is missing does not show at all', async () => {
     const survey = { id: 'no-target', placement: 'inline', target: '#nowhere', questions: [{ id: 'q', template: 'csat' }] }
     fixtures.set('/fixture/no-target.html', widgetPage(survey, { config: { debug: true } }))
-    const context = await browser.newContext()
+    const context = await env.browser.newContext()
     const page = await context.newPage()
-    await page.goto(demo.url + '/fixture/no-target.html')
+    await page.goto(env.demo.url + '/fixture/no-target.html')
     await page.waitForFunction(() => 'hetki' in window)
     const verdict = page.waitForEvent('console', (m) => m.text().includes('not shown: no target'))
     await page.evaluate(() => (window as any).hetki.track('go'))

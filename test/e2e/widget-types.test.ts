@@ -1,24 +1,15 @@
 // Every question type and placement, answered with the keyboard only, checked by axe-core, and the
 // answers read back from the real collector.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+
 import { fixtureServer } from '../fixtures/pages.mjs'
-import { launch } from '../helpers/browser'
-import { startDemo, type Demo } from '../helpers/demo'
+import { useChromiumAndDemo } from '../helpers/setup'
 import { axeViolations, focused, press, widgetHarness } from '../helpers/widget'
 
-let browser: Browser
-let demo: Demo
 const fixtures = fixtureServer()
-const { show, stored } = widgetHarness(() => browser, () => demo, fixtures)
+const { show, stored } = widgetHarness(() => env.browser, () => env.demo, fixtures)
 
-beforeAll(async () => {
-  ;[browser, demo] = await Promise.all([launch(), startDemo(fixtures.handle)])
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-})
+const env = useChromiumAndDemo(fixtures.handle)
 
 const THANKS = 'Thank you for your answer!'
 

@@ -1,9 +1,9 @@
 // The delivery promise, end to end in Chromium: every answer given reaches the collector exactly
 // once, across a collector that fails in every way it can, going offline, reloads and a closed tab.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { launch, watchErrors } from '../helpers/browser'
-import { startDemo, type Demo } from '../helpers/demo'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext } from 'playwright-core'
+import { watchErrors } from '../helpers/browser'
+import { useChromiumAndDemo } from '../helpers/setup'
 import { flakyCollector, type Mode } from '../helpers/flaky'
 import { answer, hetkiReady, leftInOutbox, openPage, scriptPage, sdkErrors, twoQuestions, type Given } from '../helpers/survey'
 
@@ -18,22 +18,14 @@ const flaky = flakyCollector({
   '/shop.html': ['text/html; charset=utf-8', scriptPage('/reliability.json')],
   '/reliability.json': ['application/json', JSON.stringify(config)],
 })
-let browser: Browser
-let demo: Demo
 
-beforeAll(async () => {
-  ;[browser, demo] = await Promise.all([launch(), startDemo(flaky.handle)])
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-})
+const env = useChromiumAndDemo(flaky.handle)
 
-const open = (context: BrowserContext) => openPage(context, demo.url + '/shop.html')
+const open = (context: BrowserContext) => openPage(context, env.demo.url + '/shop.html')
 
 describe('the outbox under a flaky collector', () => {
   it('delivers every answer exactly once through 500s, hangs, dropped connections, 429, offline, reloads and a closed tab', async () => {
-    const context = await browser.newContext()
+    const context = await env.browser.newContext()
     const given: Given[] = []
     const mode = (m: Mode) => void (flaky.state.mode = m)
     let n = 0
@@ -67,24 +59,24 @@ describe('the outbox under a flaky collector', () => {
     given.push(await answer(page2, n++))
     await page2.reload()
     await hetkiReady(page2)
-    expect(demo.store.all()).toHaveLength(0)
+    expect(env.demo.store.all()).toHaveLength(0)
 
     // The collector recovers: the next answer nudges the remaining tab, which sends everything.
     mode('ok')
     given.push(await answer(page2, n++))
-    await expect.poll(() => demo.store.all().length, { timeout: 30_000 }).toBe(given.length)
+    await expect.poll(() => env.demo.store.all().length, { timeout: 30_000 }).toBe(given.length)
     await expect.poll(() => leftInOutbox(page2), { timeout: 10_000 }).toBe(0)
 
-    const stored = demo.store.all()
+    const stored = env.demo.store.all()
     const byId = new Map(stored.map((r) => [r.id, r]))
     expect(byId.size).toBe(stored.length)
     for (const g of given) expect(byId.get(g.id), g.id).toMatchObject({ answers: g.answers, completed: g.completed })
     expect(stored.map((r) => r.id).sort()).toEqual(given.map((g) => g.id).sort())
-    const moments = demo.store.moments()
+    const moments = env.demo.store.moments()
     expect(moments.filter((m) => m.kind == 'shown').map((m) => m.response_id).sort()).toEqual(given.map((g) => g.id).sort())
     // The partial answer was closed before its last question: dismissed, once.
     expect(moments.filter((m) => m.kind == 'dismissed').map((m) => m.response_id)).toEqual(given.filter((g) => !g.completed).map((g) => g.id))
-    expect(demo.store.dropped()).toBe(0)
+    expect(env.demo.store.dropped()).toBe(0)
     expect(sdkErrors([...errors1, ...errors2])).toEqual([])
 
     // The figures docs/delivery.md reports. Deliveries beyond one per response are updates of a

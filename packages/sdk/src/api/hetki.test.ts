@@ -24,11 +24,13 @@ describe('the public API', () => {
     expect(error.mock.calls[0]![0]).toBe('[hetki] invalid config, Hetki is disabled: surveys[0].questions[0].text must be a non-empty string')
   })
 
-  it('never throws, whatever it is given', async () => {
+  it('never throws, whatever it is given, once running', async () => {
     const hetki = await load()
+    hetki.init({ surveys: [{ id: 'a', trigger: { event: 'x' }, questions: [{ id: 'q', type: 'rating', text: 'Q' }] }] })
     const calls = [
       () => hetki.init(undefined as never),
       () => hetki.init('nonsense' as never),
+      () => hetki.track('x', { nested: { deep: [1, 2, 3] } }),
       () => hetki.track(undefined as never),
       () => hetki.track({} as never, 5 as never),
       () => hetki.identify(null as never, 'x' as never),
@@ -39,6 +41,24 @@ describe('the public API', () => {
       () => hetki.reset(),
     ]
     for (const call of calls) expect(call).not.toThrow()
+  })
+
+  it('imports every lazy chunk from the folder of the widget, so an npm install with widgetUrl finds them all', async () => {
+    const urls: string[] = []
+    vi.doMock('../widget/load', () => ({
+      importOnce: async (url: string) => (urls.push(url), new Promise(() => {})),
+      loadWidget: async () => new Promise(() => {}),
+    }))
+    const hetki = await load()
+    hetki.init({
+      widgetUrl: 'https://cdn.example/hetki/1.0/hetki-widget.js',
+      sources: { pageViews: true },
+      surveys: [{ id: 'a', trigger: { event: 'x' }, questions: [{ id: 'q', type: 'rating', text: 'Q' }] }],
+    })
+    hetki.track('x')
+    await vi.waitFor(() => expect(urls).toContain('https://cdn.example/hetki/1.0/hetki-engine.js'))
+    expect(urls).toContain('https://cdn.example/hetki/1.0/hetki-sources.js')
+    vi.doUnmock('../widget/load')
   })
 
   it('runs the pipeline: event → survey shown → answer queued → POSTed → sent', async () => {

@@ -59,11 +59,13 @@ export const init = guard((config: Config, options?: InitOptions): void => {
     return fail('invalid config, Hetki is disabled: ' + problem)
   }
   setDebug(!!config.debug || debugFlag())
-  const asset = (file: string) => new URL(file, widgetBase || document.baseURI).href
+  // The lazy chunks sit together: next to the core, or wherever the config puts the widget.
+  const widgetUrl = new URL(config.widgetUrl || 'hetki-widget.js', widgetBase || document.baseURI).href
+  const asset = (file: string) => new URL(file, widgetUrl).href
   const r = createRuntime({
     config,
     emitter,
-    widgetUrl: asset(config.widgetUrl || 'hetki-widget.js'),
+    widgetUrl,
     sourcesUrl: asset('hetki-sources.js'),
     engineUrl: asset('hetki-engine.js'),
     consent: consentGiven,

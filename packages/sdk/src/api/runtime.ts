@@ -53,7 +53,8 @@ const deviceKind = (): Context['device'] =>
 export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUrl, consent, transport }: RuntimeOptions) {
   const rules = plan(config)
   const stateStore = openStore('hetki')
-  let allowedToStore = !config.requireConsent || consent === true
+  // An explicit answer wins; without one, Hetki runs unless the config requires consent.
+  let allowedToStore = consent ?? !config.requireConsent
   // The sender chunk sits next to the widget, wherever the config put that.
   const outbox = createDelivery(config, emitter, () => allowedToStore, new URL('hetki-delivery.js', widgetUrl).href, transport)
 
@@ -77,6 +78,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     outbox,
     widgetUrl,
     delayed: new Set(),
+    gen: 0,
     user: { attributes: {} },
     allowed: () => allowedToStore,
     debug: isDebug(),
@@ -99,7 +101,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     if (config.sources)
       settle(
         importOnce<typeof import('../journey/sources')>(sourcesUrl).then((m) =>
-          debug('journey sources on', m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now())))),
+          debug('journey sources on', m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now())), isDebug())),
         ),
       )
     // The last reliable moment to save the journey before the page goes.
@@ -116,7 +118,8 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     const before = concerned && copy(journey.state().history)
     const ctx = rt.context(event.at)
     journey.record(event, location.pathname)
-    if (before) settle(engine().then((e) => e.judge(rt, e.decide(rules, event, before, ctx), ctx.path)))
+    const gen = rt.gen
+    if (before) settle(engine().then((e) => e.judge(rt, e.decide(rules, event, before, ctx), ctx.path, gen)))
   }
 
   return {
@@ -126,7 +129,8 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
       const survey = config.surveys.find((s) => s.id == surveyId)
       if (!survey) return debug('show: no survey with id', surveyId)
       if (!allowedToStore) return debug('show: waiting for consent')
-      settle(engine().then((e) => e.present(rt, survey, true)))
+      const gen = rt.gen
+      settle(engine().then((e) => e.present(rt, survey, true, gen)))
     },
     identify(id: string, attributes: Record<string, unknown>) {
       rt.user = { id, attributes: { ...rt.user.attributes, ...attributes } }
@@ -134,6 +138,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     /** A stable random id of this device (until `reset()`), for deterministic sampling. */
     samplingId: () => book.state().samplingId,
     reset() {
+      rt.gen++
       rt.open?.close()
       cancelDelays()
       rt.user = { attributes: {} }
@@ -142,8 +147,9 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     },
     consent(granted: boolean) {
       const was = allowedToStore
-      allowedToStore = granted || !config.requireConsent
+      allowedToStore = granted
       if (!granted) {
+        rt.gen++
         rt.open?.close()
         cancelDelays()
         settle(journey.clear())

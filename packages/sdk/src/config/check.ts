@@ -6,6 +6,7 @@ type Rec = Record<string, any>
 const isObject = (v: unknown): v is Rec => !!v && typeof v == 'object' && !Array.isArray(v)
 const isText = (v: unknown): v is string => typeof v == 'string' && v != ''
 const isDuration = (v: unknown) => v === undefined || ms(v as string) >= 0
+const isTexts = (v: unknown) => v === undefined || (Array.isArray(v) && v.every(isText))
 const DURATION = 'a duration such as "30m"'
 
 /**
@@ -24,6 +25,7 @@ export function checkConfig(config: unknown): string | undefined {
   if (!need(isObject(config), 'the config', 'a JSON object')) return problem
   const c = config as Rec
   need(c.endpoint === undefined || typeof c.endpoint == 'string', 'endpoint', 'a string')
+  need(c.widgetUrl === undefined || isText(c.widgetUrl), 'widgetUrl', 'a URL')
   need(c.sources === undefined || isObject(c.sources), 'sources', 'an object')
   need(c.delivery === undefined || isObject(c.delivery), 'delivery', 'an object')
   const touchpoints = new Set<string>()
@@ -46,7 +48,9 @@ export function checkConfig(config: unknown): string | undefined {
           need(t[k] === undefined || (isObject(t[k]) && isText(t[k].event) && isDuration(t[k].within)), at + '.trigger.' + k, '{ "event": …, "within": "30m" }')
       }
       need(isDuration(s.delay), at + '.delay', DURATION)
-      need(s.audience === undefined || (isObject(s.audience) && !(s.audience.sample < 0 || s.audience.sample > 1)), at + '.audience', 'an object, its sample a share from 0 to 1')
+      const a = s.audience
+      need(a === undefined || (isObject(a) && !(a.sample < 0 || a.sample > 1)), at + '.audience', 'an object, its sample a share from 0 to 1')
+      for (const k of ['urls', 'notUrls', 'lang']) need(isTexts(a?.[k]), at + '.audience.' + k, 'a list of texts')
       need(s.touchpoint === undefined || touchpoints.has(s.touchpoint), at + '.touchpoint', 'the id of one of the touchpoints')
       if (need(Array.isArray(s.questions) && s.questions.length, at + '.questions', 'a non-empty array'))
         s.questions.forEach((q: Rec, j: number) => {

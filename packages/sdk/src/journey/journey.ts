@@ -75,13 +75,13 @@ export function createJourney(store: Store, config: Config, plan: Plan, canStore
       if (dirty && canStore()) (dirty = false), settle(store.set(JOURNEY_KEY, state))
     },
     state: () => state,
-    /** Forgets the journey (reset, consent withdrawn). */
-    clear() {
+    /** Forgets the journey (reset, consent withdrawn); storage is touched only where it may be. */
+    async clear() {
       clearTimeout(timer)
       timer = undefined
       dirty = false
       state = fresh()
-      return store.del(JOURNEY_KEY)
+      if (canStore()) await store.del(JOURNEY_KEY)
     },
   }
 }

@@ -1,5 +1,5 @@
 import type { Sources } from '../config/types'
-import { debug } from '../debug/log'
+import { debug, setDebug } from '../debug/log'
 import { guard } from '../debug/guard'
 
 type Emit = (name: string, props?: Record<string, unknown>) => void
@@ -13,7 +13,9 @@ const RAGE_PX = 30
  * `track()`. Listeners are passive and the only timers are the ones a threshold needs: nothing polls.
  * This is its own chunk (`hetki-sources.js`), imported only by pages whose config turns sources on.
  */
-export function startSources(sources: Sources, emit: Emit): string[] {
+export function startSources(sources: Sources, emit: Emit, debugOn: boolean): string[] {
+  // This chunk has its own copy of the debug log.
+  setDebug(debugOn)
   const on = (target: EventTarget, type: string, fn: (e: any) => void) =>
     target.addEventListener(type, guard(fn), { capture: true, passive: true })
   let path = location.pathname

@@ -28,9 +28,8 @@ const num = (v: unknown, fallback: number) => ((v as number) > 0 ? (v as number)
 export function createSender(store: Store, options: SenderOptions): Sender {
   const { endpoint, delivery: d, custom, events, allowed } = options
   setDebug(options.debug)
-  const transport = custom
-    ? userTransport(custom)
-    : fetchTransport(endpoint, { plainText: d.plainText, timeout: num(d.timeout, 10) * 1000 })
+  const timeout = num(d.timeout, 10) * 1000
+  const transport = custom ? userTransport(custom, timeout) : fetchTransport(endpoint, { plainText: d.plainText, timeout })
   // A user transport cannot be beaconed; its records wait in the outbox for the next flush.
   const beacon = custom ? undefined : beaconTransport(endpoint)
   const bounds = options.bounds || { max: num(d.maxRecords, DEFAULT_BOUNDS.max), maxAge: num(d.maxAgeDays, 7) * 864e5 }

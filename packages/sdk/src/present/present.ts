@@ -32,7 +32,12 @@ export interface Internals {
   outbox: ReturnType<typeof createDelivery>
   widgetUrl: string
   /** The prompt on screen in this page, if any: one at a time. */
-  open?: { surveyId: string; close(): void }
+  open?: { surveyId: string; host: Element; close(): void }
+  /**
+   * Bumped by reset() and consent(false): work started before (an engine import, a claim, a delay)
+   * must not show a survey after the person changed or withdrew consent.
+   */
+  gen: number
   /** Delayed surveys waiting on this page. */
   delayed: Set<ReturnType<typeof setTimeout>>
   user: { id?: string; attributes: Record<string, unknown> }
@@ -46,13 +51,13 @@ export interface Internals {
  * A delay is cancelled when the customer leaves the page of the event: a new document ends the
  * timer, an SPA navigation changes the path (also while the engine was loading).
  */
-function schedule(rt: Internals, survey: Survey, path: string) {
+function schedule(rt: Internals, survey: Survey, path: string, gen: number) {
   const timer = setTimeout(() => {
     rt.delayed.delete(timer)
     if (location.pathname != path) return debug('survey', survey.id, 'not shown: the customer left', path)
     const d = recheck(survey, rt.journey.state().history, rt.context(Date.now()))
     debug('survey', survey.id, explain(d))
-    if (d.show) settle(present(rt, survey, false))
+    if (d.show) settle(present(rt, survey, false, gen))
   }, ms(survey.delay!))
   rt.delayed.add(timer)
 }
@@ -61,21 +66,32 @@ function schedule(rt: Internals, survey: Survey, path: string) {
  * The decisions on one event, in priority order: the first that also passes pacing shows (or starts
  * its delay); the others are told why not.
  */
-export async function judge(rt: Internals, decisions: Decision[], path: string): Promise<void> {
+export async function judge(rt: Internals, decisions: Decision[], path: string, gen: number): Promise<void> {
   setDebug(rt.debug)
   let winner: string | undefined
   for (const d of decisions) {
     if (winner && d.show) (d.show = false), d.trace.push(step('priority', false, '"' + winner + '" had priority'))
     debug('survey', d.survey.id, explain(d))
     if (!d.show) continue
-    if (d.survey.delay) schedule(rt, d.survey, path), (winner = d.survey.id)
-    else if (await present(rt, d.survey, false)) winner = d.survey.id
+    // The page of the event is gone (an SPA navigation while the engine loaded): its rules no longer hold.
+    if (location.pathname != path) return debug('survey', d.survey.id, 'not shown: the customer left', path)
+    if (d.survey.delay) gen == rt.gen && schedule(rt, d.survey, path, gen), (winner = d.survey.id)
+    else if (await present(rt, d.survey, false, gen)) winner = d.survey.id
   }
 }
 
 /** Shows a survey unless pacing forbids it; true when it is on its way to the screen. */
-export async function present(rt: Internals, survey: Survey, forced: boolean): Promise<boolean> {
+export async function present(rt: Internals, survey: Survey, forced: boolean, gen: number): Promise<boolean> {
   setDebug(rt.debug)
+  const current = () => gen == rt.gen && rt.allowed()
+  if (!current()) return debug('survey', survey.id, 'not shown: reset or consent withdrawn meanwhile'), false
+  // A prompt whose host the page removed (an SPA route change) can never be closed by the customer.
+  if (rt.open && !rt.open.host.isConnected) {
+    rt.open.close()
+    // Its cross-tab lock is let go asynchronously; wait for that (briefly), or the claim below
+    // would be refused because of this very tab.
+    await navigator.locks?.request('hetki-prompt', { signal: AbortSignal.timeout(1000) }, () => {}).catch(() => {})
+  }
   const { config, emitter, book, outbox } = rt
   if (rt.open) return debug('survey', survey.id, 'not shown: another prompt is open'), false
   // First on this tab's state, which the other tabs keep up to date: no storage read per event.
@@ -83,6 +99,8 @@ export async function present(rt: Internals, survey: Survey, forced: boolean): P
     const verdict = allowed(survey, book.state(), Date.now(), config.pacing)
     // Only a refusal is said here; the claim says the final verdict.
     if (!verdict.pass) return debug('survey', survey.id, verdict), false
+    // Asked in a tab the customer is not looking at, a prompt would only use up their pacing.
+    if (document.hidden) return debug('survey', survey.id, 'not shown: the page is hidden'), false
   }
   const parent = hostParent(survey)
   if (!parent) return debug('survey', survey.id, 'not shown: no target'), false
@@ -97,12 +115,13 @@ export async function present(rt: Internals, survey: Survey, forced: boolean): P
     host.remove()
     release()
   }
-  rt.open = { surveyId: survey.id, close }
+  rt.open = { surveyId: survey.id, host, close }
 
   // Atomic across tabs; holds the prompt lock until the prompt closes (docs/pacing.md).
   const claimed = await claim(survey, book, config.pacing, forced, () => loadWidget(rt.widgetUrl))
   if (claimed) release = claimed[1]
-  if (!claimed || rt.open?.close != close) return close(), false // refused, or closed by reset() or consent(false) meanwhile
+  // Refused; closed by reset() or consent(false) meanwhile; or its place left the page.
+  if (!claimed || rt.open?.close != close || !current() || !parent.isConnected) return close(), false
   const widget = claimed[0]
 
   const lang = rt.context(0).lang

@@ -112,6 +112,20 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
         noop,
       )
     },
-    clear: () => (memory.clear(), run('readwrite', (store) => (store.clear(), noop), noop)),
+    // Not opened in this page (no consent yet): delete the database rather than open, and so create,
+    // it just to empty it.
+    clear: () => (
+      memory.clear(),
+      idb || broken
+        ? run('readwrite', (store) => (store.clear(), noop), noop)
+        : new Promise((done) => {
+            try {
+              const req = indexedDB.deleteDatabase(dbName)
+              req.onsuccess = req.onerror = req.onblocked = done
+            } catch {
+              done(0)
+            }
+          })
+    ),
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Envelope } from '../outbox/record'
 import { userTransport } from './transport'
 
@@ -14,11 +14,19 @@ describe('a host transport', () => {
       [503, [503]],
       [[429, 5000], [429, 5000]],
     ]
-    for (const [answer, reply] of cases) expect(await userTransport(async () => answer as never)(envelope), String(answer)).toEqual(reply)
+    for (const [answer, reply] of cases) expect(await userTransport(async () => answer as never, 1000)(envelope), String(answer)).toEqual(reply)
   })
 
   it('turns a throw or a rejection into a retry, never into an error for the page', async () => {
-    expect(await userTransport(() => { throw new Error('boom') })(envelope)).toEqual([0])
-    expect(await userTransport(() => Promise.reject(new Error('boom')))(envelope)).toEqual([0])
+    expect(await userTransport(() => { throw new Error('boom') }, 1000)(envelope)).toEqual([0])
+    expect(await userTransport(() => Promise.reject(new Error('boom')), 1000)(envelope)).toEqual([0])
+  })
+
+  it('counts a host function that never settles as no answer, so the outbox is not held for good', async () => {
+    vi.useFakeTimers()
+    const reply = userTransport(() => new Promise(() => {}), 10_000)(envelope)
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(await reply).toEqual([0])
+    vi.useRealTimers()
   })
 })

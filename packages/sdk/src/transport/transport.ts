@@ -20,14 +20,21 @@ export type UserTransport = (envelope: Envelope) => Promise<Answer> | Answer
 /** What a user transport may answer: a status, a `Reply` (status and Retry-After ms), yes/no, or nothing (yes). */
 export type Answer = number | Reply | boolean | void
 
-/** Wraps a host function so that whatever it does (throw, hang up, return junk) reads as a reply. */
+/**
+ * Wraps a host function so that whatever it does (throw, hang up, return junk) reads as a reply.
+ * One that never settles counts as no answer after `timeoutMs`, or it would hold the outbox (and
+ * the cross-tab flush lock) for good.
+ */
 export const userTransport =
-  (fn: UserTransport): Transport =>
+  (fn: UserTransport, timeoutMs: number): Transport =>
   async (envelope) => {
+    let timer: ReturnType<typeof setTimeout> | undefined
     try {
-      const reply = await fn(envelope)
+      const reply = await Promise.race([fn(envelope), new Promise<Answer>((done) => (timer = setTimeout(done, timeoutMs, 0)))])
       return Array.isArray(reply) ? reply : [reply === false ? 0 : reply == null || reply === true ? 200 : +reply]
     } catch {
       return [0]
+    } finally {
+      clearTimeout(timer)
     }
   }

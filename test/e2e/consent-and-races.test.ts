@@ -1,0 +1,135 @@
+// Consent, reset and the moments between an event and its prompt, in Chromium: what a person who
+// said no, or a page that moved on, must never see.
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { useChromiumAndDemo } from '../helpers/setup'
+
+const env = useChromiumAndDemo()
+
+const survey = (id: string, event: string, extra = {}) => ({
+  id,
+  trigger: { event },
+  questions: [{ id: 'q1', type: 'rating', scale: 5, text: 'How was ' + id + '?' }],
+  ...extra,
+})
+
+/** A page of the demo's origin running Hetki in debug mode; `before` runs before any other script. */
+async function open(config: object, body = '', before?: () => void): Promise<Page> {
+  const context = await env.browser.newContext()
+  const page = await context.newPage()
+  if (before) await page.addInitScript(before)
+  await page.route(env.demo.url + '/page.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><body>${body}
+        <script type="application/json" id="hetki-config">${JSON.stringify({ endpoint: '/collect', debug: true, ...config })}</script>
+        <script src="/hetki/hetki.js"></script></body></html>`,
+    }),
+  )
+  await page.goto(env.demo.url + '/page.html')
+  await page.waitForFunction(() => (window as any).hetki?.init)
+  return page
+}
+
+const said = (page: Page, text: string) => page.waitForEvent('console', (m) => m.text().includes(text))
+const prompts = (page: Page) => page.locator('[data-hetki-survey]').count()
+const databases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
+
+describe('consent', () => {
+  it('with consent required, saying no (and resetting) before any yes creates no database at all', async () => {
+    const page = await open({ requireConsent: true, surveys: [survey('csat', 'order.completed')] })
+    const waiting = said(page, 'show: waiting for consent')
+    await page.evaluate(() => {
+      const h = (window as any).hetki
+      h.consent(false)
+      h.reset()
+      h.track('order.completed')
+      h.show('csat')
+    })
+    await waiting
+    expect(await databases(page)).toEqual([])
+    expect(await prompts(page)).toBe(0)
+    await page.context().close()
+  })
+
+  it('a no holds even when the config does not require consent', async () => {
+    const page = await open({ surveys: [survey('csat', 'order.completed')] })
+    const waiting = said(page, 'show: waiting for consent')
+    await page.evaluate(() => {
+      const h = (window as any).hetki
+      h.consent(false)
+      h.track('order.completed')
+      h.show('csat')
+    })
+    await waiting
+    expect(await prompts(page)).toBe(0)
+    await page.context().close()
+  })
+
+  it('a no given while the engine loads stops the prompt that event would have shown', async () => {
+    const page = await open({ requireConsent: true, surveys: [survey('csat', 'order.completed')] })
+    const stopped = said(page, 'not shown: reset or consent withdrawn meanwhile')
+    await page.evaluate(() => {
+      const h = (window as any).hetki
+      h.consent(true)
+      h.track('order.completed')
+      h.consent(false)
+    })
+    await stopped
+    expect(await prompts(page)).toBe(0)
+    await page.context().close()
+  })
+
+  it('a reset while the engine loads stops the prompt decided on the previous person', async () => {
+    const page = await open({ surveys: [survey('csat', 'order.completed')] })
+    const stopped = said(page, 'not shown: reset or consent withdrawn meanwhile')
+    await page.evaluate(() => {
+      const h = (window as any).hetki
+      h.track('order.completed')
+      h.reset()
+    })
+    await stopped
+    expect(await prompts(page)).toBe(0)
+    await page.context().close()
+  })
+})
+
+describe('the page moved on', () => {
+  it('an SPA navigation while the engine loads cancels the prompt of the page left', async () => {
+    const page = await open({ surveys: [survey('csat', 'order.completed')] })
+    const left = said(page, 'not shown: the customer left')
+    await page.evaluate(() => {
+      ;(window as any).hetki.track('order.completed')
+      history.pushState({}, '', '/elsewhere')
+    })
+    await left
+    expect(await prompts(page)).toBe(0)
+    await page.context().close()
+  })
+
+  it('a tab the customer is not looking at shows no prompt', async () => {
+    const page = await open({ surveys: [survey('csat', 'order.completed')] }, '', () => {
+      Object.defineProperty(document, 'hidden', { get: () => true })
+      Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' })
+    })
+    const hidden = said(page, 'not shown: the page is hidden')
+    await page.evaluate(() => (window as any).hetki.track('order.completed'))
+    await hidden
+    expect(await prompts(page)).toBe(0)
+    await page.context().close()
+  })
+
+  it('an inline prompt whose place the page removed does not block the next prompt', async () => {
+    const page = await open(
+      { surveys: [survey('inline', 'a', { placement: 'inline', target: '#slot' }), survey('corner', 'b')] },
+      '<div id="slot"></div>',
+    )
+    await page.evaluate(() => (window as any).hetki.track('a'))
+    await page.locator('#slot [data-hetki-survey="inline"]').getByRole('button', { name: /^1\b/ }).waitFor()
+    // An SPA route change replaces the part of the page that held the prompt.
+    await page.evaluate(() => document.getElementById('slot')!.remove())
+    await page.evaluate(() => (window as any).hetki.track('b'))
+    await page.locator('[data-hetki-survey="corner"]').getByRole('dialog').waitFor()
+    await page.context().close()
+  })
+})

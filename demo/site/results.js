@@ -33,13 +33,15 @@ function headline(metric, { score }) {
   return signed(score)
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`
+
 /** The counts behind the number, so a reader can redo the sum. */
 function counts(metric, result) {
-  if (!result.n) return 'No answers yet'
+  if (!result.n) return 'no answers yet'
   if (metric === 'csat') return `${result.satisfied} of ${result.n} answered 4 or 5`
-  if (metric === 'nps') return `${result.promoters} promoters and ${result.detractors} detractors of ${result.n}`
+  if (metric === 'nps') return `${plural(result.promoters, 'promoter')} and ${plural(result.detractors, 'detractor')} among ${plural(result.n, 'answer')}`
   if (metric === 'goal') return `${result.yes} of ${result.n} said yes`
-  return `mean of ${result.n} answers`
+  return `mean of ${plural(result.n, 'answer')}`
 }
 
 function metricBlock(survey, question) {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkConfig } from '../packages/sdk/src/config/check'
 // @ts-expect-error the demo is plain JavaScript, run by node and the browser without a build
-import { ces, csat, emotionalValue, eventsBeforeLowScores, goalReached, lowestScores, measureOf, nps, summarise } from '../demo/site/metrics.js'
+import { ces, csat, emotionalValue, eventsBeforeLowScores, goalReached, lowestScores, measureOf, nps, summarise, worstPerSurvey } from '../demo/site/metrics.js'
 // @ts-expect-error plain JavaScript
 import { sampleRecords } from '../demo/sample-data.mjs'
 // @ts-expect-error plain JavaScript
@@ -111,6 +111,13 @@ describe('the results of the demo config', () => {
       ['ces', 3],
     ])
     expect(low[0].response.trail).toEqual(declined)
+    // One per survey: each owner sees the worst answer at their touchpoint.
+    const csatTwo = response('csat-order', { q1: 1 })
+    expect(worstPerSurvey(lowestScores(config, [...rows, csatTwo])).map((l: any) => [l.metric, l.value])).toEqual([
+      ['csat', 1],
+      ['nps', 0],
+      ['ces', 3],
+    ])
 
     const { lowCount, otherCount, events } = eventsBeforeLowScores(config, rows)
     expect([lowCount, otherCount]).toEqual([3, 2])

@@ -181,6 +181,12 @@ export function lowestScores(config, responses, limit = 5) {
   return low.slice(0, limit)
 }
 
+/** The worst answer of each survey (so of each touchpoint and owner), from lowestScores' list. */
+export function worstPerSurvey(low) {
+  const seen = new Set()
+  return low.filter(({ response }) => !seen.has(response.survey_id) && seen.add(response.survey_id))
+}
+
 /**
  * The root-cause view: for each event seen in the trails, in how many trails before a low score and
  * in how many before the other answers it appears (once per trail). Sorted by how much more often it

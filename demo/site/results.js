@@ -2,7 +2,7 @@
 // distribution, then the root-cause view (the trails before the lowest scores). All numbers come
 // from metrics.js; this file only fetches and draws.
 import { barChart } from './chart.js'
-import { FORMULAS, eventsBeforeLowScores, lowestScores, summarise } from './metrics.js'
+import { FORMULAS, eventsBeforeLowScores, lowestScores, summarise, worstPerSurvey } from './metrics.js'
 
 const NAMES = { csat: 'CSAT', nps: 'NPS', ces: 'CES', emotion: 'Emotional value', goal: 'Goal reached' }
 /** The English copy of the templates (packages/widget/src/strings.ts), for questions without text. */
@@ -91,12 +91,14 @@ function rootCause(config, responses) {
   const touchpoints = new Map((config.touchpoints || []).map((t) => [t.id, t]))
   const { lowCount, otherCount, events } = eventsBeforeLowScores(config, responses)
   if (!lowCount) return [el('p', {}, 'No low scores yet.')]
-  const percent = (n, of) => `${n} of ${of} (${of ? Math.round((100 * n) / of) : 0} %)`
+  const share = (n, of) => (of ? Math.round((100 * n) / of) : 0)
+  const percent = (n, of) => `${n} of ${of} (${share(n, of)} %)`
+  const difference = (e) => signed(share(e.low, lowCount) - share(e.others, otherCount)) + ' pp'
   const table = el(
     'table',
     { class: 'events' },
-    el('caption', {}, 'Events in the journey trails, most over-represented before low scores first'),
-    el('thead', {}, el('tr', {}, el('th', {}, 'Event'), el('th', {}, 'Touchpoint (owner)'), el('th', {}, 'Before low scores'), el('th', {}, 'Before the other answers'))),
+    el('caption', {}, 'Events in the journey trails: the first precede low scores most often compared with the others (difference in percentage points)'),
+    el('thead', {}, el('tr', {}, el('th', {}, 'Event'), el('th', {}, 'Touchpoint (owner)'), el('th', {}, 'Before low scores'), el('th', {}, 'Before the other answers'), el('th', {}, 'Difference'))),
     el(
       'tbody',
       {},
@@ -109,14 +111,15 @@ function rootCause(config, responses) {
           el('td', {}, t ? `${t.name} (${t.owner})` : e.touchpoint || '–'),
           el('td', {}, percent(e.low, lowCount)),
           el('td', {}, percent(e.others, otherCount)),
+          el('td', {}, difference(e)),
         )
       }),
     ),
   )
-  const lowest = lowestScores(config, responses, 4)
+  const lowest = worstPerSurvey(lowestScores(config, responses, Infinity))
   return [
     table,
-    el('h3', {}, `The ${lowest.length} lowest answers and the journey before them`),
+    el('h3', {}, 'The lowest answer at each touchpoint, and the journey before it'),
     el('ol', { class: 'lows' }, ...lowest.map((low) => lowAnswer(config, touchpoints, low))),
   ]
 }

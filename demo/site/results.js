@@ -97,7 +97,7 @@ function rootCause(config, responses) {
   const table = el(
     'table',
     { class: 'events' },
-    el('caption', {}, 'Events in the journey trails: the first precede low scores most often compared with the others (difference in percentage points)'),
+    el('caption', {}, 'Events in the journey trails, by how much more often they precede a low score than the other answers'),
     el('thead', {}, el('tr', {}, el('th', {}, 'Event'), el('th', {}, 'Touchpoint (owner)'), el('th', {}, 'Before low scores'), el('th', {}, 'Before the other answers'), el('th', {}, 'Difference'))),
     el(
       'tbody',

@@ -135,6 +135,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   createDemoServer({ port, dbPath }).then(
     ({ url }) => {
       console.log(`Hetki demo: ${url}/`)
+      console.log(`Results by touchpoint: ${url}/results.html (npm run demo:seed adds sample answers)`)
       console.log(`Collected responses: ${url}/responses.html`)
     },
     (e) => {

@@ -1,9 +1,13 @@
-// The demo page's own code: what a web team would write around Hetki.
-document.getElementById('order').addEventListener('click', () => {
-  document.getElementById('status').textContent = 'Thank you, your order is confirmed.'
-  window.hetki.track('order.completed', { plan: 'fixed-24' })
-})
+// The demo pages' own code: what a web team would write around Hetki. A button with
+// `data-track` reports that touchpoint event (with the JSON in `data-props`) and shows
+// `data-status`; the markup says what each button means, so one listener serves every page.
+const status = document.getElementById('status')
+for (const button of document.querySelectorAll('[data-track]'))
+  button.addEventListener('click', () => {
+    status.textContent = button.dataset.status || ''
+    window.hetki.track(button.dataset.track, button.dataset.props ? JSON.parse(button.dataset.props) : undefined)
+  })
 document.getElementById('reset').addEventListener('click', () => {
   window.hetki.reset()
-  document.getElementById('status').textContent = 'Your survey state was reset on this device.'
+  status.textContent = 'Your survey state was reset on this device.'
 })

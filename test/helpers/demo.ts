@@ -26,7 +26,7 @@ export interface StoredMoment {
 
 export interface Demo {
   url: string
-  store: { all(): StoredResponse[]; moments(): StoredMoment[]; dropped(): number; clear(): void }
+  store: { all(): StoredResponse[]; moments(): StoredMoment[]; dropped(): number; clear(): void; save(records: object[], dropped?: number): void }
   close(): Promise<void>
 }
 

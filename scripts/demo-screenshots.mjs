@@ -1,0 +1,53 @@
+// `npm run screenshots:demo`: the demo as the README shows it, rendered in Chromium into
+// docs/screenshots/. demo-prompt.png: the order page right after a declined card and the order,
+// with the CSAT prompt in the corner. demo-results.png: the results page over the sample answers
+// (demo/sample-data.mjs) plus that customer's. Needs a fresh `npm run build`.
+import { mkdirSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+import { createDemoServer } from '../demo/server.mjs'
+import { sampleRecords } from '../demo/sample-data.mjs'
+
+const OUT = 'docs/screenshots'
+// A fixed "now", so the dates on the results page do not change from one run to the next.
+const NOW = Date.UTC(2026, 10, 23, 9, 0)
+
+const demo = await createDemoServer({ port: 0, dbPath: ':memory:' })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--font-render-hinting=none'],
+})
+mkdirSync(OUT, { recursive: true })
+
+try {
+  demo.store.save(sampleRecords(NOW))
+  const context = await browser.newContext({ viewport: { width: 1000, height: 620 }, reducedMotion: 'reduce' })
+
+  const shop = await context.newPage()
+  await shop.goto(demo.url + '/')
+  await shop.waitForFunction(() => typeof window.hetki?.on == 'function' && !window.hetki.q)
+  await shop.getByRole('button', { name: /Pay with card/ }).click()
+  await shop.getByRole('button', { name: 'Place order' }).click()
+  const prompt = shop.locator('[data-hetki-survey="csat-order"]')
+  await prompt.getByRole('dialog', { name: 'How satisfied are you with your order?' }).waitFor()
+  await shop.evaluate(() => document.fonts.ready)
+  await shop.screenshot({ path: `${OUT}/demo-prompt.png` })
+  console.log(`${OUT}/demo-prompt.png`)
+  // This customer's answer joins the sample ones on the results page.
+  await prompt.getByRole('button', { name: /^2\b/ }).click()
+  await prompt.getByRole('textbox', { name: 'What went wrong?' }).fill('The card was declined and I did not know why.')
+  await prompt.getByRole('button', { name: 'Send' }).click()
+  await prompt.getByRole('status').filter({ hasText: 'Thank you' }).waitFor()
+  while (!demo.store.all().some((r) => r.completed && !r.id.startsWith('sample-'))) await new Promise((r) => setTimeout(r, 100))
+
+  const results = await context.newPage()
+  await results.setViewportSize({ width: 1100, height: 900 })
+  await results.goto(demo.url + '/results.html')
+  await results.locator('ol.lows > li').first().waitFor()
+  await results.evaluate(() => document.fonts.ready)
+  await results.screenshot({ path: `${OUT}/demo-results.png`, fullPage: true })
+  console.log(`${OUT}/demo-results.png`)
+} finally {
+  await browser.close()
+  await demo.close()
+}

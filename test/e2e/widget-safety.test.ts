@@ -96,9 +96,9 @@ describe('focus and keys', () => {
     expect(await page.evaluate(() => (window as any).keys)).toBe(3)
     // Into the survey with Tab; typing there reaches the field but not the page.
     await press(page, 'Tab')
-    expect(await focused(page)).toBe('Close survey')
+    await expect.poll(() => focused(page)).toBe('Close survey')
     await press(page, 'Tab')
-    expect(await focused(page)).toBe('textarea')
+    await expect.poll(() => focused(page)).toBe('textarea')
     await page.keyboard.type('/?g')
     expect(await prompt.getByRole('textbox').inputValue()).toBe('/?g')
     expect(await page.evaluate(() => (window as any).keys)).toBe(4) // the first Tab, from the page
@@ -128,7 +128,7 @@ describe('focus and keys', () => {
     })
     await press(page, 'Tab', 'Tab', 'ArrowRight', 'Enter')
     await prompt.getByRole('dialog', { name: 'Did you get done what you came for?' }).waitFor()
-    expect(await focused(page)).toBe('Yes')
+    await expect.poll(() => focused(page)).toBe('Yes')
     await press(page, 'Escape')
     await expect.poll(() => prompt.count()).toBe(0)
     expect(await stored('partial', false)).toEqual({ q1: 2 })

@@ -29,9 +29,19 @@ export const focused = (page: Page): Promise<string> =>
     return (el && (el.getAttribute('aria-label') || (el as HTMLElement).innerText?.trim() || el.tagName.toLowerCase())) || ''
   })
 
-/** Presses keys one after another. */
+/**
+ * Lets the page render what the last key did: the widget moves focus in an effect that runs after
+ * the next paint, so the next key must wait for two frames and a task, or it lands on the old focus.
+ */
+export const settled = (page: Page): Promise<void> =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))))
+
+/** Presses keys one after another, as a person would: each after the page has answered the last. */
 export async function press(page: Page, ...keys: string[]) {
-  for (const key of keys) await page.keyboard.press(key)
+  for (const key of keys) {
+    await page.keyboard.press(key)
+    await settled(page)
+  }
 }
 
 export interface Shown {

@@ -31,7 +31,8 @@ const SDKS = {
   },
   'posthog-js': {
     page: () => referencePage(SNIPPETS['posthog-js']()),
-    // posthog-js shows a survey once per person too: the cached run forgets the person first.
+    // posthog-js shows a survey once per person too: the cached run forgets the person (local and
+    // session storage) first.
     ready: () => !!window.posthog?.surveys?.getSurveys,
     trigger: () => window.posthog.capture('bench.trigger'),
     host: '[class^="PostHogSurvey"]',
@@ -76,7 +77,7 @@ for (let i = 0; i < REPEATS; i++)
     const context = await browser.newContext()
     const page = await context.newPage()
     samples[name]['not cached'].push(await open(page, name))
-    await page.evaluate(() => localStorage.clear())
+    await page.evaluate(() => (localStorage.clear(), sessionStorage.clear()))
     samples[name].cached.push(await open(page, name))
     await context.close()
   }

@@ -142,7 +142,7 @@ ${noiseTable}
 
 - **Formbricks core and renderer**: \`@formbricks/js\` on npm is only a loader; it fetches \`formbricks.umd.cjs\` (core and survey renderer) from the team's Formbricks server at run time. Those files are not in any npm package, and with no network to Formbricks they cannot be fetched, so only the loader's bytes are measured, and Formbricks has no start-up or trigger → visible figure.
 - **Sprig in Chromium**: its bytes are measured from the npm package, but its start-up and trigger → visible need Sprig's API (environment config, survey delivery), whose answers are not documented for stubbing; it was not run in the browser.
-- **posthog-js trigger → visible** includes however posthog-js schedules the check of event-triggered surveys; it is the time a visitor waits, not the renderer's cost alone.
+- **posthog-js trigger → visible** is the time a visitor waits, not its renderer's cost alone: posthog-js (1.449) evaluates which surveys to display on a 1,000 ms \`setInterval\` (in \`surveys.js\`), so the wait depends on where the trigger falls in that cycle; hence its spread from a few ms to ~0.7 s.
 - Real-network effects (latency, bandwidth, a CDN's cache) are left out: every file comes over loopback. The byte tables are the fairer picture of what a slow network would cost.
 `
 

@@ -3,10 +3,11 @@
 // empty storage). Hetki with three surveys; posthog-js initialised with surveys on, its API stubbed
 // locally (lib/posthog-stub.mjs). Loads of the SDKs alternate so drift hits all alike.
 //   script ms   CDP Performance.getMetrics ScriptDuration once the page has settled (no request
-//               for 500 ms), minus the same page without an SDK;
+//               for 500 ms), minus the same page without an SDK (whose own row stays raw);
 //   task ms     TaskDuration likewise (all main-thread work: script, style, layout, parse);
 //   long tasks  the page's: PerformanceObserver 'longtask' entries (> 50 ms), whoever caused them;
 //               the SDK's: those in whose task the SDK's own script ran, from a Chromium trace.
+// A trace is recorded during every load (all alike), which adds a little to every figure.
 // Run at 1× and at 4× CPU slowdown (DevTools' mid-range phone setting). Writes bench/.out/startup.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { launchChromium, settle } from './lib/chromium.mjs'

@@ -1,7 +1,8 @@
 // Decision cost per track(), in Node: the synchronous work the core does for one event (journey
 // history and trail, the plan lookup, and for events a survey listens to the rules' decide()),
 // with 10, 100 and 1,000 surveys configured. Median of many rounds; the machine's noise as
-// min/median/max of the round medians. `npm run bench` runs it; the target is ≤ 2 µs at 100.
+// min/median/max of the round medians. `npm run bench` runs it (bench/run.mjs); the bar is ≤ 2 µs at 100.
+// Writes bench/.out/decide.json.
 import { build } from 'esbuild'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
@@ -65,4 +66,4 @@ const table = [
   ...results.map((r) => `| ${r.surveys} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} |`),
 ].join('\n')
 console.log(`Decision cost per track() (Node ${process.version}, 1,000 events per round, 50 rounds)\n\n${table}\n`)
-writeFileSync('bench/decide.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + '\n')
+writeFileSync('bench/.out/decide.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + '\n')

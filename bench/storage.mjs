@@ -1,5 +1,5 @@
 // IndexedDB transactions per 1,000 tracked events, in Chromium, on the real build (dist/).
-// `npm run build && node bench/storage.mjs`. Counts every IDBDatabase#transaction the page
+// `npm run build && node bench/storage.mjs`; writes bench/.out/storage.json. Counts every IDBDatabase#transaction the page
 // makes (pacing and outbox alike), by wrapping it before any script runs.
 //
 // Scenarios, each in a fresh browser context (a new visitor):
@@ -10,7 +10,7 @@
 // writes made on leaving a page (one per page at most).
 // In each, one event in ten is the trigger of a survey; the first shows it and the visitor
 // answers, the others are refused by pacing ("shown once already").
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import { createDemoServer } from '../demo/server.mjs'
 
@@ -117,5 +117,8 @@ console.log(`IndexedDB transactions for ${EVENTS} track() calls, Chromium ${brow
 console.log('| scenario | at page load | with the 1,000 events | of which |')
 console.log('| --- | ---: | ---: | --- |')
 for (const [name, atLoad, during] of rows) console.log(`| ${name} | ${atLoad} | ${during.length} | ${summary(during)} |`)
+mkdirSync('bench/.out', { recursive: true })
+const rowsJson = rows.map(([scenario, atLoad, during]) => ({ scenario, atLoad, perThousandEvents: during.length, of: summary(during) }))
+writeFileSync('bench/.out/storage.json', JSON.stringify({ chromium: browser.version(), events: EVENTS, results: rowsJson }, null, 2) + '\n')
 await browser.close()
 await demo.close()

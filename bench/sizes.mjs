@@ -1,0 +1,41 @@
+// Bytes a page loads, raw / gzip -9 / brotli: when no survey shows and when one does, for Hetki
+// (dist/, `npm run build` first) and each peer as installed from npm into bench/peers.
+// Writes bench/.out/sizes.json; bench/run.mjs puts it in the report.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { bytesOf, bytesOfSet } from './lib/bytes.mjs'
+import { bundlePeers } from './lib/bundle-peers.mjs'
+import { moduleGraph } from './lib/module-graph.mjs'
+import { ensurePeers, peerFile, peerVersion } from './lib/peers.mjs'
+
+ensurePeers()
+const bundles = await bundlePeers()
+const sprig = moduleGraph(bundles.sprig)
+const posthog = (file) => peerFile('posthog-js/dist/' + file)
+const dist = (file) => 'dist/' + file
+
+const rows = [
+  { sdk: 'Hetki', version: 'this branch', when: 'no survey shows', files: [dist('hetki.js')] },
+  { sdk: 'Hetki', version: 'this branch', when: 'a survey shows', files: ['hetki.js', 'hetki-engine.js', 'hetki-widget.js', 'hetki-delivery.js'].map(dist) },
+  // With surveys on, posthog-js fetches its renderer at start-up on every page (bench/startup.mjs
+  // lists the files each page fetched); the core alone is what a project without surveys loads.
+  { sdk: 'posthog-js', version: peerVersion('posthog-js'), when: 'no survey shows', files: [posthog('array.js'), posthog('surveys.js')],
+    note: 'core + survey renderer: with surveys on, surveys.js is fetched at start-up (see the start-up table)' },
+  { sdk: 'posthog-js', version: peerVersion('posthog-js'), when: 'core alone', files: [posthog('array.js')], note: 'array.js, what a project without surveys loads' },
+  { sdk: 'posthog-js', version: peerVersion('posthog-js'), when: 'a survey shows', files: [posthog('array.js'), posthog('surveys.js')], note: 'core + survey renderer (surveys.js)' },
+  { sdk: 'Sprig', version: peerVersion('@sprig-technologies/sprig-browser'), when: 'no survey shows', files: sprig.eager, note: 'eager chunks, bundled and minified by esbuild' },
+  { sdk: 'Sprig', version: peerVersion('@sprig-technologies/sprig-browser'), when: 'a survey shows', files: [...sprig.eager, ...sprig.lazy],
+    note: 'eager + every lazy chunk (a given survey may load a subset)' },
+  { sdk: 'Formbricks', version: peerVersion('@formbricks/js'), when: 'loader only', files: moduleGraph(bundles.formbricks).eager,
+    note: 'the npm loader only; its core and renderer come from a Formbricks server and are not in the package' },
+  { sdk: 'Preact alone (floor)', version: peerVersion('preact'), when: 'library only', files: moduleGraph(bundles.preact).eager, note: 'what any Preact renderer pays at least' },
+].map((row) => ({ ...row, ...bytesOfSet(row.files), files: row.files.map((f) => basename(f)) }))
+
+const kb = (n) => (n / 1024).toFixed(1)
+console.log('Bytes a page loads (KB; gzip -9, brotli 11)\n')
+console.log('| SDK | when | raw | gzip | brotli |\n| --- | --- | ---: | ---: | ---: |')
+for (const r of rows) console.log(`| ${r.sdk} ${r.version} | ${r.when} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`)
+mkdirSync('bench/.out', { recursive: true })
+// Each of Hetki's files on its own too, for the quality bars (core ≤ 6 KB, widget chunk ≤ 14 KB).
+const hetkiFiles = Object.fromEntries(['hetki.js', 'hetki-engine.js', 'hetki-widget.js', 'hetki-delivery.js'].map((f) => [f, bytesOf(dist(f))]))
+writeFileSync('bench/.out/sizes.json', JSON.stringify({ rows, hetkiFiles }, null, 2) + '\n')

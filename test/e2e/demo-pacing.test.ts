@@ -97,6 +97,8 @@ describe('pacing on the demo journey', () => {
     const checkout = owner.getByRole('region', { name: 'Web shop checkout' })
     expect(await checkout.locator('.metric .score').textContent()).toBe('CSAT 50 %')
     expect(await checkout.locator('.metric .formula').textContent()).toBe('CSAT = share of 4–5 answers on the 1–5 scale; 1 of 2 answered 4 or 5.')
+    // The chart over time: both answers fall in this week, one point.
+    expect(await checkout.locator('.over-time svg title').textContent()).toMatch(/^CSAT by week: week of \d{4}-\d\d-\d\d: 50 % \(n=2\)$/)
     expect(await owner.getByRole('region', { name: 'Help centre' }).locator('.metric .score').allTextContents()).toEqual(['Goal reached –', 'Emotional value –'])
     expect([...errors, ...ownerErrors]).toEqual([])
     await context.close()

@@ -1,10 +1,15 @@
 // Sample answers for the results page: 60 made-up customers walk the demo journey (order, help
 // centre, moving home, invoices) and answer the surveys of demo/site/hetki.json, as wire-format v1
-// records with their trails. Deterministic (a seeded generator), so screenshots do not change by
-// chance. The story in the numbers: a declined card sours the order, and a help article that did
-// not help makes moving home hard.
+// records with their trails, over the six weeks before `now`. Deterministic (a seeded generator),
+// so screenshots do not change by chance. The story in the numbers: a declined card sours the
+// order, and a help article that did not help makes moving home hard. And over time: the Payments
+// team fixed the card gateway two weeks ago, so no card has been declined since, and the weekly
+// CSAT and NPS rise.
 const people = 60
 const DAY = 86_400_000
+/** The sample covers the 42 days before `now`; cards were declined only in its first 28. */
+const SPAN = 42
+const FIXED = 28
 
 const OWNERS = {
   checkout: 'Web shop team',
@@ -27,17 +32,19 @@ function generator(seed) {
 export function sampleRecords(now = Date.now()) {
   const random = generator(7)
   const pick = (list) => list[Math.floor(random() * list.length)]
-  const records = []
+  const visits = []
 
   for (let person = 0; person < people; person++) {
-    let clock = now - 14 * DAY + person * (13 * DAY) / people
+    // Times are in ms from the start of the visit until the visit is placed in the six weeks (below).
+    let clock = 0
     const trail = []
+    const records = []
     const step = (event, touchpoint, props) => {
       clock += 20_000 + random() * 90_000
-      trail.push({ event, at: new Date(clock).toISOString(), touchpoint, ...(props ? { props } : {}) })
+      trail.push({ event, at: clock, touchpoint, ...(props ? { props } : {}) })
     }
     const answer = (surveyId, touchpoint, path, answers) => {
-      const startedAt = new Date(clock + 1500).toISOString()
+      const startedAt = clock + 1500
       clock += 9000
       records.push({
         id: `sample-${person}-${surveyId}`,
@@ -51,7 +58,7 @@ export function sampleRecords(now = Date.now()) {
         answers,
         completed: true,
         startedAt,
-        updatedAt: new Date(clock).toISOString(),
+        updatedAt: clock,
       })
     }
 
@@ -92,6 +99,24 @@ export function sampleRecords(now = Date.now()) {
       const nps = declined ? pick([2, 5, 6, 7, 8]) : pick([6, 7, 8, 9, 9, 10, 10])
       answer('nps-invoice', 'invoices', '/invoices.html', { nps })
     }
+    visits.push({ declined, records })
   }
-  return records
+
+  // When each visit happened: the customers who met a declined card before the fix (the first 28
+  // days), the others evenly over all 42 days, the last a day before `now`. The answers themselves
+  // do not depend on it.
+  const declined = visits.filter((v) => v.declined)
+  const others = visits.filter((v) => !v.declined)
+  const place = (list, days) => list.forEach((v, i) => (v.start = now - SPAN * DAY + (i * days * DAY) / Math.max(1, list.length - 1)))
+  place(declined, FIXED - 1)
+  place(others, SPAN - 1)
+  const iso = (start, at) => new Date(start + at).toISOString()
+  return visits.flatMap(({ start, records }) =>
+    records.map((r) => ({
+      ...r,
+      trail: r.trail.map((s) => ({ ...s, at: iso(start, s.at) })),
+      startedAt: iso(start, r.startedAt),
+      updatedAt: iso(start, r.updatedAt),
+    })),
+  )
 }

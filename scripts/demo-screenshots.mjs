@@ -1,6 +1,6 @@
 // `npm run screenshots:demo`: the demo as the README shows it, rendered in Chromium into
 // docs/screenshots/. demo-prompt.png: the order page right after a declined card and the order,
-// with the CSAT prompt in the corner. demo-results.png: the results page over the sample answers
+// with the CSAT prompt in the corner; demo-prompt-fi.png: the same on the Finnish page. demo-results.png: the results page over the sample answers
 // (demo/sample-data.mjs) plus that customer's. Needs a fresh `npm run build`.
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
@@ -47,6 +47,18 @@ try {
   await results.evaluate(() => document.fonts.ready)
   await results.screenshot({ path: `${OUT}/demo-results.png`, fullPage: true })
   console.log(`${OUT}/demo-results.png`)
+
+  // The same moment for a Finnish visitor: another device (a fresh context), the /fi/ order page.
+  const finnish = await browser.newContext({ viewport: { width: 1000, height: 620 }, reducedMotion: 'reduce' })
+  const kauppa = await finnish.newPage()
+  await kauppa.goto(demo.url + '/fi/')
+  await kauppa.waitForFunction(() => typeof window.hetki?.on == 'function' && !window.hetki.q)
+  await kauppa.getByRole('button', { name: /Maksa kortilla/ }).click()
+  await kauppa.getByRole('button', { name: 'Tee tilaus' }).click()
+  await kauppa.locator('[data-hetki-survey="csat-order"]').getByRole('dialog', { name: 'Kuinka tyytyväinen olet tilaukseesi?' }).waitFor()
+  await kauppa.evaluate(() => document.fonts.ready)
+  await kauppa.screenshot({ path: `${OUT}/demo-prompt-fi.png` })
+  console.log(`${OUT}/demo-prompt-fi.png`)
 } finally {
   await browser.close()
   await demo.close()

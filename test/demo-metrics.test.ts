@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkConfig } from '../packages/sdk/src/config/check'
 // @ts-expect-error the demo is plain JavaScript, run by node and the browser without a build
-import { ces, csat, emotionalValue, eventsBeforeLowScores, goalReached, lowestScores, measureOf, nps, summarise, worstPerSurvey } from '../demo/site/metrics.js'
+import { ces, csat, emotionalValue, eventsBeforeLowScores, goalReached, lowestScores, measureOf, nps, scoresByWeek, summarise, weekOf, worstPerSurvey } from '../demo/site/metrics.js'
 // @ts-expect-error plain JavaScript
 import { sampleRecords } from '../demo/sample-data.mjs'
 // @ts-expect-error plain JavaScript
@@ -142,5 +142,42 @@ describe('the demo config and sample data', () => {
     expect(new Set(records.map((r: any) => r.id)).size).toBe(records.length)
     const surveys = new Set(config.surveys.map((s: any) => s.id))
     for (const r of records) expect(surveys.has(r.surveyId)).toBe(true)
+  })
+})
+
+describe('the score over time', () => {
+  const at = (survey_id: string, answers: object, started_at: string) => ({ ...response(survey_id, answers), started_at })
+
+  it('weeks run Monday to Sunday, UTC', () => {
+    expect(weekOf('2026-11-23T09:00:00.000Z')).toBe('2026-11-23') // a Monday
+    expect(weekOf('2026-11-29T23:59:00.000Z')).toBe('2026-11-23') // the Sunday after
+    expect(weekOf('2026-11-22T00:01:00.000Z')).toBe('2026-11-16')
+  })
+
+  it('each week gets the metric of its own answers; a week without answers is a gap, not a 0', () => {
+    const rows = [
+      at('csat-order', { q1: 5 }, '2026-11-02T10:00:00Z'),
+      at('csat-order', { q1: 1 }, '2026-11-03T10:00:00Z'),
+      at('nps-invoice', { nps: 10 }, '2026-11-10T10:00:00Z'),
+      at('csat-order', { q1: 4 }, '2026-11-18T10:00:00Z'),
+    ]
+    const { weeks, surveys } = scoresByWeek(config, rows)
+    expect(weeks).toEqual(['2026-11-02', '2026-11-09', '2026-11-16'])
+    expect(surveys['csat-order'].q1).toEqual([
+      { week: '2026-11-02', n: 2, score: 50 },
+      { week: '2026-11-09', n: 0, score: null },
+      { week: '2026-11-16', n: 1, score: 100 },
+    ])
+    expect(surveys['nps-invoice'].nps.map((p: any) => p.score)).toEqual([null, 100, null])
+    expect(Object.keys(surveys['goal-help'])).toEqual(['goal', 'feeling'])
+    expect(scoresByWeek(config, []).weeks).toEqual([])
+  })
+
+  it('in the sample data, the weekly CSAT rises after the card gateway was fixed', () => {
+    const rows = sampleRecords(Date.UTC(2026, 10, 23, 9)).map((r: any) => ({ survey_id: r.surveyId, answers: r.answers, started_at: r.startedAt }))
+    const csatWeeks = scoresByWeek(config, rows).surveys['csat-order'].q1
+    expect(csatWeeks).toHaveLength(6)
+    const mean = (points: { score: number }[]) => points.reduce((a, p) => a + p.score, 0) / points.length
+    expect(mean(csatWeeks.slice(4))).toBeGreaterThan(mean(csatWeeks.slice(0, 4)) + 15)
   })
 })

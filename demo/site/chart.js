@@ -33,3 +33,47 @@ export function barChart(bars, title) {
   })
   return svg
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const shortDate = (day) => `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]}`
+
+/**
+ * A line chart of a score over the weeks: points [{ week: 'YYYY-MM-DD', n, score }] (score null
+ * for a week without answers: a gap in the line), on the axis `range` [from, to]. Each point is
+ * labelled with `format(score)`; under it the week's Monday and n. A point of fewer than `few`
+ * answers is drawn hollow.
+ */
+export function lineChart(points, { range: [from, to], format, few, title }) {
+  const step = 52
+  const left = 46
+  const top = 16
+  const height = 70
+  const width = left + Math.max(1, points.length) * step
+  const y = (score) => top + height - ((score - from) / (to - from)) * height
+  const x = (i) => left + step / 2 + i * step
+  const svg = node('svg', { viewBox: `0 0 ${width} ${top + height + 36}`, width, height: top + height + 36, role: 'img', class: 'chart line' })
+  svg.append(node('title', {}, title))
+  // The axis: the ends of the scale, and 0 when the scale goes below it.
+  for (const value of from < 0 ? [to, 0, from] : [to, from]) {
+    svg.append(node('line', { x1: left - 4, x2: width, y1: y(value), y2: y(value), class: value === 0 || value === from ? 'axis' : 'grid' }))
+    svg.append(node('text', { x: left - 7, y: y(value) + 4, class: 'tick' }, format(value)))
+  }
+  let segment = []
+  const flush = () => {
+    if (segment.length > 1) svg.append(node('polyline', { points: segment.join(' '), class: 'trend' }))
+    segment = []
+  }
+  points.forEach((point, i) => {
+    svg.append(node('text', { x: x(i), y: top + height + 16, class: 'label' }, shortDate(point.week)))
+    svg.append(node('text', { x: x(i), y: top + height + 30, class: 'label n' }, 'n=' + point.n))
+    if (point.score === null) return flush()
+    segment.push(`${x(i)},${y(point.score)}`)
+  })
+  flush()
+  points.forEach((point, i) => {
+    if (point.score === null) return
+    svg.append(node('circle', { cx: x(i), cy: y(point.score), r: 3.5, class: point.n < few ? 'point few' : 'point' }))
+    svg.append(node('text', { x: x(i), y: y(point.score) - 7, class: 'count' }, format(point.score)))
+  })
+  return svg
+}

@@ -216,3 +216,54 @@ export function eventsBeforeLowScores(config, responses) {
     events: [...counts.values()].filter((e) => e.low > 0).sort((a, b) => lift(b) - lift(a) || a.event.localeCompare(b.event)),
   }
 }
+
+/** Monday 00:00 UTC of the calendar week an ISO time falls in, as YYYY-MM-DD. */
+export function weekOf(iso) {
+  const day = new Date(iso.slice(0, 10) + 'T00:00:00Z')
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7))
+  return day.toISOString().slice(0, 10)
+}
+
+/** Fewer answers than this in a week: the results page draws the point hollow, as a hint of noise. */
+export const FEW = 5
+
+/**
+ * The score over time: for every score question of every survey, the same metric computed over
+ * the answers of each calendar week (Monday–Sunday, UTC, by when the answer was started). All
+ * surveys share one axis, every week from the first answer's to the last's, so a week without
+ * answers is a gap (score null, n 0) rather than a missing point. Returns
+ * { weeks: ['2026-10-12', …], surveys: { [surveyId]: { [questionId]: [{ week, n, score }] } } }.
+ */
+export function scoresByWeek(config, responses) {
+  const dated = responses.filter((r) => typeof r.started_at === 'string')
+  const known = [...new Set(dated.map((r) => weekOf(r.started_at)))].sort()
+  const weeks = []
+  if (known.length)
+    for (let week = known[0]; week <= known.at(-1); ) {
+      weeks.push(week)
+      const next = new Date(week + 'T00:00:00Z')
+      next.setUTCDate(next.getUTCDate() + 7)
+      week = next.toISOString().slice(0, 10)
+    }
+  const surveys = {}
+  for (const survey of config.surveys) {
+    const own = dated.filter((r) => r.survey_id === survey.id)
+    surveys[survey.id] = {}
+    for (const question of survey.questions) {
+      const measure = measureOf(question)
+      if (!measure) continue
+      surveys[survey.id][question.id] = weeks.map((week) => {
+        const values = own
+          .filter((r) => weekOf(r.started_at) === week)
+          .map((r) => r.answers[question.id])
+          .filter((v) => v !== undefined && v !== null)
+        const { n, score } = SCORERS[measure.metric](values)
+        return { week, n, score }
+      })
+    }
+  }
+  return { weeks, surveys }
+}
+
+/** The range a metric's score can take, for a chart's axis. */
+export const RANGES = { csat: [0, 100], goal: [0, 100], nps: [-100, 100], emotion: [-100, 100], ces: [1, 7] }

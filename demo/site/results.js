@@ -1,8 +1,8 @@
 // The results page: per touchpoint and owner the metric of each question with its formula and
 // distribution, then the root-cause view (the trails before the lowest scores). All numbers come
 // from metrics.js; this file only fetches and draws.
-import { barChart } from './chart.js'
-import { FORMULAS, eventsBeforeLowScores, lowestScores, summarise, worstPerSurvey } from './metrics.js'
+import { barChart, lineChart } from './chart.js'
+import { FEW, FORMULAS, RANGES, eventsBeforeLowScores, lowestScores, scoresByWeek, summarise, worstPerSurvey } from './metrics.js'
 
 const NAMES = { csat: 'CSAT', nps: 'NPS', ces: 'CES', emotion: 'Emotional value', goal: 'Goal reached' }
 /** The English copy of the templates (packages/widget/src/strings.ts), for questions without text. */
@@ -44,20 +44,44 @@ function counts(metric, result) {
   return `mean of ${plural(result.n, 'answer')}`
 }
 
-function metricBlock(survey, question) {
+/** A score as a point on the chart over time labels it: 64 %, +20, 5.2. */
+function pointLabel(metric, score) {
+  if (metric === 'csat' || metric === 'goal') return score + ' %'
+  if (metric === 'ces') return Number.isInteger(score) ? String(score) : score.toFixed(1)
+  return signed(score)
+}
+
+function metricBlock(survey, question, weekly) {
   const name = NAMES[question.metric]
   const chart = barChart(question.distribution, `${name} answers: ` + question.distribution.map((b) => `${b.label}: ${b.count}`).join(', '))
+  const format = (score) => pointLabel(question.metric, score)
+  const trend = lineChart(weekly, {
+    range: RANGES[question.metric],
+    format,
+    few: FEW,
+    title: `${name} by week: ` + weekly.map((p) => `week of ${p.week}: ${p.score === null ? 'no answers' : format(p.score) + ' (n=' + p.n + ')'}`).join(', '),
+  })
   return el(
     'div',
     { class: 'metric', 'data-metric': question.metric },
     el('p', { class: 'question' }, '“' + questionText(survey.questions.find((q) => q.id === question.id)) + '”'),
     el('p', { class: 'score' }, el('span', { class: 'name' }, name + ' '), el('strong', {}, headline(question.metric, question.result))),
     el('p', { class: 'formula' }, FORMULAS[question.metric] + '; ' + counts(question.metric, question.result) + '.'),
-    chart,
+    el(
+      'div',
+      { class: 'charts' },
+      el('figure', { class: 'distribution' }, chart, el('figcaption', {}, 'Answers, all time')),
+      el('figure', { class: 'over-time' }, trend, el('figcaption', {}, `${name} by week`)),
+    ),
+    el(
+      'p',
+      { class: 'over-time-formula' },
+      `By week: the same formula over the answers started in each calendar week (Monday–Sunday, UTC); n = answers that week; a hollow point has fewer than ${FEW}.`,
+    ),
   )
 }
 
-function touchpointCard(config, summary) {
+function touchpointCard(config, summary, byWeek) {
   const survey = config.surveys.find((s) => s.id === summary.id)
   const t = summary.touchpoint
   const card = el(
@@ -66,7 +90,7 @@ function touchpointCard(config, summary) {
     el('h2', {}, t?.name || summary.id),
     el('p', { class: 'muted' }, `Owner: ${t?.owner || 'nobody named'} · stage: ${t?.stage || '–'} · survey ${summary.id} · ${summary.responses} responses`),
   )
-  for (const question of summary.questions) card.append(metricBlock(survey, question))
+  for (const question of summary.questions) card.append(metricBlock(survey, question, byWeek.surveys[summary.id][question.id]))
   return card
 }
 
@@ -127,7 +151,8 @@ function rootCause(config, responses) {
 async function main() {
   const [config, responses] = await Promise.all([fetch('/hetki.json').then((r) => r.json()), fetch('/api/responses').then((r) => r.json())])
   const summaries = summarise(config, responses)
-  document.getElementById('touchpoints').append(...summaries.map((s) => touchpointCard(config, s)))
+  const byWeek = scoresByWeek(config, responses)
+  document.getElementById('touchpoints').append(...summaries.map((s) => touchpointCard(config, s, byWeek)))
   document.getElementById('root-cause').append(...rootCause(config, responses))
   document.getElementById('summary').textContent = responses.length
     ? `${responses.length} responses to ${summaries.length} surveys.`

@@ -1,0 +1,90 @@
+// The demo journey in Finnish: the /fi/ pages carry <html lang="fi">, so the prompt speaks Finnish
+// (the survey copy from hetki.json's "fi", the UI strings built in), the answer is stored with its
+// language and touchpoint, and it counts on the (English) results page with the English answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launch, watchErrors } from '../helpers/browser'
+import { startDemo, type Demo } from '../helpers/demo'
+
+let browser: Browser
+let demo: Demo
+
+beforeAll(async () => {
+  ;[browser, demo] = await Promise.all([launch(), startDemo()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+})
+
+async function visit(page: Page, path: string) {
+  const listening = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
+  await page.goto(demo.url + path + '?hetki_debug=1')
+  await listening
+}
+
+async function stored(surveyId: string) {
+  await expect.poll(() => demo.store.all().some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
+  return demo.store.all().find((r) => r.survey_id == surveyId)!
+}
+
+describe('the demo journey in Finnish', () => {
+  it('asks in Finnish at each touchpoint, and the answers count on the results page', async () => {
+    demo.store.clear()
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+
+    await visit(page, '/fi/')
+    await page.getByRole('button', { name: /Maksa kortilla/ }).click()
+    await page.getByRole('button', { name: 'Tee tilaus' }).click()
+    const csat = page.locator('[data-hetki-survey="csat-order"]')
+    await csat.getByRole('dialog', { name: 'Kuinka tyytyväinen olet tilaukseesi?' }).waitFor()
+    expect(await csat.getByText('Erittäin tyytymätön').count()).toBe(1)
+    await csat.getByRole('button', { name: /^2\b/ }).click()
+    await csat.getByRole('textbox', { name: 'Mikä meni vikaan?' }).fill('Kortti hylättiin')
+    await csat.getByRole('button', { name: 'Lähetä' }).click()
+    await expect.poll(() => csat.getByRole('status').filter({ hasText: 'Kiitos vastauksestasi!' }).count()).toBe(1)
+    const order = await stored('csat-order')
+    expect(order).toMatchObject({ lang: 'fi', path: '/fi/', answers: { q1: 2, why: 'Kortti hylättiin' }, touchpoint: { id: 'checkout', owner: 'Web shop team' } })
+    expect((order.trail as { event: string; touchpoint?: string }[]).map((s) => `${s.event}@${s.touchpoint}`)).toEqual([
+      'page.viewed@checkout',
+      'payment.failed@payment',
+      'order.completed@checkout',
+    ])
+
+    await visit(page, '/fi/help.html')
+    await page.getByRole('button', { name: 'Luin tämän ohjeen' }).click()
+    const help = page.locator('[data-hetki-survey="goal-help"]')
+    await help.getByRole('dialog', { name: 'Saitko tehtyä sen, mitä tulit tekemään?' }).waitFor()
+    await help.getByRole('button', { name: 'Kyllä' }).click()
+    await help.getByRole('button', { name: 'Tyytyväinen' }).click()
+    expect((await stored('goal-help')).answers).toEqual({ goal: true, feeling: { id: 'pleased', weight: 50 } })
+
+    await visit(page, '/fi/move.html')
+    await page.getByRole('button', { name: 'Vahvista muutto' }).click()
+    const move = page.locator('[data-hetki-survey="ces-move"]')
+    await move.getByRole('dialog', { name: 'Sopimukseni siirtäminen oli helppoa.' }).waitFor()
+    await move.getByRole('button', { name: /^6\b/ }).click()
+    expect((await stored('ces-move')).touchpoint).toEqual({ id: 'moving', owner: 'Customer service' })
+
+    await visit(page, '/fi/invoices.html')
+    await page.getByRole('button', { name: 'Avaa marraskuun lasku' }).click()
+    const nps = page.locator('[data-hetki-survey="nps-invoice"]')
+    await nps.getByRole('dialog', { name: 'Kuinka todennäköisesti suosittelisit Voltti Energiaa ystävälle tai kollegalle?' }).waitFor()
+    await nps.getByRole('button', { name: /^10\b/ }).click()
+    expect((await stored('nps-invoice')).touchpoint).toEqual({ id: 'invoices', owner: 'Billing team' })
+
+    const owner = await context.newPage()
+    const ownerErrors = watchErrors(owner)
+    await owner.goto(demo.url + '/results.html')
+    await expect.poll(() => owner.locator('#summary').textContent()).toBe('4 responses to 4 surveys.')
+    const score = (touchpoint: string) => owner.getByRole('region', { name: touchpoint }).locator('.metric .score').allTextContents()
+    expect(await score('Web shop checkout')).toEqual(['CSAT 0 %'])
+    expect(await score('Help centre')).toEqual(['Goal reached 100 %', 'Emotional value +50'])
+    expect(await score('Moving home')).toEqual(['CES 6.0 / 7'])
+    expect(await score('Invoices')).toEqual(['NPS +100'])
+    expect([...errors, ...ownerErrors]).toEqual([])
+    await context.close()
+  })
+})

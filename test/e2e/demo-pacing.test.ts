@@ -1,0 +1,106 @@
+// Pacing on the demo journey, as a visitor would notice it: a survey already answered, or already
+// shown and closed, does not come back when its moment happens again (a second order, a page
+// revisited, the same page in Finnish), and the results page counts each answer once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launch, watchErrors } from '../helpers/browser'
+import { startDemo, type Demo } from '../helpers/demo'
+
+let browser: Browser
+let demo: Demo
+
+beforeAll(async () => {
+  ;[browser, demo] = await Promise.all([launch(), startDemo()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+})
+
+/** Opens a demo page in debug mode, and waits until the journey sources listen (see demo.test.ts). */
+async function visit(page: Page, path: string) {
+  const listening = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
+  await page.goto(demo.url + path + '?hetki_debug=1')
+  await listening
+}
+
+/**
+ * Clicks the button that triggers `surveyId` and resolves to the pacing verdict logged for it,
+ * e.g. "[hetki] survey csat-order {step: pacing, pass: false, why: shown once already, on …}".
+ */
+async function trigger(page: Page, button: string | RegExp, surveyId: string) {
+  const verdict = page.waitForEvent('console', (m) => m.text().startsWith(`[hetki] survey ${surveyId} {step: pacing`))
+  await page.getByRole('button', { name: button }).click()
+  return (await verdict).text()
+}
+
+const prompts = (page: Page) => page.locator('[data-hetki-survey]').count()
+
+async function answered(surveyId: string, count = 1) {
+  await expect.poll(() => demo.store.all().filter((r) => r.survey_id == surveyId && r.completed).length, { timeout: 10_000 }).toBe(count)
+}
+
+describe('pacing on the demo journey', () => {
+  it('an answered CSAT and a closed help survey are not asked again: not on a second order, a revisit, nor in Finnish', async () => {
+    demo.store.clear()
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+
+    // First order: asked, answers 4.
+    await visit(page, '/')
+    expect(await trigger(page, 'Place order', 'csat-order')).toMatch(/pass: true/)
+    const csat = page.locator('[data-hetki-survey="csat-order"]')
+    await csat.getByRole('dialog', { name: 'How satisfied are you with your order?' }).waitFor()
+    await csat.getByRole('button', { name: /^4\b/ }).click()
+    await answered('csat-order')
+
+    // A second order on the same page, then after coming back to the page: pacing refuses, no prompt.
+    await csat.getByRole('button', { name: 'Close survey' }).click()
+    await expect.poll(() => prompts(page)).toBe(0)
+    expect(await trigger(page, 'Place order', 'csat-order')).toMatch(/pass: false, why: shown once already/)
+    expect(await prompts(page)).toBe(0)
+    await visit(page, '/')
+    expect(await trigger(page, 'Place order', 'csat-order')).toMatch(/pass: false, why: shown once already/)
+    expect(await prompts(page)).toBe(0)
+    // The same customer in Finnish is the same person on the same device.
+    await visit(page, '/fi/')
+    expect(await trigger(page, 'Tee tilaus', 'csat-order')).toMatch(/pass: false, why: shown once already/)
+    expect(await prompts(page)).toBe(0)
+
+    // The help survey is shown and closed without an answer (the default pacing: once, answered or not).
+    await visit(page, '/help.html')
+    expect(await trigger(page, 'I read this article', 'goal-help')).toMatch(/pass: true/)
+    const help = page.locator('[data-hetki-survey="goal-help"]')
+    await help.getByRole('dialog', { name: 'Did you get done what you came for?' }).waitFor()
+    await help.getByRole('button', { name: 'Close survey' }).click()
+    await expect.poll(() => prompts(page)).toBe(0)
+    await visit(page, '/help.html')
+    expect(await trigger(page, 'I read this article', 'goal-help')).toMatch(/pass: false, why: shown once already/)
+    expect(await prompts(page)).toBe(0)
+
+    // Reset my state: the visitor may try the journey again, and is asked again.
+    await page.getByRole('button', { name: 'Reset my state' }).click()
+    await page.getByText('Your survey state was reset on this device.').waitFor()
+    await visit(page, '/')
+    expect(await trigger(page, 'Place order', 'csat-order')).toMatch(/pass: true/)
+    await csat.getByRole('dialog', { name: 'How satisfied are you with your order?' }).waitFor()
+    await csat.getByRole('button', { name: /^1\b/ }).click()
+    await csat.getByRole('button', { name: 'Send' }).click()
+    await answered('csat-order', 2)
+
+    // The results page: two CSAT answers (one per time the customer was allowed to be asked), none at the help centre.
+    const owner = await context.newPage()
+    const ownerErrors = watchErrors(owner)
+    await owner.goto(demo.url + '/results.html')
+    await expect.poll(() => owner.locator('#summary').textContent()).toBe('2 responses to 4 surveys.')
+    const checkout = owner.getByRole('region', { name: 'Web shop checkout' })
+    expect(await checkout.locator('.metric .score').textContent()).toBe('CSAT 50 %')
+    expect(await checkout.locator('.metric .formula').textContent()).toBe('CSAT = share of 4–5 answers on the 1–5 scale; 1 of 2 answered 4 or 5.')
+    // The chart over time: both answers fall in this week, one point.
+    expect(await checkout.locator('.over-time svg title').textContent()).toMatch(/^CSAT by week: week of \d{4}-\d\d-\d\d: 50 % \(n=2\)$/)
+    expect(await owner.getByRole('region', { name: 'Help centre' }).locator('.metric .score').allTextContents()).toEqual(['Goal reached –', 'Emotional value –'])
+    expect([...errors, ...ownerErrors]).toEqual([])
+    await context.close()
+  })
+})

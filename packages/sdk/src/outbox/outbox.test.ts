@@ -221,8 +221,9 @@ describe('the page hiding', () => {
     await new Promise((r) => setTimeout(r, 0))
     outbox.hide()
     expect(beacon).toHaveBeenCalledTimes(2)
-    // Let the retry that becoming visible started reach the (stubbed, offline) network before the test ends.
-    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2))
+    // Let the retry that becoming visible started reach the (stubbed, offline) network before the test
+    // ends; the jittered backoff retry of the first failure may have fired too, so at least two.
+    await vi.waitFor(() => expect(vi.mocked(fetch).mock.calls.length).toBeGreaterThanOrEqual(2))
   })
 })
 

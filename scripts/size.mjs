@@ -1,7 +1,7 @@
 // Prints raw, gzip -9 and brotli bytes of the three dist files; with --readme, also writes the
 // table into README.md between the size markers. Every byte of hetki.js is paid by every visitor.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { bytesOf as measure } from '../bench/lib/bytes.mjs'
 
 const files = [
   ['dist/hetki.js', 'core, script tag (every page)', 6144],
@@ -12,14 +12,6 @@ const files = [
   ['dist/hetki-delivery.js', 'outbox sender (lazy, only when there is something to send)', 3072],
 ]
 
-export function measure(file) {
-  const buf = readFileSync(file)
-  return {
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  }
-}
 
 const rows = files.map(([file, what, budget]) => ({ file, what, budget, ...measure(file) }))
 const table = [

@@ -1,37 +1,25 @@
 // The demo journey in Finnish: the /fi/ pages carry <html lang="fi">, so the prompt speaks Finnish
 // (the survey copy from hetki.json's "fi", the UI strings built in), the answer is stored with its
 // language and touchpoint, and it counts on the (English) results page with the English answers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launch, watchErrors } from '../helpers/browser'
-import { startDemo, type Demo } from '../helpers/demo'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { watchErrors } from '../helpers/browser'
+import { visitDemo } from '../helpers/demo'
+import { useChromiumAndDemo } from '../helpers/setup'
 
-let browser: Browser
-let demo: Demo
+const env = useChromiumAndDemo()
 
-beforeAll(async () => {
-  ;[browser, demo] = await Promise.all([launch(), startDemo()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-})
-
-async function visit(page: Page, path: string) {
-  const listening = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
-  await page.goto(demo.url + path + '?hetki_debug=1')
-  await listening
-}
+const visit = (page: Page, path: string) => visitDemo(page, env.demo.url + path)
 
 async function stored(surveyId: string) {
-  await expect.poll(() => demo.store.all().some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
-  return demo.store.all().find((r) => r.survey_id == surveyId)!
+  await expect.poll(() => env.demo.store.all().some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
+  return env.demo.store.all().find((r) => r.survey_id == surveyId)!
 }
 
 describe('the demo journey in Finnish', () => {
   it('asks in Finnish at each touchpoint, and the answers count on the results page', async () => {
-    demo.store.clear()
-    const context = await browser.newContext()
+    env.demo.store.clear()
+    const context = await env.browser.newContext()
     const page = await context.newPage()
     const errors = watchErrors(page)
 
@@ -77,7 +65,7 @@ describe('the demo journey in Finnish', () => {
 
     const owner = await context.newPage()
     const ownerErrors = watchErrors(owner)
-    await owner.goto(demo.url + '/results.html')
+    await owner.goto(env.demo.url + '/results.html')
     await expect.poll(() => owner.locator('#summary').textContent()).toBe('4 responses to 4 surveys.')
     const score = (touchpoint: string) => owner.getByRole('region', { name: touchpoint }).locator('.metric .score').allTextContents()
     expect(await score('Web shop checkout')).toEqual(['CSAT 0 %'])

@@ -1,28 +1,15 @@
 // Pacing on the demo journey, as a visitor would notice it: a survey already answered, or already
 // shown and closed, does not come back when its moment happens again (a second order, a page
 // revisited, the same page in Finnish), and the results page counts each answer once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launch, watchErrors } from '../helpers/browser'
-import { startDemo, type Demo } from '../helpers/demo'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { watchErrors } from '../helpers/browser'
+import { visitDemo } from '../helpers/demo'
+import { useChromiumAndDemo } from '../helpers/setup'
 
-let browser: Browser
-let demo: Demo
+const env = useChromiumAndDemo()
 
-beforeAll(async () => {
-  ;[browser, demo] = await Promise.all([launch(), startDemo()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-})
-
-/** Opens a demo page in debug mode, and waits until the journey sources listen (see demo.test.ts). */
-async function visit(page: Page, path: string) {
-  const listening = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
-  await page.goto(demo.url + path + '?hetki_debug=1')
-  await listening
-}
+const visit = (page: Page, path: string) => visitDemo(page, env.demo.url + path)
 
 /**
  * Clicks the button that triggers `surveyId` and resolves to the pacing verdict logged for it,
@@ -37,13 +24,13 @@ async function trigger(page: Page, button: string | RegExp, surveyId: string) {
 const prompts = (page: Page) => page.locator('[data-hetki-survey]').count()
 
 async function answered(surveyId: string, count = 1) {
-  await expect.poll(() => demo.store.all().filter((r) => r.survey_id == surveyId && r.completed).length, { timeout: 10_000 }).toBe(count)
+  await expect.poll(() => env.demo.store.all().filter((r) => r.survey_id == surveyId && r.completed).length, { timeout: 10_000 }).toBe(count)
 }
 
 describe('pacing on the demo journey', () => {
   it('an answered CSAT and a closed help survey are not asked again: not on a second order, a revisit, nor in Finnish', async () => {
-    demo.store.clear()
-    const context = await browser.newContext()
+    env.demo.store.clear()
+    const context = await env.browser.newContext()
     const page = await context.newPage()
     const errors = watchErrors(page)
 
@@ -92,7 +79,7 @@ describe('pacing on the demo journey', () => {
     // The results page: two CSAT answers (one per time the customer was allowed to be asked), none at the help centre.
     const owner = await context.newPage()
     const ownerErrors = watchErrors(owner)
-    await owner.goto(demo.url + '/results.html')
+    await owner.goto(env.demo.url + '/results.html')
     await expect.poll(() => owner.locator('#summary').textContent()).toBe('2 responses to 4 surveys.')
     const checkout = owner.getByRole('region', { name: 'Web shop checkout' })
     expect(await checkout.locator('.metric .score').textContent()).toBe('CSAT 50 %')

@@ -1,36 +1,19 @@
 // The demo as a visitor and a touchpoint owner see it: a journey across four pages whose surveys
 // each measure their touchpoint, and a results page whose numbers, formulas and root-cause view
 // follow from the answers given.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { launch, watchErrors } from '../helpers/browser'
-import { startDemo, type Demo } from '../helpers/demo'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { watchErrors } from '../helpers/browser'
+import { visitDemo } from '../helpers/demo'
+import { useChromiumAndDemo } from '../helpers/setup'
 // @ts-expect-error the demo is plain JavaScript, run by node and the browser without a build
 import { sampleRecords } from '../../demo/sample-data.mjs'
 
-let browser: Browser
-let demo: Demo
-
-beforeAll(async () => {
-  ;[browser, demo] = await Promise.all([launch(), startDemo()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-})
+const env = useChromiumAndDemo()
 
 const THANKS = 'Thank you for your answer!'
 
-/**
- * Opens a demo page in debug mode and waits until Hetki's journey sources listen, so the page view
- * is in the trail before the visitor's first click (the sources arrive in a lazy chunk; a visitor
- * quicker than that would find the click before the page view).
- */
-async function visit(page: Page, path: string) {
-  const listening = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
-  await page.goto(demo.url + path + '?hetki_debug=1')
-  await listening
-}
+const visit = (page: Page, path: string) => visitDemo(page, env.demo.url + path)
 
 /** Waits for the survey's dialog, named by its first question, and returns the prompt. */
 async function prompt(page: Page, surveyId: string, question: string): Promise<Locator> {
@@ -45,14 +28,14 @@ async function thanked(survey: Locator) {
 
 /** Resolves when the collector holds a completed response to `surveyId`. */
 async function storedAnswer(surveyId: string) {
-  await expect.poll(() => demo.store.all().some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
-  return demo.store.all().find((r) => r.survey_id == surveyId)!
+  await expect.poll(() => env.demo.store.all().some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
+  return env.demo.store.all().find((r) => r.survey_id == surveyId)!
 }
 
 async function results(context: BrowserContext) {
   const page = await context.newPage()
   const errors = watchErrors(page)
-  await page.goto(demo.url + '/results.html')
+  await page.goto(env.demo.url + '/results.html')
   await expect.poll(() => page.locator('#summary').textContent()).not.toBe('Loading…')
   return { page, errors }
 }
@@ -65,8 +48,8 @@ async function metric(page: Page, touchpoint: string, name: string) {
 
 describe('the demo journey', () => {
   it('a declined card before the order: the low CSAT arrives with its trail, and the results page points at the payment', async () => {
-    demo.store.clear()
-    const context = await browser.newContext()
+    env.demo.store.clear()
+    const context = await env.browser.newContext()
     const page = await context.newPage()
     const errors = watchErrors(page)
     await visit(page, '/')
@@ -86,12 +69,12 @@ describe('the demo journey', () => {
     expect(events).toEqual(['page.viewed@checkout', 'payment.failed@payment', 'order.completed@checkout'])
 
     // Another customer, whose card went through, is satisfied.
-    const happy = await browser.newContext()
+    const happy = await env.browser.newContext()
     const other = await happy.newPage()
     await visit(other, '/')
     await other.getByRole('button', { name: 'Place order' }).click()
     await (await prompt(other, 'csat-order', 'How satisfied are you with your order?')).getByRole('button', { name: /^5\b/ }).click()
-    await expect.poll(() => demo.store.all().filter((r) => r.completed).length, { timeout: 10_000 }).toBe(2)
+    await expect.poll(() => env.demo.store.all().filter((r) => r.completed).length, { timeout: 10_000 }).toBe(2)
     await happy.close()
 
     const { page: owner, errors: resultErrors } = await results(context)
@@ -127,8 +110,8 @@ describe('the demo journey', () => {
   })
 
   it('help centre, moving home and invoices: each survey measures its own touchpoint, and the trail follows the customer across pages', async () => {
-    demo.store.clear()
-    const context = await browser.newContext()
+    env.demo.store.clear()
+    const context = await env.browser.newContext()
     const page = await context.newPage()
     const errors = watchErrors(page)
 
@@ -187,15 +170,15 @@ describe('the demo journey', () => {
   })
 
   it('with no answers the results page says how to get some; with the sample data it shows every metric', async () => {
-    demo.store.clear()
-    const context = await browser.newContext()
+    env.demo.store.clear()
+    const context = await env.browser.newContext()
     const empty = await results(context)
     expect(await empty.page.locator('#summary').textContent()).toContain('No answers yet')
     expect(await empty.page.getByText('No low scores yet.').count()).toBe(1)
 
-    demo.store.save(sampleRecords())
+    env.demo.store.save(sampleRecords())
     const { page, errors } = await results(context)
-    expect(await page.locator('#summary').textContent()).toBe(`${demo.store.all().length} responses to 4 surveys.`)
+    expect(await page.locator('#summary').textContent()).toBe(`${env.demo.store.all().length} responses to 4 surveys.`)
     for (const [touchpoint, name] of [
       ['Web shop checkout', 'CSAT'],
       ['Help centre', 'Goal reached'],

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 // @ts-expect-error the demo is plain JavaScript, run by node without a build
 import { createDemoServer } from '../../demo/server.mjs'
@@ -34,3 +35,13 @@ export interface Demo {
 export const startDemo = (
   handle?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>,
 ): Promise<Demo> => createDemoServer({ port: 0, dbPath: ':memory:', handle })
+
+/**
+ * Opens a page of the demo site in debug mode and waits until Hetki's journey sources listen: they
+ * arrive in a chunk of their own after the core, so a click before that would miss its page view.
+ */
+export async function visitDemo(page: Page, url: string): Promise<void> {
+  const listening = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
+  await page.goto(url + '?hetki_debug=1')
+  await listening
+}

@@ -115,11 +115,13 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     const concerned = allowedToStore && rules.byEvent.has(event.name)
     // The rules judge against what came before this event, as it was now: the journey moves on
     // while the engine loads.
-    const before = concerned && copy(journey.state().history)
-    const ctx = rt.context(event.at)
+    if (concerned) {
+      const before = copy(journey.state().history)
+      const ctx = rt.context(event.at)
+      const gen = rt.gen
+      settle(engine().then((e) => e.judge(rt, e.decide(rules, event, before, ctx), ctx.path, gen)))
+    }
     journey.record(event, location.pathname)
-    const gen = rt.gen
-    if (before) settle(engine().then((e) => e.judge(rt, e.decide(rules, event, before, ctx), ctx.path, gen)))
   }
 
   return {
@@ -135,8 +137,6 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     identify(id: string, attributes: Record<string, unknown>) {
       rt.user = { id, attributes: { ...rt.user.attributes, ...attributes } }
     },
-    /** A stable random id of this device (until `reset()`), for deterministic sampling. */
-    samplingId: () => book.state().samplingId,
     reset() {
       rt.gen++
       rt.open?.close()

@@ -20,6 +20,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits for the page (lazy chunks, IndexedDB, another tab) to get there: a
+          // ceiling, not a timing assertion, and 1 s is too short on a loaded machine.
+          expect: { poll: { timeout: 10_000 } },
           // Each file drives its own Chromium; two at once is what two cores carry.
           maxWorkers: 2,
         },

@@ -1,5 +1,4 @@
 import { ms } from '../rules/duration'
-import type { Config } from './types'
 
 type Rec = Record<string, any>
 
@@ -66,5 +65,3 @@ export function checkConfig(config: unknown): string | undefined {
     })
   return problem
 }
-
-export const isConfig = (config: unknown): config is Config => !checkConfig(config)

@@ -37,7 +37,10 @@ export function mergeHistory(a: History, b: History): History {
   for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
     const seen = new Set<string>()
     out[name] = [...(a[name] || []), ...(b[name] || [])]
-      .filter((e) => !seen.has(JSON.stringify(e)) && !!seen.add(JSON.stringify(e)))
+      .filter((e) => {
+        const key = JSON.stringify(e)
+        return !seen.has(key) && !!seen.add(key)
+      })
       .sort((x, y) => x[0] - y[0])
       .slice(-HISTORY_MAX)
   }

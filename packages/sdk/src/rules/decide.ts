@@ -30,13 +30,15 @@ function standing(survey: Survey, history: History, ctx: Context, trace: Step[])
   const a = survey.audience || {}
   const check = (name: string, pass: boolean, why: string) => (trace.push(step(name, pass, why)), pass)
   const unless = survey.trigger?.unless
+  const happened = unless && seen(history, unless, ctx.now)
+  const missing = a.user && unmet(ctx.user, a.user)
   return (
-    (!unless || check('unless', !seen(history, unless, ctx.now), '"' + unless.event + '" ' + (seen(history, unless, ctx.now) ? 'seen' : 'not seen') + window(unless))) &&
+    (!unless || check('unless', !happened, '"' + unless.event + '" ' + (happened ? 'seen' : 'not seen') + window(unless))) &&
     (!a.urls || check('urls', a.urls.some((p) => glob(p, ctx.path)), ctx.path + ' in ' + json(a.urls))) &&
     (!a.notUrls || check('notUrls', !a.notUrls.some((p) => glob(p, ctx.path)), ctx.path + ' not in ' + json(a.notUrls))) &&
     (!a.device || check('device', ([] as string[]).concat(a.device).includes(ctx.device), ctx.device + ' in ' + json(a.device))) &&
     (!a.lang || check('lang', a.lang.some((l) => ctx.lang.toLowerCase().startsWith(l.toLowerCase())), ctx.lang + ' in ' + json(a.lang))) &&
-    (!a.user || check('user', !unmet(ctx.user, a.user), (unmet(ctx.user, a.user) || 'all') + ' of ' + json(a.user) + (unmet(ctx.user, a.user) ? ' not met' : ' met'))) &&
+    (!a.user || check('user', !missing, (missing || 'all') + ' of ' + json(a.user) + (missing ? ' not met' : ' met'))) &&
     (!a.from || check('from', ctx.now >= Date.parse(a.from), 'from ' + a.from)) &&
     (!a.until || check('until', ctx.now < Date.parse(a.until) + (a.until.length == 10 ? 864e5 : 0), 'until ' + a.until)) &&
     (a.sample == null || check('sample', bucket(ctx.personId, survey.id) < a.sample, 'person in the ' + a.sample * 100 + '% sample'))
@@ -50,10 +52,11 @@ function atTrigger(survey: Survey, event: TouchEvent, history: History, ctx: Con
   const check = (name: string, pass: boolean, why: string) => (trace.push(step(name, pass, why)), pass)
   const failing = unmet(event.props, t.where)
   const n = t.count ? seen(history, { event: t.event, where: t.where, within: t.within }, ctx.now) + 1 : 0
+  const before = t.after && seen(history, t.after, ctx.now)
   const show =
     (!t.where || check('where', !failing, failing ? failing + ' = ' + json(own(event.props, failing)) + ', wanted ' + json(t.where[failing]) : 'all properties match')) &&
     (!t.count || check('count', n >= t.count, n + ' of ' + t.count + (t.within == null ? '' : ' within ' + t.within))) &&
-    (!t.after || check('after', seen(history, t.after, ctx.now) > 0, '"' + t.after.event + '" ' + (seen(history, t.after, ctx.now) ? 'seen' : 'not seen') + window(t.after))) &&
+    (!t.after || check('after', !!before, '"' + t.after.event + '" ' + (before ? 'seen' : 'not seen') + window(t.after))) &&
     standing(survey, history, ctx, trace)
   return { survey, show, trace }
 }

@@ -8,13 +8,22 @@
  * ```
  */
 export interface PacingConfig {
-  /** After any survey was shown (answered or not), no other survey for this many days. Default 0. */
+  /**
+   * After any survey was shown (answered or not), no other survey for this many days. Default 0.
+   * @minimum 0
+   */
   cooldownDays?: number
-  /** At most this many surveys shown per session. Default: no cap. */
+  /**
+   * At most this many surveys shown per session. Default: no cap.
+   * @minimum 0
+   */
   maxPerSession?: number
   /** At most `surveys` surveys shown in any `days` days. Default: no cap. */
-  maxPer?: { surveys: number; days: number }
-  /** A session ends after this many minutes without activity in any tab. Default 30. */
+  maxPer?: PacingCap
+  /**
+   * A session ends after this many minutes without activity in any tab. Default 30.
+   * @minimum 0
+   */
   sessionMinutes?: number
 }
 
@@ -25,11 +34,31 @@ export interface SurveyPacing {
    * `"untilAnswered"`: again (on a later trigger) until answered.
    * `{ "everyDays": N }`: again N days after it was last shown.
    */
-  frequency?: 'once' | 'untilAnswered' | { everyDays: number }
-  /** After "not now" or a dismiss, wait this many days before asking again. Default 7. */
+  frequency?: 'once' | 'untilAnswered' | EveryDays
+  /**
+   * After "not now" or a dismiss, wait this many days before asking again. Default 7.
+   * @minimum 0
+   */
   snoozeDays?: number
-  /** At most this many completed answers on this device. Default: no cap. */
+  /**
+   * At most this many completed answers on this device. Default: no cap.
+   * @minimum 0
+   */
   maxResponses?: number
   /** Shows even during the global cooldown (critical touchpoints). Its showing still starts the cooldown. */
   ignoreCooldown?: boolean
+}
+
+/** `maxPer`: at most `surveys` surveys shown in any `days` days. */
+export interface PacingCap {
+  /** @minimum 1 */
+  surveys: number
+  /** @exclusiveMinimum 0 */
+  days: number
+}
+
+/** `{ "everyDays": N }`: again N days after the survey was last shown. */
+export interface EveryDays {
+  /** @exclusiveMinimum 0 */
+  everyDays: number
 }

@@ -13,6 +13,12 @@ import type { PacingConfig, SurveyPacing } from './pacing'
  * ```
  */
 export interface Config {
+  /**
+   * The JSON Schema of this config, for editors (completion, docs on hover, errors as you type);
+   * Hetki itself ignores it. E.g. `"https://unpkg.com/@hetki/sdk/config.schema.json"` or a
+   * relative path such as `"./node_modules/@hetki/sdk/config.schema.json"`.
+   */
+  $schema?: string
   /** Where answers are POSTed as JSON (the wire format in the README). Relative URLs resolve against the page. */
   endpoint?: string
   /** How answers travel: content type, timeout, outbox bounds, opt-in personal data (docs/delivery.md). */
@@ -38,7 +44,10 @@ export interface Config {
 }
 
 export interface Survey {
-  /** Stable id, sent with every answer and used to remember who has seen what. */
+  /**
+   * Stable id, sent with every answer and used to remember who has seen what.
+   * @minLength 1
+   */
   id: string
   /** The touchpoint (by id) this survey measures; its owner travels with every answer. */
   touchpoint?: string
@@ -50,11 +59,17 @@ export interface Survey {
   audience?: Audience
   /** Higher wins when several surveys qualify at the same moment (default 0; ties: the first listed). */
   priority?: number
-  /** One to a few questions, asked in order; `when` on a question skips it. */
+  /**
+   * One to a few questions, asked in order; `when` on a question skips it.
+   * @minItems 1
+   */
   questions: Question[]
   /** Where the prompt shows: `popover` (corner, default), `bar` (bottom of the window), or `inline` in `target`. */
   placement?: 'popover' | 'bar' | 'inline'
-  /** CSS selector of the element an `inline` survey is put in; the survey does not show when nothing matches. */
+  /**
+   * CSS selector of the element an `inline` survey is put in; the survey does not show when nothing matches.
+   * @minLength 1
+   */
   target?: string
   /** Colours and shape as CSS custom properties without the `--hetki-` prefix, e.g. `{ "accent": "#0b6e4f" }`; `mode` forces `light` or `dark`. */
   theme?: Theme
@@ -68,6 +83,10 @@ export interface Survey {
 
 /** A touchpoint: one encounter of the customer journey, with the person who owns its experience. */
 export interface Touchpoint {
+  /**
+   * Stable id that surveys name in `touchpoint`; sent with every answer.
+   * @minLength 1
+   */
   id: string
   name?: string
   /** Who knows this touchpoint and acts on its feedback, e.g. "Payments team". */
@@ -82,7 +101,13 @@ export interface Touchpoint {
   urls?: string[]
 }
 
-/** `"30s"`, `"10m"`, `"2h"`, `"7d"`, or a number of seconds. */
+/**
+ * `"30s"`, `"10m"`, `"2h"`, `"7d"`, or a number of seconds.
+ * @pattern ^\d+(\.\d+)?[smhd]?$
+ * @minimum 0
+ * @expected a duration such as "30m"
+ * @hint a number followed by s, m, h or d, e.g. "90s", "10m", "2h", "7d"; a bare number counts seconds
+ */
 export type Duration = string | number
 
 /**
@@ -108,6 +133,10 @@ export interface Operators {
 
 /** A past event a trigger looks for, in a window before the trigger. */
 export interface PastEvent {
+  /**
+   * The event name, as sent by `track(name)`.
+   * @minLength 1
+   */
   event: string
   where?: Conditions
   /** How far back to look; without it, the whole remembered journey. */
@@ -115,12 +144,20 @@ export interface PastEvent {
 }
 
 export interface Trigger {
-  /** The touchpoint event name that `track(name)` sends, e.g. `order.completed`. */
+  /**
+   * The touchpoint event name that `track(name)` sends, e.g. `order.completed`.
+   * @minLength 1
+   */
   event: string
   /** Conditions on the event's properties. */
   where?: Conditions
-  /** Fire on the Nth matching event (e.g. 2 for "the second failed payment"), counted `within` a window when given. */
+  /**
+   * Fire on the Nth matching event (e.g. 2 for "the second failed payment"), counted `within` a window when given.
+   * @asType integer
+   * @minimum 1
+   */
   count?: number
+  /** The window in which `count` events are counted, e.g. `"30m"`; without it, the whole remembered journey. */
   within?: Duration
   /** Sequence: fire only if this happened before ("A then B within T"). */
   after?: PastEvent
@@ -138,10 +175,23 @@ export interface Audience {
   lang?: string[]
   /** Conditions on the attributes given to `identify()`; `{ "id": { "exists": true } }` means identified people only. */
   user?: Conditions
-  /** Schedule: ISO dates (inclusive) between which the survey may show. */
+  /**
+   * Schedule: ISO dates (inclusive) between which the survey may show, e.g. `"2025-03-01"`.
+   * @pattern ^\d{4}-\d{2}-\d{2}
+   * @expected an ISO date such as "2025-03-01"
+   */
   from?: string
+  /**
+   * Last day (inclusive) the survey may show, e.g. `"2025-03-31"`; a full date-time ends at that moment.
+   * @pattern ^\d{4}-\d{2}-\d{2}
+   * @expected an ISO date such as "2025-03-31"
+   */
   until?: string
-  /** Share of people asked, 0–1. Decided once per person and survey: the same verdict on every page and tab. */
+  /**
+   * Share of people asked, 0–1. Decided once per person and survey: the same verdict on every page and tab.
+   * @minimum 0
+   * @maximum 1
+   */
   sample?: number
 }
 
@@ -150,14 +200,17 @@ export interface Sources {
   /** `page.viewed` on load and on single-page-app navigation (history changes). */
   pageViews?: boolean
   /** A click on an element matching `selector` sends `event`. */
-  clicks?: { selector: string; event: string }[]
+  clicks?: ClickSource[]
   /** `page.time` with `{ seconds }` after each of these numbers of seconds on a page. */
-  timeOnPage?: number[]
+  timeOnPage?: Seconds[]
   /** `page.scrolled` with `{ percent }` when the page is scrolled this deep, once per page. */
-  scrollDepth?: number[]
+  scrollDepth?: Percent[]
   /** `page.exit_intent` when the pointer leaves through the top of the window (desktop only), once per page. */
   exitIntent?: boolean
-  /** `user.idle` with `{ seconds }` after this many seconds without input. */
+  /**
+   * `user.idle` with `{ seconds }` after this many seconds without input.
+   * @exclusiveMinimum 0
+   */
   idle?: number
   /** `form.abandoned` with `{ form }` when a started form is left unsent (page left or SPA navigation). */
   formAbandon?: boolean
@@ -165,8 +218,39 @@ export interface Sources {
   rageClick?: boolean
 }
 
+/** A click on an element matching `selector` sends `event`. */
+export interface ClickSource {
+  /**
+   * CSS selector, e.g. `"#buy"`.
+   * @minLength 1
+   */
+  selector: string
+  /**
+   * The event name sent, as if by `track(event)`.
+   * @minLength 1
+   */
+  event: string
+}
+
+/**
+ * A number of seconds.
+ * @exclusiveMinimum 0
+ */
+export type Seconds = number
+
+/**
+ * A percentage, 0–100.
+ * @minimum 0
+ * @maximum 100
+ */
+export type Percent = number
+
 export interface JourneyConfig {
-  /** How many recent events the trail keeps (default 20). */
+  /**
+   * How many recent events the trail keeps (default 20).
+   * @asType integer
+   * @minimum 0
+   */
   keep?: number
   /** Event properties kept in the trail (and so sent with answers); all others are dropped. Default: none. */
   props?: string[]
@@ -175,7 +259,9 @@ export interface JourneyConfig {
 /** Survey copy: one text, or a text per language (`{ "en": "…", "fi": "…" }`, falling back to `en`). Always text, never HTML. */
 export type Copy = string | Record<string, string>
 
+/** CSS custom properties without the `--hetki-` prefix (any name), plus `mode`. */
 export interface Theme {
+  /** `light` or `dark` forces that look; `auto` (default) follows the customer's system. */
   mode?: 'light' | 'dark' | 'auto'
   [property: string]: string | undefined
 }
@@ -184,6 +270,10 @@ export interface Theme {
 export type Template = 'goal' | 'effort' | 'feeling' | 'csat' | 'nps'
 
 interface QuestionBase {
+  /**
+   * Key of the answer in what is sent, and what `when` refers to; unique within the survey.
+   * @minLength 1
+   */
   id: string
   /** A built-in question; fields given next to it override the template's. */
   template?: Template
@@ -204,9 +294,19 @@ export interface Condition {
 /** CSAT (1–5), CES (1–7), NPS (`from: 0`, `scale: 10`) or any 2…11-point scale, as numbers, stars or faces. */
 export interface RatingQuestion extends QuestionBase {
   type: 'rating'
-  /** Highest point (default 5). */
+  /**
+   * Highest point (default 5).
+   * @asType integer
+   * @minimum 2
+   * @maximum 11
+   */
   scale?: number
-  /** Lowest point, 0 or 1 (default 1). */
+  /**
+   * Lowest point, 0 or 1 (default 1).
+   * @asType integer
+   * @minimum 0
+   * @maximum 1
+   */
   from?: number
   /** Optional labels of the two ends, e.g. "Very unsatisfied" / "Very satisfied". */
   lowLabel?: Copy
@@ -217,7 +317,8 @@ export interface RatingQuestion extends QuestionBase {
 /** A set of feelings, each with a weight from −100 to 100; the answer is `{ id, weight }`. */
 export interface EmotionQuestion extends QuestionBase {
   type: 'emotion'
-  options?: { id: string; label: Copy; emoji?: string; weight: number }[]
+  /** @minItems 1 */
+  options?: EmotionOption[]
 }
 
 /** Yes or no ("did you reach your goal?"); the answer is `true` or `false`. */
@@ -228,7 +329,11 @@ export interface YesNoQuestion extends QuestionBase {
 /** Single (answer: option id) or multiple choice (answer: ids), null when skipped; `other` adds a free-text option sent as `<id>_other`. */
 export interface ChoiceQuestion extends QuestionBase {
   type: 'choice'
-  options: { id: string; label: Copy }[]
+  /**
+   * The choices, in order; each `id` is what the answer carries.
+   * @minItems 1
+   */
+  options: ChoiceOption[]
   multiple?: boolean
   other?: boolean
 }
@@ -236,7 +341,11 @@ export interface ChoiceQuestion extends QuestionBase {
 /** Short open text; the answer is the trimmed text, or null when left empty (skipped). */
 export interface TextQuestion extends QuestionBase {
   type: 'text'
-  /** At most this many characters (default 500). */
+  /**
+   * At most this many characters (default 500).
+   * @asType integer
+   * @minimum 1
+   */
   maxLength?: number
   placeholder?: Copy
 }
@@ -247,4 +356,32 @@ export interface TemplateQuestion extends QuestionBase {
   type?: undefined
 }
 
+/**
+ * One question: a `type` (rating, emotion, yesno, choice, text) or a built-in `template`.
+ * @expected a question with a "type" (rating, emotion, yesno, choice, text) or a "template" (goal, effort, feeling, csat, nps)
+ */
 export type Question = RatingQuestion | EmotionQuestion | YesNoQuestion | ChoiceQuestion | TextQuestion | TemplateQuestion
+
+/** One feeling of an emotion question. */
+export interface EmotionOption {
+  /** @minLength 1 */
+  id: string
+  label: Copy
+  emoji?: string
+  /**
+   * From −100 (very negative) to 100 (very positive).
+   * @minimum -100
+   * @maximum 100
+   */
+  weight: number
+}
+
+/** One choice of a choice question. */
+export interface ChoiceOption {
+  /**
+   * What the answer carries when this choice is picked; unique within the question.
+   * @minLength 1
+   */
+  id: string
+  label: Copy
+}

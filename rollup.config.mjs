@@ -68,6 +68,13 @@ export default [
     plugins: [dts()],
   },
   {
+    // The config validator for the `hetki validate` command (packages/sdk/bin/hetki.mjs), with the
+    // generated schema inlined: never loaded by a page, so left readable.
+    input: 'packages/sdk/src/validate/index.ts',
+    output: { file: 'dist/validate.mjs', format: 'es' },
+    plugins: [resolve(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' } })],
+  },
+  {
     input: 'packages/widget/src/index.tsx',
     output: { file: 'dist/hetki-widget.js', format: 'es', plugins: [minify()] },
     plugins: plugins(),

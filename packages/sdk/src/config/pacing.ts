@@ -33,6 +33,7 @@ export interface SurveyPacing {
    * `"once"` (default): never again after it was shown, answered or not.
    * `"untilAnswered"`: again (on a later trigger) until answered.
    * `{ "everyDays": N }`: again N days after it was last shown.
+   * @expected "once", "untilAnswered" or { "everyDays": N }
    */
   frequency?: 'once' | 'untilAnswered' | EveryDays
   /**

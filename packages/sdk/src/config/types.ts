@@ -170,6 +170,10 @@ export interface Audience {
   urls?: string[]
   /** Page paths where it never shows. */
   notUrls?: string[]
+  /**
+   * Devices where the survey may show: one, or a list.
+   * @expected "desktop", "mobile", "tablet" or a list of them
+   */
   device?: 'desktop' | 'mobile' | 'tablet' | Array<'desktop' | 'mobile' | 'tablet'>
   /** Language prefixes, e.g. `["fi", "sv"]`. */
   lang?: string[]
@@ -256,7 +260,10 @@ export interface JourneyConfig {
   props?: string[]
 }
 
-/** Survey copy: one text, or a text per language (`{ "en": "…", "fi": "…" }`, falling back to `en`). Always text, never HTML. */
+/**
+ * Survey copy: one text, or a text per language (`{ "en": "…", "fi": "…" }`, falling back to `en`). Always text, never HTML.
+ * @expected a text, or a text per language such as { "en": "…", "fi": "…" }
+ */
 export type Copy = string | Record<string, string>
 
 /** CSS custom properties without the `--hetki-` prefix (any name), plus `mode`. */

@@ -357,10 +357,37 @@ export interface TextQuestion extends QuestionBase {
   placeholder?: Copy
 }
 
-/** A built-in question used as it is, e.g. `{ "id": "goal", "template": "goal" }`. */
+/**
+ * A built-in question, as it is (`{ "id": "goal", "template": "goal" }`) or adjusted: the fields of
+ * its kind given next to it win over the template's, e.g. `{ "template": "csat", "display": "stars" }`.
+ */
 export interface TemplateQuestion extends QuestionBase {
   template: Template
   type?: undefined
+  /**
+   * Rating templates (effort, csat, nps): highest point.
+   * @asType integer
+   * @minimum 2
+   * @maximum 11
+   */
+  scale?: number
+  /**
+   * Rating templates: lowest point, 0 or 1.
+   * @asType integer
+   * @minimum 0
+   * @maximum 1
+   */
+  from?: number
+  /** Rating templates: labels of the two ends, replacing the built-in ones. */
+  lowLabel?: Copy
+  highLabel?: Copy
+  /** Rating templates: numbers, stars or faces. */
+  display?: 'numbers' | 'stars' | 'emoji'
+  /**
+   * The feeling template: its own set of feelings.
+   * @minItems 1
+   */
+  options?: EmotionOption[]
 }
 
 /**

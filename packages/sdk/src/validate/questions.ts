@@ -8,6 +8,19 @@ type Report = (p: Problem) => void
 /** Where copy may be given per language, besides the question's `text`. */
 const QUESTION_COPY = ['text', 'lowLabel', 'highLabel', 'placeholder']
 
+/** What each template is, so that fields of another kind next to it can be pointed out. */
+const TEMPLATE_KIND: Record<string, string> = { goal: 'yesno', effort: 'rating', feeling: 'emotion', csat: 'rating', nps: 'rating' }
+const KIND_FIELDS: Record<string, string[]> = { rating: ['scale', 'from', 'lowLabel', 'highLabel', 'display'], emotion: ['options'], yesno: [] }
+
+/** A rating field next to the goal template (yes/no) does nothing: the PM expected it to. */
+function checkTemplateFields(q: Rec, at: string, report: Report): void {
+  const kind = TEMPLATE_KIND[text(q.template) ?? '']
+  if (!kind) return
+  for (const field of Object.values(KIND_FIELDS).flat())
+    if (q[field] !== undefined && !KIND_FIELDS[kind]!.includes(field))
+      report({ path: child(at, field), severity: 'warning', message: `does nothing with the "${q.template}" template, which asks a ${kind} question`, hint: `remove "${field}", or use a template or type it belongs to` })
+}
+
 /**
  * Copy given per language but not in the default one: customers whose language has no text see
  * whichever the widget falls back to (English, then the first given), most likely not what was meant.
@@ -58,6 +71,7 @@ export function checkQuestions(config: Rec, report: Report): void {
       for (const key of QUESTION_COPY) checkCopy(q[key], child(atQ, key), lang, report)
       for (const [option, k] of records(q.options)) checkCopy(option.label, child(child(child(atQ, 'options'), k), 'label'), lang, report)
       checkWhen(q, j, ids, atQ, report)
+      checkTemplateFields(q, atQ, report)
     }
     checkCopy(survey.thanks, child(at, 'thanks'), lang, report)
     const link = record(survey.link)

@@ -141,10 +141,10 @@ ${tag}
   }
 
   /** The whole flow a customer notices: the trigger shows the survey, a click answers it, the collector stores it. */
-  async function answers(o: Opened, surveyId = o.name) {
+  async function answers(o: Opened, surveyId = o.name, props?: Record<string, unknown>) {
     await ready(o.page)
     await hostWorks(o.page)
-    await o.page.evaluate(() => (window as any).hetki.track('go'))
+    await o.page.evaluate((props) => (window as any).hetki.track('go', props), props)
     const prompt = o.page.locator(`[data-hetki-survey="${surveyId}"]`)
     await prompt.getByRole('button', { name: 'Yes' }).click()
     await expect.poll(() => prompt.getByRole('status').textContent()).toBe('Thank you for your answer!')

@@ -36,7 +36,9 @@ if (!stub || queued) {
   const inline = document.getElementById('hetki-config')
   if (url) {
     settle(
-      fetch(url, { credentials: 'same-origin' })
+      // Inside a then: a page's fetch replacement may throw synchronously.
+      Promise.resolve()
+        .then(() => fetch(url, { credentials: 'same-origin' }))
         .then((res) => (res.ok ? res.json() : Promise.reject(new Error('HTTP ' + res.status))))
         .then(api.init, (e: Error) => fail('the config at ' + url + ' could not be loaded (' + e.message + '), Hetki is disabled')),
     )

@@ -34,9 +34,10 @@ export interface RuntimeOptions {
 const language = (config: Config): string =>
   config.lang || document.documentElement.lang || navigator.language || 'en'
 
+// Own keys only: for…in would also walk what a page's old library added to Object.prototype.
 const copy = (h: History): History => {
   const out: History = {}
-  for (const k in h) out[k] = h[k]!.slice()
+  for (const k of Object.keys(h)) out[k] = h[k]!.slice()
   return out
 }
 

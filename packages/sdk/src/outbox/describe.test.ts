@@ -20,4 +20,22 @@ group('what a record says about its origin', () => {
     expect(describe(config, survey, 'r', 'en', []).touchpoint).toEqual({ id: 'checkout', owner: 'web-shop team' })
     expect(describe(base, survey, 'r', 'en', []).touchpoint).toBeUndefined()
   })
+
+  it('keeps trail steps the wire can carry: props JSON cannot write are dropped, huge names cut', () => {
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    const at = '2024-01-01T00:00:00.000Z'
+    const trail = [
+      { event: 'ok', at, props: { plan: 'pro' } },
+      { event: 'cycle', at, props: { plan: cyclic } },
+      { event: 'big', at, props: { n: BigInt(1) } },
+      { event: 'x'.repeat(1e6), at },
+    ]
+    expect(describe(base, survey, 'r', 'en', trail).trail).toEqual([
+      { event: 'ok', at, props: { plan: 'pro' } },
+      { event: 'cycle', at },
+      { event: 'big', at },
+      { event: 'x'.repeat(200), at },
+    ])
+  })
 })

@@ -4,6 +4,15 @@ import type { TrailStep, WireRecord } from './record'
 /** The fields every record of one prompt shares. */
 export type About = Omit<WireRecord, 'id' | 'kind' | 'answers' | 'completed' | 'startedAt' | 'updatedAt' | 'at'>
 
+/** A trail step as the wire can carry it: one JSON cannot write (a cycle, a BigInt) or a huge one (a page passing a blob as an event name) would have the endpoint refuse the whole record, so it loses its props and keeps a bounded name. */
+const wire = (s: TrailStep): TrailStep => {
+  try {
+    if (JSON.stringify(s).length < 2000) return s
+  } catch {}
+  const { props: _, ...rest } = s
+  return { ...rest, event: rest.event.slice(0, 200) }
+}
+
 /**
  * What a record says about where it came from: survey, touchpoint and its owner, page, language,
  * and only the personal data the config opts into (`delivery.fullUrl`, `delivery.userId`).
@@ -26,6 +35,6 @@ export function describe(
     path: location.pathname,
     ...(d.fullUrl ? { url: location.href } : {}),
     ...(d.userId && userId ? { userId } : {}),
-    trail,
+    trail: trail.map(wire),
   }
 }

@@ -6,7 +6,7 @@
 import { settle } from '../debug/guard'
 import { debug, setDebug } from '../debug/log'
 import type { Store } from '../storage/store'
-import { beaconTransport, fetchTransport } from '../transport/fetch'
+import { beaconTransport, fetchTransport, toWire } from '../transport/fetch'
 import { userTransport } from '../transport/transport'
 import type { Sender, SenderOptions } from './contract'
 import { exclusive } from './lock'
@@ -130,7 +130,7 @@ export function createSender(store: Store, options: SenderOptions): Sender {
       // Records stay stored; a later flush sends them again and the backend's upsert absorbs it.
       if (!beacon || beaconed || !allowed()) return
       beaconed = true
-      for (const batch of batches([...pending.values()])) beacon(JSON.stringify(envelope(batch)))
+      for (const batch of batches([...pending.values()])) beacon(toWire(envelope(batch)))
     },
     show() {
       beaconed = false

@@ -18,7 +18,8 @@ const OPS: Record<string, (value: unknown, arg: any) => boolean> = {
 /** Whether one value meets one condition: a plain value means equals; an object names operators, all of which must hold. An unknown operator fails. */
 export function meets(value: unknown, condition: unknown): boolean {
   if (!condition || typeof condition != 'object' || Array.isArray(condition)) return value === condition
-  for (const op in condition) if (!OPS[op]?.(value, (condition as Record<string, unknown>)[op])) return false
+  // Own keys only: a page's library may have added enumerable junk to Object.prototype.
+  for (const op of Object.keys(condition)) if (!OPS[op]?.(value, (condition as Record<string, unknown>)[op])) return false
   return true
 }
 
@@ -28,5 +29,5 @@ export const own = (props: Record<string, unknown>, key: string): unknown =>
 
 /** The first property that fails its condition, or undefined when all hold. */
 export function unmet(props: Record<string, unknown>, where: Conditions | undefined): string | undefined {
-  for (const key in where) if (!meets(own(props, key), where[key])) return key
+  for (const key of Object.keys(where || {})) if (!meets(own(props, key), where![key])) return key
 }

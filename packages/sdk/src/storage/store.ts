@@ -94,7 +94,15 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
         (store) => {
           const req = store.get(key)
           let value: T
-          req.onsuccess = () => store.put((value = fn(req.result)), key)
+          // A put that throws here (a value it cannot clone, a full disk) would be the page's uncaught
+          // error, from inside an IndexedDB event: abort instead, and the write falls back to memory.
+          req.onsuccess = () => {
+            try {
+              store.put((value = fn(req.result)), key)
+            } catch {
+              store.transaction.abort()
+            }
+          }
           // Into memory only once committed: after a failed write `fn` runs again on the old value.
           return () => write(key, value)
         },

@@ -13,11 +13,22 @@ export interface FetchOptions {
   headers?: Record<string, string>
 }
 
+/**
+ * JSON.stringify as the wire needs it, whatever the page did to arrays: Prototype.js (and other old
+ * libraries) give `Array.prototype` a `toJSON` that returns a string, which would send every array
+ * (records, trails, multiple-choice answers) as a string the backend refuses. The replacer sees the
+ * value before `toJSON` through its holder and puts the array back.
+ */
+export const toWire = (value: unknown): string =>
+  JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+    return Array.isArray(this[key]) ? this[key] : v
+  })
+
 /** The default transport: a JSON POST to the configured endpoint; kept alive past unload when the page is hidden and it fits the budget. */
 export const fetchTransport =
   (endpoint: string, { plainText, timeout = 10_000, headers }: FetchOptions = {}): Transport =>
   async (envelope) => {
-    const body = JSON.stringify(envelope)
+    const body = toWire(envelope)
     const abort = new AbortController()
     const timer = setTimeout(() => abort.abort(), timeout)
     try {

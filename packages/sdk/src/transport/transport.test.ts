@@ -30,3 +30,19 @@ describe('a host transport', () => {
     vi.useRealTimers()
   })
 })
+
+describe('the wire JSON', () => {
+  it('keeps arrays as arrays when a page library gave Array.prototype a toJSON (Prototype.js)', async () => {
+    const { toWire } = await import('./fetch')
+    const value = { records: [{ trail: [{ at: 1 }], answers: { q: ['a', 'b'] } }], sentAt: new Date(0) }
+    const proto = Array.prototype as unknown as { toJSON?: () => string }
+    proto.toJSON = function (this: unknown[]) {
+      return '[' + this.map((x) => JSON.stringify(x)).join(',') + ']'
+    }
+    try {
+      expect(JSON.parse(toWire(value))).toEqual({ records: [{ trail: [{ at: 1 }], answers: { q: ['a', 'b'] } }], sentAt: '1970-01-01T00:00:00.000Z' })
+    } finally {
+      delete proto.toJSON
+    }
+  })
+})

@@ -149,6 +149,7 @@ describe('privacy, from the network log', () => {
     await o.page.evaluate(() => {
       const hetki = (window as any).hetki
       hetki.track('go')
+      hetki.track('before.consent')
       hetki.show(document.title.replace('Hostile: ', ''))
     })
     await h.hostWorks(o.page)
@@ -156,10 +157,13 @@ describe('privacy, from the network log', () => {
     expect(await o.page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0)
     expect(await storedAnything(o)).toEqual([])
     // Nothing sent, and no engine, widget or sender loaded. (The sources chunk does load: it sends
-    // nothing, and journey events are kept in memory only; see docs/hostile-pages.md.)
+    // nothing, and its events are dropped until consent; see docs/hostile-pages.md.)
     expect(o.requests.filter((u) => /hetki-(engine|widget|delivery)|\/collect/.test(u))).toEqual([])
     await o.page.evaluate(() => (window as any).hetki.consent(true))
-    await h.answers(o)
+    const record = await h.answers(o)
+    // What the customer did before saying yes is not part of the journey sent with the answer.
+    expect(JSON.stringify(record.trail)).not.toContain('before.consent')
+    expect(JSON.stringify(record.trail)).toContain('"go"')
     expect((await storedAnything(o)).length).toBeGreaterThan(0)
     await o.page.evaluate(() => (window as any).hetki.consent(false))
     await expect.poll(() => storedAnything(o)).toEqual([])

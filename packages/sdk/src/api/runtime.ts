@@ -112,11 +112,13 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
 
   /** The pipeline's entry: every event joins the journey; the rules decide on it against what came before. */
   function onEvent(event: TouchEvent) {
-    if (allowedToStore) book.touch(event.at)
-    const concerned = allowedToStore && rules.byEvent.has(event.name)
+    // Without consent the customer is not followed at all, not even in memory: what they did
+    // before saying yes must not travel with a later answer.
+    if (!allowedToStore) return
+    book.touch(event.at)
     // The rules judge against what came before this event, as it was now: the journey moves on
     // while the engine loads.
-    if (concerned) {
+    if (rules.byEvent.has(event.name)) {
       const before = copy(journey.state().history)
       const ctx = rt.context(event.at)
       const gen = rt.gen

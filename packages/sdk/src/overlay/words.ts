@@ -7,7 +7,7 @@ const dates = (why: string) => why.replace(/(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/g, '$1
 const NO: Record<string, (why: string) => string> = {
   trigger: (why) => why,
   where: (why) => "the event's properties do not match: " + why,
-  count: (why) => 'the trigger happened ' + why.replace(' of ', ' of the ') + ' times needed',
+  count: (why) => why.replace(/^(\d+) of (\d+)/, 'the trigger happened $1 of the $2 times needed'),
   after: (why) => 'needs an earlier event first: ' + why,
   unless: (why) => 'cancelled by another event: ' + why,
   urls: (why) => 'this page is not in its audience: ' + why,

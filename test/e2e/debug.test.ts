@@ -2,10 +2,13 @@
 // explains in a PM's words why each survey did or did not show, and a preview shows a survey
 // whatever its rules say, flagged in what is sent, without touching pacing.
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { BrowserContext, Page } from 'playwright-core'
-import { fixtureServer } from '../fixtures/pages.mjs'
+import { CSP, fixtureServer } from '../fixtures/pages.mjs'
 import { watchErrors } from '../helpers/browser'
 import { useChromiumAndDemo } from '../helpers/setup'
+import { axeViolations } from '../helpers/widget'
 
 const fixtures = fixtureServer()
 const env = useChromiumAndDemo(fixtures.handle)
@@ -19,15 +22,13 @@ const survey = (id: string, event: string, extra: object = {}) => ({
 
 /** Serves `paths` with Hetki and `config` (inline JSON: a data block, allowed by the strict CSP). */
 function site(config: object, ...paths: string[]) {
-  const json = JSON.stringify({ endpoint: '/collect', ...config }).replace(/</g, '\\u003c')
-  for (const path of paths)
-    fixtures.set(
-      path,
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${path}</title>
-      <script type="application/json" id="hetki-config">${json}</script>
-      <script async src="/hetki/hetki.js"></script></head><body><h1>${path}</h1><a href="/">Home</a></body></html>`,
-    )
+  for (const path of paths) fixtures.set(path, html(config, path))
 }
+
+const html = (config: object, title: string, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}
+  <script type="application/json" id="hetki-config">${JSON.stringify({ endpoint: '/collect', ...config }).replace(/</g, '\\u003c')}</script>
+  <script async src="/hetki/hetki.js"></script></head><body><main><h1>${title}</h1><a href="/">Home</a></main></body></html>`
 
 async function visit(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage()
@@ -90,6 +91,8 @@ describe('debug mode explains each survey', () => {
     expect(await overlayText(page)).toMatch(/Cooldown until \d{4}/)
     expect(await prompt(page, 'second').count()).toBe(0)
 
+    // Folded at first, a pill in the corner; unfolded, the button to reset pacing.
+    await page.locator('hetki-debug').getByRole('button', { name: /^Hetki debug \(2 surveys, 1 not shown\)$/ }).click()
     await page.locator('hetki-debug').getByRole('button', { name: 'Reset pacing' }).click()
     await expect.poll(() => overlayText(page)).toContain('Pacing reset in every tab')
     await track(page, 'b')
@@ -146,15 +149,20 @@ describe('turning debug mode on and off', () => {
     await go(page, '/debug/two.html')
     await page.locator('hetki-debug').waitFor()
 
-    // Collapsible with the keyboard, and it stays as the PM left it.
+    // Folded at first; unfolded and folded with the keyboard, and it stays as the PM left it.
     const toggle = page.locator('hetki-debug').getByRole('button', { name: /^Hetki debug/ })
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    const resetButton = page.locator('hetki-debug').getByRole('button', { name: 'Reset pacing' })
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(await resetButton.isVisible()).toBe(false)
     await toggle.focus()
     await page.keyboard.press('Enter')
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false')
-    expect(await page.locator('hetki-debug').getByRole('button', { name: 'Reset pacing' }).isVisible()).toBe(false)
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
+    expect(await resetButton.isVisible()).toBe(true)
     await go(page, '/debug/one.html')
-    expect(await page.locator('hetki-debug').getByRole('button', { name: /^Hetki debug/ }).getAttribute('aria-expanded')).toBe('false')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    await toggle.focus()
+    await page.keyboard.press('Space')
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false')
 
     // Off by URL, remembered too.
     await go(page, '/debug/one.html?hetki_debug=0')
@@ -192,12 +200,66 @@ describe('turning debug mode on and off', () => {
   })
 })
 
+describe('the overlay in other people\'s pages', () => {
+  it('keeps its size and works under hostile page CSS, with no accessibility violations, and without stealing focus', async () => {
+    fixtures.set('/debug/hostile.html', html({ surveys: [survey('csat', 'order', { audience: { sample: 0 } })] }, 'Hostile', '<link rel="stylesheet" href="/fixture/hostile.css">'))
+    const context = await env.browser.newContext()
+    const page = await visit(context, '/debug/hostile.html?hetki_debug=1')
+    const errors = watchErrors(page)
+    const overlay = page.locator('hetki-debug')
+    const toggle = overlay.getByRole('button', { name: /^Hetki debug/ })
+    await toggle.click()
+    await track(page, 'order')
+    await expect.poll(() => verdict(page, 'csat')).toBe('not shown: not in the 0 % sample')
+    // Bottom left of the 1280×720 window, 400 px wide, in its own font size, whatever the page says.
+    const box = (await overlay.locator('section').boundingBox())!
+    expect([box.x, box.width, Math.round(box.y + box.height)]).toEqual([12, 400, 720 - 12])
+    expect(await toggle.evaluate((b) => getComputedStyle(b).fontSize)).toBe('13px')
+    await overlay.locator('summary').first().click()
+    expect(await overlay.getByText('Last decision on this page').isVisible()).toBe(true)
+    expect(await axeViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('works under Trusted Types, and explains a config that disables Hetki', async () => {
+    const context = await env.browser.newContext()
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    const strict = CSP + "; require-trusted-types-for 'script'; trusted-types 'none'"
+    await page.route((url) => url.pathname == '/debug/tt.html', (route) =>
+      route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': strict }, body: html({ surveys: [survey('csat', 'order')] }, 'TT') }),
+    )
+    await page.route((url) => url.pathname == '/debug/broken.html', (route) =>
+      route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': strict }, body: html({ surveys: [survey('csat', 'order', { delay: 'soon' })] }, 'Broken') }),
+    )
+    await page.goto(env.demo.url + '/debug/tt.html?hetki_debug=1')
+    await page.waitForFunction(() => typeof (window as any).hetki?.track == 'function')
+    await track(page, 'order')
+    await expect.poll(() => verdict(page, 'csat')).toMatch(/^shown at/)
+    expect(errors).toEqual([])
+    // Trusted Types are enforced here: an HTML string sink is refused (and Chromium logs it).
+    expect(await page.evaluate(() => { try { document.createElement('div').innerHTML = '<b>x</b>'; return 'allowed' } catch { return 'refused' } })).toBe('refused')
+    errors.length = 0
+
+    await page.goto(env.demo.url + '/debug/broken.html')
+    await page.locator('hetki-debug').waitFor()
+    expect(await overlayText(page)).toContain('error surveys[0].delay: must be a duration such as "30m"')
+    expect(await overlayText(page)).toContain('Hetki is disabled on this page until the config is fixed.')
+    // The one console error a broken config always gives, and nothing else.
+    expect(errors).toEqual(['console: [hetki] invalid config, Hetki is disabled: surveys[0].delay must be a duration such as "30m"'])
+    await context.close()
+  })
+})
+
 describe('preview', () => {
   it('by URL shows a survey whose rules would not match, sends its records flagged, and events say so', async () => {
     site({ surveys: [survey('hidden', 'never.happens', { audience: { urls: ['/elsewhere/*'], sample: 0 } })] }, '/debug/preview.html')
     const context = await env.browser.newContext()
     const page = await context.newPage()
     const errors = watchErrors(page)
+    const bodies: any[] = []
+    page.on('request', (r) => r.method() == 'POST' && new URL(r.url()).pathname == '/collect' && bodies.push(JSON.parse(r.postData()!)))
     // The loader snippet's queue: the listener is there before Hetki starts.
     await page.addInitScript(() => {
       ;(window as any).events = []
@@ -210,6 +272,11 @@ describe('preview', () => {
     await expect.poll(() => stored('hidden').responses.length).toBe(1)
     expect(stored('hidden').responses[0]).toMatchObject({ completed: true, preview: true })
     await expect.poll(() => stored('hidden').moments.map((m) => [m.kind, m.preview])).toEqual([['shown', true]])
+    // What was sent is the documented wire format, every record flagged.
+    const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compile(JSON.parse(readFileSync('packages/sdk/wire-format.schema.json', 'utf8')))
+    await expect.poll(() => bodies.flatMap((b) => b.records).length).toBeGreaterThanOrEqual(2)
+    for (const body of bodies) expect(validate(body) || validate.errors).toBe(true)
+    expect(new Set(bodies.flatMap((b) => b.records).map((r: any) => r.preview))).toEqual(new Set([true]))
     expect(errors).toEqual([])
     await context.close()
   })

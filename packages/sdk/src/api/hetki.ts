@@ -7,6 +7,8 @@ import { touchEvent } from '../journey/event'
 import type { HetkiEvent, HetkiEvents } from './events'
 import { createRuntime, type Runtime } from './runtime'
 import type { UserTransport } from '../transport/transport'
+import type * as Overlay from '../overlay/index'
+import { importOnce } from '../widget/load'
 
 /** What `init` takes besides the config: what JSON cannot say. */
 export interface InitOptions {
@@ -81,6 +83,8 @@ export const init = guard((config: Config, options?: InitOptions): void => {
   if (problem) {
     disabled = true
     waiting.length = 0
+    // In debug mode the panel says it too, next to the core (widgetUrl may be the broken part).
+    if (debugFlag()) settle(importOnce<typeof Overlay>(new URL('hetki-debug.js', widgetBase || document.baseURI).href).then((m) => m.broken(config)))
     return fail('invalid config, Hetki is disabled: ' + problem)
   }
   const inspect = debugFlag()

@@ -11,58 +11,20 @@ import type { HetkiEvent } from '../api/events'
 import { guard } from '../debug/guard'
 import type { Internals } from '../present/present'
 import { model } from './model'
+import { frame } from './frame'
 import { configProblems } from './problems'
-import { el, sections } from './render'
-import { adoptStyles } from './styles'
+import { el, problemList, sections } from './render'
 
-const COLLAPSED_KEY = 'hetki_debug_collapsed'
 /** Time passes (cooldowns end, sessions lapse, other tabs change pacing): look again this often. */
 const TICK_MS = 2000
 const EVENTS: HetkiEvent[] = ['survey:shown', 'survey:completed', 'survey:dismissed']
 
-const stored = (): boolean => {
-  try {
-    return sessionStorage.getItem(COLLAPSED_KEY) == '1'
-  } catch {
-    return false
-  }
-}
-
-const store = (collapsed: boolean) => {
-  try {
-    sessionStorage.setItem(COLLAPSED_KEY, collapsed ? '1' : '0')
-  } catch {}
-}
-
 /** Mounts the overlay, once; `rt.overlay()` removes it. */
 export const open = guard((rt: Internals): void => {
   if (rt.overlay) return
-  const host = el('hetki-debug')
-  const root = host.attachShadow({ mode: 'open' })
-  adoptStyles(root)
-
-  const toggle = el('button', { class: 'toggle', 'aria-controls': 'hetki-debug-body' }, 'Hetki debug ', el('span', { class: 'count' }))
-  const content = el('div')
   const reset = el('button', {}, 'Reset pacing')
   const said = el('p', { role: 'status', class: 'muted' })
-  const body = el(
-    'div',
-    { class: 'body', id: 'hetki-debug-body' },
-    content,
-    el('p', {}, reset),
-    said,
-    el('p', { class: 'muted' }, 'Turn off: ?hetki_debug=0 in the URL, or hetki.debug(false).'),
-  )
-  const panel = el('section', { class: 'panel', 'aria-label': 'Hetki debug' }, el('div', { class: 'head' }, toggle), body)
-  root.append(panel)
-
-  const collapse = (collapsed: boolean) => {
-    body.hidden = collapsed
-    toggle.setAttribute('aria-expanded', String(!collapsed))
-    store(collapsed)
-  }
-  collapse(stored())
-  toggle.addEventListener('click', () => collapse(!body.hidden))
+  const { host, root, count, content } = frame(el('p', {}, reset), said)
 
   reset.addEventListener(
     'click',
@@ -98,7 +60,7 @@ export const open = guard((rt: Internals): void => {
     // Focus stays where the PM had it, on the element that replaces it.
     const key = (root.activeElement as HTMLElement | null)?.getAttribute('data-key')
     const blocked = view.surveys.filter((s) => s.state == 'blocked').length
-    toggle.lastChild!.textContent = '(' + view.surveys.length + ' surveys, ' + blocked + ' not shown)'
+    count.textContent = '(' + view.surveys.length + ' surveys, ' + blocked + ' not shown)'
     content.replaceChildren(...sections(view, opened).filter((c): c is Node | string => !!c))
     if (key) (root.querySelector('[data-key="' + CSS.escape(key) + '"]') as HTMLElement | null)?.focus({ preventScroll: true })
   })
@@ -111,7 +73,6 @@ export const open = guard((rt: Internals): void => {
   rt.changed = soon
   for (const e of EVENTS) rt.emitter.on(e, soon)
   const tick = setInterval(draw, TICK_MS)
-  ;(document.body || document.documentElement).append(host)
   draw()
 
   rt.overlay = () => {
@@ -122,4 +83,15 @@ export const open = guard((rt: Internals): void => {
     for (const e of EVENTS) rt.emitter.off(e, soon)
     host.remove()
   }
+})
+
+/**
+ * A config that fails the structural check disables Hetki; in debug mode the panel still comes,
+ * to say why, with the path of the problem.
+ */
+export const broken = guard((config: unknown): void => {
+  const { content, count } = frame()
+  const problems = configProblems(config)
+  count.textContent = '(disabled: the config has ' + problems.length + ' error)'
+  content.append(el('h2', {}, 'Config problems'), problemList(problems), el('p', {}, 'Hetki is disabled on this page until the config is fixed.'))
 })

@@ -1,4 +1,5 @@
 import type { Line, SurveyView, View } from './model'
+import type { Problem } from './problems'
 
 type Child = Node | string | false | undefined
 
@@ -36,16 +37,13 @@ function survey(s: SurveyView, open: Set<string>): HTMLElement {
   return details
 }
 
-/** The sections that change as events arrive: rebuilt whole, the panel around them stays. */
-export const sections = (v: View, open: Set<string>): Child[] => [
-  el('h2', {}, 'Surveys'),
-  ...v.surveys.map((s) => survey(s, open)),
-  el('h2', {}, 'Config problems'),
-  v.problems.length
+/** Config problems: each with its severity, path and message, and what was expected and a hint when known. */
+export const problemList = (problems: Problem[]): HTMLElement =>
+  problems.length
     ? el(
         'ul',
         {},
-        ...v.problems.map((p) =>
+        ...problems.map((p) =>
           el(
             'li',
             {},
@@ -57,7 +55,14 @@ export const sections = (v: View, open: Set<string>): Child[] => [
           ),
         ),
       )
-    : el('p', { class: 'muted' }, 'No problems found.'),
+    : el('p', { class: 'muted' }, 'No problems found.')
+
+/** The sections that change as events arrive: rebuilt whole, the panel around them stays. */
+export const sections = (v: View, open: Set<string>): Child[] => [
+  el('h2', {}, 'Surveys'),
+  ...v.surveys.map((s) => survey(s, open)),
+  el('h2', {}, 'Config problems'),
+  problemList(v.problems),
   el('h2', {}, 'Journey trail'),
   v.trail.length ? el('ol', {}, ...v.trail.map((t) => el('li', {}, t))) : el('p', { class: 'muted' }, 'No events yet.'),
   el('h2', {}, 'Pacing on this device'),

@@ -9,6 +9,7 @@ const CSS = `
 *{box-sizing:border-box}
 [hidden]{display:none!important}
 .panel{width:400px;max-width:100%;background:#fff;color:#1b1b1f;font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;border:1px solid #5f6368;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.25);text-align:start}
+.folded{width:auto}
 .head{display:flex;align-items:center;gap:8px;padding:4px}
 button,a{font:inherit;color:inherit}
 button{cursor:pointer;min-height:28px;padding:2px 10px;border:1px solid #5f6368;border-radius:6px;background:#f3f4f6}

@@ -17,7 +17,7 @@ const failed = (steps: { pass: boolean; step: string; why: string }[]) => steps.
 describe('dry run: would it show if its trigger fired now?', () => {
   it('yes for a plain survey never shown', () => {
     const steps = dryRun(survey(), {}, ctx(), freshPacing())
-    expect(steps[0]).toEqual({ step: 'trigger', pass: true, why: 'if "order.completed" fired now' })
+    expect(steps[0]).toEqual({ step: 'trigger', pass: true, why: '"order.completed" assumed to fire now' })
     expect(failed(steps)).toEqual([])
     expect(steps[steps.length - 1]).toEqual({ step: 'pacing', pass: true, why: 'allowed' })
   })

@@ -18,7 +18,7 @@ export function dryRun(survey: Survey, history: History, ctx: Context, state: Pa
   if (!t) return [step('trigger', false, 'no trigger: only show() or a preview shows it')]
   const { where, ...rest } = t
   const d = atTrigger({ ...survey, trigger: rest }, { name: t.event, props: {}, at: ctx.now }, history, ctx)
-  const trace = [step('trigger', true, 'if "' + t.event + '" fired now'), ...d.trace.slice(1)]
+  const trace = [step('trigger', true, '"' + t.event + '" assumed to fire now'), ...d.trace.slice(1)]
   if (where) trace.splice(1, 0, step('where', true, 'its properties must be ' + JSON.stringify(where)))
   trace.push(allowed(survey, state, ctx.now, pacing))
   return trace

@@ -67,11 +67,12 @@ describe('the overlay model', () => {
     const v = model(
       input([
         ['a', { at: NOW, trace: [step('trigger', true, '"order" seen'), step('delay', true, 'waiting 5s')] }],
-        ['b', { at: NOW, preview: true, trace: [step('preview', true, 'forced by a preview'), step('shown', true, 'shown at 09:00:00 UTC')] }],
+        ['b', { at: NOW, preview: true, trace: [step('forced', true, 'a preview'), step('shown', true, 'shown at 09:00:00 UTC')] }],
       ]),
     )
     expect(v.surveys[0]).toMatchObject({ state: 'waiting', headline: 'qualified, delay: waiting 5s' })
     expect(v.surveys[1]).toMatchObject({ state: 'shown', headline: 'shown as a preview, shown at 09:00:00 UTC', last: { preview: true } })
+    expect(v.surveys[1]!.last!.lines[0]).toEqual({ pass: true, text: 'forced by a preview, whatever the rules say' })
   })
 })
 

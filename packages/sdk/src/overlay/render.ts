@@ -17,7 +17,7 @@ const list = (lines: Line[]) => el('ul', {}, ...lines.map((l) => el('li', { clas
 const previewLink = (id: string): HTMLElement => {
   const url = new URL(location.href)
   url.searchParams.set('hetki_preview', id)
-  return el('a', { href: url.href }, 'Preview "' + id + '" on this page')
+  return el('a', { href: url.href, 'data-key': 'preview:' + id }, 'Preview "' + id + '" on this page')
 }
 
 /** One survey: its verdict in the summary, both traces inside; `open` keeps what the PM opened. */

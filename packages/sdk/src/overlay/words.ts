@@ -31,6 +31,7 @@ const YES: Record<string, (why: string) => string> = {
   sample: (why) => 'in the ' + why.replace(/^.*the (\S+)% sample$/, '$1 %') + ' sample',
   pacing: (why) => 'pacing: ' + why,
   delay: (why) => 'delay: ' + why,
+  forced: (why) => 'forced by ' + why + ', whatever the rules say',
 }
 
 /** One step of a decision as the overlay shows it. */

@@ -75,6 +75,11 @@ const add = (rt: Internals, id: string, s: Step) => {
   rt.changed?.()
 }
 
+/** The page of the event is gone (a new document, an SPA navigation): its rules no longer hold. */
+const left = (rt: Internals, id: string, path: string) => (
+  debug('survey', id, 'not shown: the customer left', path), add(rt, id, step('page', false, 'the customer left ' + path))
+)
+
 /**
  * A delay is cancelled when the customer leaves the page of the event: a new document ends the
  * timer, an SPA navigation changes the path (also while the engine was loading).
@@ -82,7 +87,7 @@ const add = (rt: Internals, id: string, s: Step) => {
 function schedule(rt: Internals, survey: Survey, path: string, gen: number) {
   const timer = setTimeout(() => {
     rt.delayed.delete(timer)
-    if (location.pathname != path) return debug('survey', survey.id, 'not shown: the customer left', path), add(rt, survey.id, step('page', false, 'the customer left ' + path))
+    if (location.pathname != path) return left(rt, survey.id, path)
     const d = recheck(survey, rt.journey.state().history, rt.context(Date.now()))
     note(rt, survey.id, d.trace)
     debug('survey', survey.id, explain(d))
@@ -103,8 +108,8 @@ export async function judge(rt: Internals, decisions: Decision[], path: string, 
     note(rt, d.survey.id, d.trace)
     debug('survey', d.survey.id, explain(d))
     if (!d.show) continue
-    // The page of the event is gone (an SPA navigation while the engine loaded): its rules no longer hold.
-    if (location.pathname != path) return debug('survey', d.survey.id, 'not shown: the customer left', path), add(rt, d.survey.id, step('page', false, 'the customer left ' + path))
+    // An SPA navigation while the engine loaded.
+    if (location.pathname != path) return left(rt, d.survey.id, path)
     if (d.survey.delay) gen == rt.gen && (schedule(rt, d.survey, path, gen), add(rt, d.survey.id, step('delay', true, 'waiting ' + d.survey.delay))), (winner = d.survey.id)
     else if (await present(rt, d.survey, false, gen)) winner = d.survey.id
   }
@@ -119,7 +124,7 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
   const id = survey.id
   /** Says why not, in the debug log and in the decision the overlay shows. */
   const refuse = (name: string, why: string) => (debug('survey', id, 'not shown: ' + why), add(rt, id, step(name, false, why)), false)
-  if (forced) note(rt, id, [step(preview ? 'preview' : 'show', true, preview ? 'forced by a preview' : 'forced by show()')], preview)
+  if (forced) note(rt, id, [step('forced', true, preview ? 'a preview' : 'show()')], preview)
   const current = () => gen == rt.gen && rt.allowed()
   if (!current()) return refuse('reset', 'reset or consent withdrawn meanwhile')
   // A prompt whose host the page removed (an SPA route change) can never be closed by the customer.
@@ -157,8 +162,9 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
   // Atomic across tabs; holds the prompt lock until the prompt closes (docs/pacing.md).
   const claimed = await claim(survey, book, config.pacing, forced, () => loadWidget(rt.widgetUrl), preview, (v) => add(rt, id, v))
   if (claimed) release = claimed[1]
-  // Refused; closed by reset() or consent(false) meanwhile; or its place left the page.
-  if (!claimed || rt.open?.close != close || !current() || !parent.isConnected) return close(), false
+  // Refused (the claim said why); closed by reset() or consent(false) meanwhile; or its place left the page.
+  if (!claimed) return close(), false
+  if (rt.open?.close != close || !current() || !parent.isConnected) return close(), refuse('page', 'closed meanwhile')
   const widget = claimed[0]
 
   const lang = rt.context(0).lang

@@ -54,13 +54,14 @@ const remember = (on: boolean): void => {
   } catch {}
 }
 
-/** Debug mode: `?hetki_debug=1` or `=0` in the page URL, else what this tab remembers. */
+/** Runs `fn` once the page is visible: at once, or when the customer comes to the tab. */
 const whenVisible = (fn: () => void): void => {
   const go = () => !document.hidden && (document.removeEventListener('visibilitychange', go), fn())
   document.addEventListener('visibilitychange', go)
   go()
 }
 
+/** Debug mode: `?hetki_debug=1` or `=0` in the page URL (remembered), else what this tab remembers. */
 const debugFlag = (): boolean => {
   const flag = param(DEBUG_KEY)
   if (flag) return remember(flag == '1'), flag == '1'

@@ -60,7 +60,8 @@ export const open = guard((rt: Internals): void => {
     // Focus stays where the PM had it, on the element that replaces it.
     const key = (root.activeElement as HTMLElement | null)?.getAttribute('data-key')
     const blocked = view.surveys.filter((s) => s.state == 'blocked').length
-    count.textContent = '(' + view.surveys.length + ' surveys, ' + blocked + ' not shown)'
+    const n = view.surveys.length
+    count.textContent = '(' + n + (n == 1 ? ' survey, ' : ' surveys, ') + blocked + ' not shown)'
     content.replaceChildren(...sections(view, opened).filter((c): c is Node | string => !!c))
     if (key) (root.querySelector('[data-key="' + CSS.escape(key) + '"]') as HTMLElement | null)?.focus({ preventScroll: true })
   })

@@ -63,6 +63,12 @@ export default [
     plugins: plugins(),
   },
   {
+    // The debug overlay: imported only in debug mode (?hetki_debug=1, hetki.debug(true)).
+    input: 'packages/sdk/src/overlay/index.ts',
+    output: { file: 'dist/hetki-debug.js', format: 'es', plugins: [minify()] },
+    plugins: plugins(),
+  },
+  {
     input: adapters,
     output: { dir: 'dist/adapters', format: 'es', chunkFileNames: 'shared-[hash].d.ts' },
     plugins: [dts()],

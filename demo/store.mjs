@@ -1,6 +1,8 @@
 // The collector's storage: SQLite through better-sqlite3. Records are upserted by id, so a record
 // that arrives twice (a retry, a beacon and a fetch racing) is stored once, and an older revision
 // never overwrites a newer one. Responses go to `responses`; shown and dismissed to `moments`.
+// Records of a preview (a PM checking a survey, `"preview": true`) are kept, flagged, so that
+// the results can leave them out.
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -21,7 +23,8 @@ export function openStore(path) {
     received_at TEXT NOT NULL,
     deliveries  INTEGER NOT NULL DEFAULT 1,
     touchpoint  TEXT,
-    trail       TEXT
+    trail       TEXT,
+    preview     INTEGER NOT NULL DEFAULT 0
   );
   CREATE TABLE IF NOT EXISTS moments (
     id          TEXT PRIMARY KEY,
@@ -30,32 +33,33 @@ export function openStore(path) {
     response_id TEXT NOT NULL,
     at          TEXT NOT NULL,
     path        TEXT,
-    deliveries  INTEGER NOT NULL DEFAULT 1
+    deliveries  INTEGER NOT NULL DEFAULT 1,
+    preview     INTEGER NOT NULL DEFAULT 0
   );
   CREATE TABLE IF NOT EXISTS drops (received_at TEXT NOT NULL, dropped INTEGER NOT NULL)`)
   // A database from before these columns existed gets them; on a new one the ALTER fails harmlessly.
-  for (const column of ['touchpoint', 'trail'])
+  for (const [table, column] of [['responses', 'touchpoint TEXT'], ['responses', 'trail TEXT'], ['responses', 'preview INTEGER NOT NULL DEFAULT 0'], ['moments', 'preview INTEGER NOT NULL DEFAULT 0']])
     try {
-      db.exec(`ALTER TABLE responses ADD COLUMN ${column} TEXT`)
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`)
     } catch {}
   const upsert = db.prepare(`INSERT INTO responses
-      (id, survey_id, completed, answers, lang, path, started_at, updated_at, received_at, touchpoint, trail)
-    VALUES (@id, @surveyId, @completed, @answers, @lang, @path, @startedAt, @updatedAt, @receivedAt, @touchpoint, @trail)
+      (id, survey_id, completed, answers, lang, path, started_at, updated_at, received_at, touchpoint, trail, preview)
+    VALUES (@id, @surveyId, @completed, @answers, @lang, @path, @startedAt, @updatedAt, @receivedAt, @touchpoint, @trail, @preview)
     ON CONFLICT(id) DO UPDATE SET
       deliveries = deliveries + 1,
       completed  = CASE WHEN excluded.updated_at >= updated_at THEN excluded.completed ELSE completed END,
       answers    = CASE WHEN excluded.updated_at >= updated_at THEN excluded.answers ELSE answers END,
       updated_at = MAX(updated_at, excluded.updated_at),
       received_at = excluded.received_at`)
-  const moment = db.prepare(`INSERT INTO moments (id, kind, survey_id, response_id, at, path)
-    VALUES (@id, @kind, @surveyId, @responseId, @at, @path)
+  const moment = db.prepare(`INSERT INTO moments (id, kind, survey_id, response_id, at, path, preview)
+    VALUES (@id, @kind, @surveyId, @responseId, @at, @path, @preview)
     ON CONFLICT(id) DO UPDATE SET deliveries = deliveries + 1`)
   const drop = db.prepare('INSERT INTO drops (received_at, dropped) VALUES (?, ?)')
   const save = db.transaction((records, receivedAt, dropped) => {
     if (dropped) drop.run(receivedAt, dropped)
     for (const r of records)
       if (r.kind !== 'response')
-        moment.run({ id: r.id, kind: r.kind, surveyId: r.surveyId, responseId: r.responseId, at: r.at, path: r.path ?? null })
+        moment.run({ id: r.id, kind: r.kind, surveyId: r.surveyId, responseId: r.responseId, at: r.at, path: r.path ?? null, preview: r.preview ? 1 : 0 })
       else upsert.run({
         id: r.id,
         surveyId: r.surveyId,
@@ -68,6 +72,7 @@ export function openStore(path) {
         receivedAt,
         touchpoint: r.touchpoint ? JSON.stringify(r.touchpoint) : null,
         trail: JSON.stringify(r.trail ?? []),
+        preview: r.preview ? 1 : 0,
       })
   })
   const all = db.prepare('SELECT * FROM responses ORDER BY started_at')
@@ -80,11 +85,12 @@ export function openStore(path) {
       all.all().map((row) => ({
         ...row,
         completed: !!row.completed,
+        preview: !!row.preview,
         answers: JSON.parse(row.answers),
         touchpoint: row.touchpoint ? JSON.parse(row.touchpoint) : null,
         trail: JSON.parse(row.trail ?? '[]'),
       })),
-    moments: () => moments.all(),
+    moments: () => moments.all().map((row) => ({ ...row, preview: !!row.preview })),
     dropped: () => dropped.get().n,
     clear: () => db.exec('DELETE FROM responses; DELETE FROM moments; DELETE FROM drops'),
     close: () => db.close(),

@@ -13,6 +13,7 @@ export function validateEnvelope(body) {
     if (!isText(r.id, 64)) return { error: at + '.id must be a string id' }
     if (!isText(r.surveyId)) return { error: at + '.surveyId must be a string' }
     if (r.trail !== undefined && !Array.isArray(r.trail)) return { error: at + '.trail must be an array' }
+    if (r.preview !== undefined && r.preview !== true) return { error: at + '.preview must be true when present' }
     if (r.kind === 'shown' || r.kind === 'dismissed') {
       if (!isText(r.responseId, 64)) return { error: at + '.responseId must be a string id' }
       if (!isTime(r.at)) return { error: at + '.at must be an ISO time' }

@@ -10,6 +10,7 @@ const files = [
   ['dist/hetki-engine.js', 'engine: rules, pacing verdict, claim, records (lazy, on the first event a survey listens to)', 4096],
   ['dist/hetki-sources.js', 'built-in journey sources (lazy, only when the config turns them on)', 2048],
   ['dist/hetki-delivery.js', 'outbox sender (lazy, only when there is something to send)', 3072],
+  ['dist/hetki-debug.js', 'debug overlay (lazy, only in debug mode: ?hetki_debug=1 or debug(true))', 8192],
 ]
 
 

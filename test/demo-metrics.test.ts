@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkConfig } from '../packages/sdk/src/config/check'
 // @ts-expect-error the demo is plain JavaScript, run by node and the browser without a build
-import { ces, csat, emotionalValue, eventsBeforeLowScores, goalReached, lowestScores, measureOf, nps, scoresByWeek, summarise, weekOf, worstPerSurvey } from '../demo/site/metrics.js'
+import { ces, csat, customersOnly, emotionalValue, eventsBeforeLowScores, goalReached, lowestScores, measureOf, nps, scoresByWeek, summarise, weekOf, worstPerSurvey } from '../demo/site/metrics.js'
 // @ts-expect-error plain JavaScript
 import { sampleRecords } from '../demo/sample-data.mjs'
 // @ts-expect-error plain JavaScript
@@ -142,6 +142,16 @@ describe('the demo config and sample data', () => {
     expect(new Set(records.map((r: any) => r.id)).size).toBe(records.length)
     const surveys = new Set(config.surveys.map((s: any) => s.id))
     for (const r of records) expect(surveys.has(r.surveyId)).toBe(true)
+  })
+})
+
+describe('previews', () => {
+  it('the collector accepts the flag only as true, and the results leave previews out', () => {
+    const record = { id: 'V1StGXR8_Z5jdHi6B-myT', kind: 'shown', surveyId: 'csat', responseId: 'V1StGXR8_Z5jdHi6B-myT', at: '2026-11-23T10:00:00.000Z' }
+    expect(validateEnvelope({ v: 1, records: [{ ...record, preview: true }] }).error).toBeUndefined()
+    expect(validateEnvelope({ v: 1, records: [{ ...record, preview: false }] }).error).toBe('records[0].preview must be true when present')
+    const real = response('csat', { q1: 5 })
+    expect(customersOnly([real, { ...response('csat', { q1: 1 }), preview: true }])).toEqual([real])
   })
 })
 

@@ -109,6 +109,9 @@ export function distribution(measure, values) {
  * the metric, its result and the distribution of the answers. Partial responses count: an answer
  * given is an answer, whether or not the customer finished the survey.
  */
+/** Previews are a PM checking a survey, not a customer's answer: every number leaves them out. */
+export const customersOnly = (responses) => responses.filter((r) => !r.preview)
+
 export function summarise(config, responses) {
   const touchpoints = new Map((config.touchpoints || []).map((t) => [t.id, t]))
   return config.surveys.map((survey) => {

@@ -6,7 +6,7 @@ fetch('/api/responses')
     for (const r of rows) {
       const tr = document.createElement('tr')
       const trail = (r.trail || []).map((step) => step.event).join(' → ')
-      for (const text of [r.survey_id, r.touchpoint ? `${r.touchpoint.id} (${r.touchpoint.owner || '–'})` : '', JSON.stringify(r.answers), r.completed ? 'yes' : 'partial', r.path, trail, r.started_at]) {
+      for (const text of [r.survey_id + (r.preview ? ' (preview)' : ''), r.touchpoint ? `${r.touchpoint.id} (${r.touchpoint.owner || '–'})` : '', JSON.stringify(r.answers), r.completed ? 'yes' : 'partial', r.path, trail, r.started_at]) {
         const td = document.createElement('td')
         td.textContent = text
         tr.append(td)

@@ -2,7 +2,7 @@
 // distribution, then the root-cause view (the trails before the lowest scores). All numbers come
 // from metrics.js; this file only fetches and draws.
 import { barChart, lineChart } from './chart.js'
-import { FEW, FORMULAS, RANGES, eventsBeforeLowScores, lowestScores, scoresByWeek, summarise, worstPerSurvey } from './metrics.js'
+import { FEW, FORMULAS, RANGES, customersOnly, eventsBeforeLowScores, lowestScores, scoresByWeek, summarise, worstPerSurvey } from './metrics.js'
 
 const NAMES = { csat: 'CSAT', nps: 'NPS', ces: 'CES', emotion: 'Emotional value', goal: 'Goal reached' }
 /** The English copy of the templates (packages/widget/src/strings.ts), for questions without text. */
@@ -149,13 +149,15 @@ function rootCause(config, responses) {
 }
 
 async function main() {
-  const [config, responses] = await Promise.all([fetch('/hetki.json').then((r) => r.json()), fetch('/api/responses').then((r) => r.json())])
+  const [config, stored] = await Promise.all([fetch('/hetki.json').then((r) => r.json()), fetch('/api/responses').then((r) => r.json())])
+  const responses = customersOnly(stored)
+  const previews = stored.length - responses.length
   const summaries = summarise(config, responses)
   const byWeek = scoresByWeek(config, responses)
   document.getElementById('touchpoints').append(...summaries.map((s) => touchpointCard(config, s, byWeek)))
   document.getElementById('root-cause').append(...rootCause(config, responses))
   document.getElementById('summary').textContent = responses.length
-    ? `${responses.length} responses to ${summaries.length} surveys.`
+    ? `${responses.length} responses to ${summaries.length} surveys.` + (previews ? ` ${previews} preview answer(s) left out.` : '')
     : 'No answers yet: walk the journey on the demo pages, or run npm run demo:seed.'
 }
 

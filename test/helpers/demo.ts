@@ -13,6 +13,8 @@ export interface StoredResponse {
   deliveries: number
   touchpoint: { id: string; owner?: string } | null
   trail: unknown[]
+  /** A preview's record (kept, left out of the results). */
+  preview: boolean
 }
 
 /** A shown or dismissed record, as the collector stores it. */
@@ -23,6 +25,7 @@ export interface StoredMoment {
   response_id: string
   at: string
   deliveries: number
+  preview: boolean
 }
 
 export interface Demo {

@@ -7,7 +7,7 @@ import { setWidgetBase } from './api/hetki'
 // The widget sits next to this module unless the config names another URL.
 setWidgetBase(import.meta.url)
 
-export { init, track, identify, show, on, off, consent, reset } from './api/hetki'
+export { init, track, identify, show, preview, debug, on, off, consent, reset } from './api/hetki'
 export type { HetkiEvent, HetkiEvents } from './api/events'
 export type { Config, Survey, Trigger, Question } from './config/types'
 export type { InitOptions } from './api/hetki'

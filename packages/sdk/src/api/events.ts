@@ -1,13 +1,18 @@
 /** The lifecycle events a host page can listen to with `on(name, handler)`. */
+/** On the `survey:*` events of a preview (`preview()`, `?hetki_preview=`): not a real customer's. */
+interface Preview {
+  preview?: true
+}
+
 export interface HetkiEvents extends Record<string, unknown> {
   /** A survey prompt appeared. */
-  'survey:shown': { surveyId: string; responseId: string }
+  'survey:shown': { surveyId: string; responseId: string } & Preview
   /** One question was answered (emitted at once, before the survey is complete). */
-  'survey:answered': { surveyId: string; responseId: string; questionId: string; value: unknown }
+  'survey:answered': { surveyId: string; responseId: string; questionId: string; value: unknown } & Preview
   /** The last question was answered. */
-  'survey:completed': { surveyId: string; responseId: string; answers: Record<string, unknown> }
+  'survey:completed': { surveyId: string; responseId: string; answers: Record<string, unknown> } & Preview
   /** The customer closed the prompt before finishing it. */
-  'survey:dismissed': { surveyId: string; responseId: string }
+  'survey:dismissed': { surveyId: string; responseId: string } & Preview
   /** An answer was stored in the outbox and will be sent. */
   'response:queued': { responseId: string; surveyId: string }
   /** The endpoint acknowledged a response with a 2xx. */

@@ -98,4 +98,47 @@ describe('the public API', () => {
     vi.unstubAllGlobals()
     vi.doUnmock('../widget/load')
   })
+
+  it('debug mode: ?hetki_debug=1 imports the overlay and is remembered for the tab, =0 turns it off, and a throwing sessionStorage is harmless', async () => {
+    const urls: string[] = []
+    vi.doMock('../widget/load', () => ({
+      importOnce: async (url: string) => (urls.push(url), new Promise(() => {})),
+      loadWidget: async () => new Promise(() => {}),
+    }))
+    const config = { surveys: [{ id: 'a', trigger: { event: 'x' }, questions: [{ id: 'q', type: 'rating' as const, text: 'Q' }] }] }
+    const overlays = () => urls.filter((u) => u.endsWith('/hetki-debug.js')).length
+    const quiet = vi.spyOn(console, 'debug').mockImplementation(() => {})
+    const start = async (search: string) => {
+      history.replaceState(null, '', '/page' + search)
+      const hetki = await load()
+      hetki.init(config)
+      return hetki
+    }
+    await start('?hetki_debug=1')
+    await vi.waitFor(() => expect(overlays()).toBe(1))
+    expect(sessionStorage.getItem('hetki_debug')).toBe('1')
+    await start('') // the next page of the journey
+    await vi.waitFor(() => expect(overlays()).toBe(2))
+    await start('?hetki_debug=0')
+    await start('')
+    await new Promise((r) => setTimeout(r, 200))
+    expect(overlays()).toBe(2)
+    expect(sessionStorage.getItem('hetki_debug')).toBe('0')
+
+    const hetki = await start('')
+    hetki.debug(true)
+    await vi.waitFor(() => expect(overlays()).toBe(3))
+    expect(sessionStorage.getItem('hetki_debug')).toBe('1')
+
+    const getItem = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new Error('SecurityError')
+    })
+    await expect(start('?hetki_debug=1')).resolves.toBeDefined()
+    await vi.waitFor(() => expect(overlays()).toBe(4)) // the URL still counts
+    getItem.mockRestore()
+    quiet.mockRestore()
+    sessionStorage.clear()
+    history.replaceState(null, '', '/')
+    vi.doUnmock('../widget/load')
+  })
 })

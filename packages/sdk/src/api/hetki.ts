@@ -7,6 +7,8 @@ import { touchEvent } from '../journey/event'
 import type { HetkiEvent, HetkiEvents } from './events'
 import { createRuntime, type Runtime } from './runtime'
 import type { UserTransport } from '../transport/transport'
+import type * as Overlay from '../overlay/index'
+import { importOnce } from '../widget/load'
 
 /** What `init` takes besides the config: what JSON cannot say. */
 export interface InitOptions {
@@ -36,9 +38,35 @@ export const setWidgetBase = (url: string): void => {
   widgetBase = url
 }
 
-const debugFlag = (): boolean => {
+/** A parameter of the page URL, e.g. `?hetki_preview=csat`; storage and location may throw on hostile pages. */
+const param = (name: string): string | null | undefined => {
   try {
-    return /[?&]hetki_debug=1\b/.test(location.search)
+    return new URLSearchParams(location.search).get(name)
+  } catch {}
+}
+
+const DEBUG_KEY = 'hetki_debug'
+
+/** Remembers debug mode in this tab, so that it follows a PM through a journey of several pages. */
+const remember = (on: boolean): void => {
+  try {
+    sessionStorage.setItem(DEBUG_KEY, on ? '1' : '0')
+  } catch {}
+}
+
+/** Runs `fn` once the page is visible: at once, or when the customer comes to the tab. */
+const whenVisible = (fn: () => void): void => {
+  const go = () => !document.hidden && (document.removeEventListener('visibilitychange', go), fn())
+  document.addEventListener('visibilitychange', go)
+  go()
+}
+
+/** Debug mode: `?hetki_debug=1` or `=0` in the page URL (remembered), else what this tab remembers. */
+const debugFlag = (): boolean => {
+  const flag = param(DEBUG_KEY)
+  if (flag) return remember(flag == '1'), flag == '1'
+  try {
+    return sessionStorage.getItem(DEBUG_KEY) == '1'
   } catch {
     return false
   }
@@ -56,9 +84,12 @@ export const init = guard((config: Config, options?: InitOptions): void => {
   if (problem) {
     disabled = true
     waiting.length = 0
+    // In debug mode the panel says it too, next to the core (widgetUrl may be the broken part).
+    if (debugFlag()) settle(importOnce<typeof Overlay>(new URL('hetki-debug.js', widgetBase || document.baseURI).href).then((m) => m.broken(config)))
     return fail('invalid config, Hetki is disabled: ' + problem)
   }
-  setDebug(!!config.debug || debugFlag())
+  const inspect = debugFlag()
+  setDebug(!!config.debug || inspect)
   // The lazy chunks sit together: next to the core, or wherever the config puts the widget.
   const widgetUrl = new URL(config.widgetUrl || 'hetki-widget.js', widgetBase || document.baseURI).href
   const asset = (file: string) => new URL(file, widgetUrl).href
@@ -68,6 +99,7 @@ export const init = guard((config: Config, options?: InitOptions): void => {
     widgetUrl,
     sourcesUrl: asset('hetki-sources.js'),
     engineUrl: asset('hetki-engine.js'),
+    debugUrl: asset('hetki-debug.js'),
     consent: consentGiven,
     transport: options?.transport,
   })
@@ -75,6 +107,10 @@ export const init = guard((config: Config, options?: InitOptions): void => {
     r.ready.then(() => {
       runtime = r
       debug('ready with', config.surveys.length, 'survey(s)')
+      const preview = param('hetki_preview')
+      if (inspect) r.inspect(true)
+      // Once per page load, and only where the PM can see it.
+      if (preview) whenVisible(() => r.show(preview, true))
       for (const fn of waiting.splice(0)) fn(r)
     }),
   )
@@ -98,6 +134,28 @@ export const identify = guard((id: string, attributes?: Record<string, unknown>)
 export const show = guard((surveyId: string): void => {
   whenReady((r) => r.show(String(surveyId)))
 })
+
+/**
+ * Shows a survey now as a preview, for whoever checks its copy and looks: whatever its rules and
+ * pacing say, without changing the pacing state (no shown, answered or dismissed marks, no
+ * cooldown), and with `preview: true` on every record sent and every `survey:*` event.
+ * `?hetki_preview=<surveyId>` in the page URL does the same once the page is visible.
+ */
+export const preview = guard((surveyId: string): void => {
+  whenReady((r) => r.show(String(surveyId), true))
+})
+
+/**
+ * Turns debug mode on or off in this tab (it is remembered across its pages, like
+ * `?hetki_debug=1` and `?hetki_debug=0`): every decision is logged to `console.debug`, and a panel
+ * in a corner of the page explains for each survey why it did or did not show (docs/debug.md).
+ */
+const debugMode = guard((on: boolean): void => {
+  setDebug(!!on)
+  remember(!!on)
+  whenReady((r) => r.inspect(!!on))
+})
+export { debugMode as debug }
 
 /** Listens to a lifecycle event; a handler that throws never breaks Hetki or the other handlers. */
 export const on = guard(<K extends HetkiEvent>(event: K, handler: Handler<HetkiEvents[K]>): void => {

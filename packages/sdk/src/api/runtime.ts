@@ -4,6 +4,7 @@ import { settle } from '../debug/guard'
 import type { Emitter } from '../events/emitter'
 import { touchEvent, type TouchEvent } from '../journey/event'
 import type * as Engine from '../engine'
+import type * as Overlay from '../overlay/index'
 import { createDelivery } from '../outbox/delivery'
 import { createBook } from '../pacing/book'
 import type { History } from '../journey/history'
@@ -25,6 +26,8 @@ export interface RuntimeOptions {
   sourcesUrl: string
   /** Absolute URL of the engine module (imported on the first event a survey listens to, or on show()). */
   engineUrl: string
+  /** Absolute URL of the debug overlay module (imported only in debug mode). */
+  debugUrl: string
   /** Whether consent was given before init (undefined: not said). */
   consent?: boolean
   /** The host's own transport, from `init(config, { transport })`. */
@@ -51,7 +54,7 @@ const deviceKind = (): Context['device'] =>
  * it, and the engine decides, claims, shows and records. Created once by `init()` with a config
  * that passed the structural check.
  */
-export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUrl, consent, transport }: RuntimeOptions) {
+export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUrl, debugUrl, consent, transport }: RuntimeOptions) {
   const rules = plan(config)
   const stateStore = openStore('hetki')
   // An explicit answer wins; without one, Hetki runs unless the config requires consent.
@@ -130,12 +133,19 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
   return {
     ready,
     onEvent,
-    show(surveyId: string) {
+    /** `show()`, or a preview: shown whatever the rules say, and pacing never hears of it. */
+    show(surveyId: string, preview?: boolean) {
       const survey = config.surveys.find((s) => s.id == surveyId)
       if (!survey) return debug('show: no survey with id', surveyId)
       if (!allowedToStore) return debug('show: waiting for consent')
       const gen = rt.gen
-      settle(engine().then((e) => e.present(rt, survey, true, gen)))
+      settle(engine().then((e) => e.present(rt, survey, true, gen, preview)))
+    },
+    /** Debug mode on or off: the overlay is a chunk of its own, imported only here. */
+    inspect(on: boolean) {
+      rt.debug = on
+      if (on) settle(importOnce<typeof Overlay>(debugUrl).then((m) => m.open(rt)))
+      else rt.overlay?.()
     },
     identify(id: string, attributes: Record<string, unknown>) {
       rt.user = { id, attributes: { ...rt.user.attributes, ...attributes } }

@@ -37,7 +37,7 @@ export interface Config {
   requireConsent?: boolean
   /** URL of `hetki-widget.js`; default: next to `hetki.js` (script tag) or to `hetki.mjs` (npm). */
   widgetUrl?: string
-  /** Log decisions and failures to `console.debug`; `?hetki_debug=1` in the page URL does the same. */
+  /** Log decisions and failures to `console.debug`. `?hetki_debug=1` in the page URL (or `debug(true)`) does too, and shows the debug panel (docs/debug.md). */
   debug?: boolean
   /** How often anyone may be asked, across all surveys and tabs (docs/pacing.md). */
   pacing?: PacingConfig

@@ -34,6 +34,8 @@ interface Common {
   userId?: string
   /** Recent touchpoint events before this record, oldest first. */
   trail: TrailStep[]
+  /** Only on the records of a preview (a PM checking a survey): leave them out of the results. */
+  preview?: true
 }
 
 /** The answers of one prompt; sent again, with the same id, as each answer arrives. */

@@ -75,4 +75,20 @@ describe('claiming a prompt without Web Locks', () => {
     expect(await claim(survey('csat'), a!, {}, true, ready)).toBeDefined()
     expect(a!.state().shows).toHaveLength(2)
   })
+
+  it('lets a preview through whatever pacing says, and remembers nothing: not even in storage', async () => {
+    const [a] = await tabs(1)
+    await claim(survey('csat'), a!, {}, false, ready)
+    const before = JSON.stringify(a!.state())
+    const told: unknown[] = []
+    const claimed = await claim(survey('csat'), a!, { cooldownDays: 9 }, true, ready, true, (v) => told.push(v))
+    expect(claimed).toBeDefined()
+    expect(told).toEqual([{ step: 'pacing', pass: true, why: 'not counted: a preview' }])
+    claimed![1]()
+    expect(JSON.stringify(a!.state())).toBe(before)
+    // What storage holds, as the next page reads it: the one real showing.
+    const next = createBook(openStore('claim-test-' + n), {}, () => true)
+    await next.write()
+    expect(next.state().shows).toHaveLength(1)
+  })
 })

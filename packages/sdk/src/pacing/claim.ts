@@ -21,7 +21,8 @@ export const OPEN_MS = 10 * 6e4
  *
  * Without Web Locks (insecure page, old Safari) or where they refuse (opaque origin), step 1 is
  * replaced by "a survey shown less than OPEN_MS ago may still be open". `forced` (`show()`)
- * skips the checks but still marks the survey shown. The verdict goes to the debug trace.
+ * skips the checks but still marks the survey shown; a `preview` is forced and marks nothing. The
+ * verdict goes to the debug log and to `told`.
  */
 export const claim = <T>(
   survey: Survey,
@@ -29,25 +30,29 @@ export const claim = <T>(
   config: PacingConfig | undefined,
   forced: boolean,
   prepare: () => Promise<T>,
+  preview?: boolean,
+  told?: (verdict: Step) => void,
 ): Promise<[T, () => void] | void> =>
   new Promise((done) => {
     const locks = navigator.locks
     const run = async (lock: unknown) => {
-      let verdict: Step = step('pacing', !!lock || forced, forced ? 'forced by show()' : 'a prompt is open in another tab')
+      let verdict: Step = step('pacing', !!lock || forced, forced ? (preview ? 'not counted: a preview' : 'forced by show()') : 'a prompt is open in another tab')
       let prepared!: T
       if (verdict.pass)
         try {
           prepared = await prepare()
           const now = Date.now()
-          await book.write((s) => {
-            if (!forced)
-              verdict = lock == 1 && s.shows[s.shows.length - 1]! > now - OPEN_MS ? { ...verdict, pass: false } : allowed(survey, s, now, config)
-            if (verdict.pass) mark(s, survey.id, 'shown', now, config?.sessionMinutes)
-          })
+          if (!preview)
+            await book.write((s) => {
+              if (!forced)
+                verdict = lock == 1 && s.shows[s.shows.length - 1]! > now - OPEN_MS ? { ...verdict, pass: false } : allowed(survey, s, now, config)
+              if (verdict.pass) mark(s, survey.id, 'shown', now, config?.sessionMinutes)
+            })
         } catch (e) {
           verdict = step('pacing', false, '' + e)
         }
       debug('survey', survey.id, verdict)
+      told?.(verdict)
       // Kept pending until the prompt closes: the lock is held for as long.
       verdict.pass ? await new Promise<void>((release) => done([prepared, release])) : done()
     }

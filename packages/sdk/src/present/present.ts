@@ -16,7 +16,7 @@ import type { Context } from '../rules/context'
 import { recheck, type Decision } from '../rules/decide'
 import { ms } from '../rules/duration'
 import { explain } from '../rules/explain'
-import { step } from '../rules/trace'
+import { step, type Step } from '../rules/trace'
 import { hostParent } from '../widget/host'
 import { loadWidget } from '../widget/load'
 
@@ -45,7 +45,40 @@ export interface Internals {
   context(now: number): Context
   /** Whether debug mode is on: this chunk has its own copy of the debug log, switched on from here. */
   debug: boolean
+  /**
+   * The last decision on each survey in this page, by survey id, with the steps added after the
+   * rules (priority, pacing, claim, shown): kept by the engine, read by the debug overlay.
+   */
+  decisions?: Map<string, Noted>
+  /** Set by the debug overlay: told whenever `decisions` changes. */
+  changed?: () => void
+  /** Set by the debug overlay: closes it. */
+  overlay?: () => void
 }
+
+/** A decision as the debug overlay shows it: when it was made, and each step so far. */
+export interface Noted {
+  at: number
+  trace: Step[]
+  preview?: boolean
+}
+
+/** Starts the record of a decision on `id` (the trace is kept by reference: later steps join it). */
+const note = (rt: Internals, id: string, trace: Step[], preview?: boolean) => {
+  ;(rt.decisions ||= new Map()).set(id, { at: Date.now(), trace, preview })
+  rt.changed?.()
+}
+
+/** Adds a step to the last decision on `id`. */
+const add = (rt: Internals, id: string, s: Step) => {
+  rt.decisions?.get(id)?.trace.push(s)
+  rt.changed?.()
+}
+
+/** The page of the event is gone (a new document, an SPA navigation): its rules no longer hold. */
+const left = (rt: Internals, id: string, path: string) => (
+  debug('survey', id, 'not shown: the customer left', path), add(rt, id, step('page', false, 'the customer left ' + path))
+)
 
 /**
  * A delay is cancelled when the customer leaves the page of the event: a new document ends the
@@ -54,8 +87,9 @@ export interface Internals {
 function schedule(rt: Internals, survey: Survey, path: string, gen: number) {
   const timer = setTimeout(() => {
     rt.delayed.delete(timer)
-    if (location.pathname != path) return debug('survey', survey.id, 'not shown: the customer left', path)
+    if (location.pathname != path) return left(rt, survey.id, path)
     const d = recheck(survey, rt.journey.state().history, rt.context(Date.now()))
+    note(rt, survey.id, d.trace)
     debug('survey', survey.id, explain(d))
     if (d.show) settle(present(rt, survey, false, gen))
   }, ms(survey.delay!))
@@ -71,20 +105,28 @@ export async function judge(rt: Internals, decisions: Decision[], path: string, 
   let winner: string | undefined
   for (const d of decisions) {
     if (winner && d.show) (d.show = false), d.trace.push(step('priority', false, '"' + winner + '" had priority'))
+    note(rt, d.survey.id, d.trace)
     debug('survey', d.survey.id, explain(d))
     if (!d.show) continue
-    // The page of the event is gone (an SPA navigation while the engine loaded): its rules no longer hold.
-    if (location.pathname != path) return debug('survey', d.survey.id, 'not shown: the customer left', path)
-    if (d.survey.delay) gen == rt.gen && schedule(rt, d.survey, path, gen), (winner = d.survey.id)
+    // An SPA navigation while the engine loaded.
+    if (location.pathname != path) return left(rt, d.survey.id, path)
+    if (d.survey.delay) gen == rt.gen && (schedule(rt, d.survey, path, gen), add(rt, d.survey.id, step('delay', true, 'waiting ' + d.survey.delay))), (winner = d.survey.id)
     else if (await present(rt, d.survey, false, gen)) winner = d.survey.id
   }
 }
 
-/** Shows a survey unless pacing forbids it; true when it is on its way to the screen. */
-export async function present(rt: Internals, survey: Survey, forced: boolean, gen: number): Promise<boolean> {
+/**
+ * Shows a survey unless pacing forbids it; true when it is on its way to the screen. A `preview`
+ * is forced and leaves pacing alone: no marks, and every record and event says `preview: true`.
+ */
+export async function present(rt: Internals, survey: Survey, forced: boolean, gen: number, preview?: boolean): Promise<boolean> {
   setDebug(rt.debug)
+  const id = survey.id
+  /** Says why not, in the debug log and in the decision the overlay shows. */
+  const refuse = (name: string, why: string) => (debug('survey', id, 'not shown: ' + why), add(rt, id, step(name, false, why)), false)
+  if (forced) note(rt, id, [step('forced', true, preview ? 'a preview' : 'show()')], preview)
   const current = () => gen == rt.gen && rt.allowed()
-  if (!current()) return debug('survey', survey.id, 'not shown: reset or consent withdrawn meanwhile'), false
+  if (!current()) return refuse('reset', 'reset or consent withdrawn meanwhile')
   // A prompt whose host the page removed (an SPA route change) can never be closed by the customer.
   if (rt.open && !rt.open.host.isConnected) {
     rt.open.close()
@@ -93,20 +135,20 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
     await navigator.locks?.request('hetki-prompt', { signal: AbortSignal.timeout(1000) }, () => {}).catch(() => {})
   }
   const { config, emitter, book, outbox } = rt
-  if (rt.open) return debug('survey', survey.id, 'not shown: another prompt is open'), false
+  if (rt.open) return refuse('prompt', 'another prompt is open')
   // First on this tab's state, which the other tabs keep up to date: no storage read per event.
   if (!forced) {
     const verdict = allowed(survey, book.state(), Date.now(), config.pacing)
     // Only a refusal is said here; the claim says the final verdict.
-    if (!verdict.pass) return debug('survey', survey.id, verdict), false
+    if (!verdict.pass) return debug('survey', id, verdict), add(rt, id, verdict), false
     // Asked in a tab the customer is not looking at, a prompt would only use up their pacing.
-    if (document.hidden) return debug('survey', survey.id, 'not shown: the page is hidden'), false
+    if (document.hidden) return refuse('page', 'the page is hidden')
   }
   const parent = hostParent(survey)
-  if (!parent) return debug('survey', survey.id, 'not shown: no target'), false
+  if (!parent) return refuse('target', 'no target')
   const responseId = nanoid()
   const host = document.createElement('hetki-survey')
-  host.setAttribute('data-hetki-survey', survey.id)
+  host.setAttribute('data-hetki-survey', id)
   let unmount = () => {}
   let release = () => {}
   const close = () => {
@@ -115,22 +157,29 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
     host.remove()
     release()
   }
-  rt.open = { surveyId: survey.id, host, close }
+  rt.open = { surveyId: id, host, close }
 
   // Atomic across tabs; holds the prompt lock until the prompt closes (docs/pacing.md).
-  const claimed = await claim(survey, book, config.pacing, forced, () => loadWidget(rt.widgetUrl))
+  const claimed = await claim(survey, book, config.pacing, forced, () => loadWidget(rt.widgetUrl), preview, (v) => add(rt, id, v))
   if (claimed) release = claimed[1]
-  // Refused; closed by reset() or consent(false) meanwhile; or its place left the page.
-  if (!claimed || rt.open?.close != close || !current() || !parent.isConnected) return close(), false
+  // Refused (the claim said why); closed by reset() or consent(false) meanwhile; or its place left the page.
+  if (!claimed) return close(), false
+  if (rt.open?.close != close || !current() || !parent.isConnected) return close(), refuse('page', 'closed meanwhile')
   const widget = claimed[0]
 
   const lang = rt.context(0).lang
   const startedAt = new Date().toISOString()
   // Feedback joined with behaviour: the touchpoints just before this prompt travel with every record.
   const trail = rt.journey.state().trail.map((e) => ({ ...e, at: new Date(e.at).toISOString() }))
-  const about = describe(config, survey, responseId, lang, trail, rt.user.id)
+  const flag = preview ? { preview: true as const } : {}
+  const about = { ...describe(config, survey, responseId, lang, trail, rt.user.id), ...flag }
   const moment = (kind: 'shown' | 'dismissed') =>
     rt.allowed() && settle(outbox.put({ ...about, id: nanoid(), kind, at: new Date().toISOString() }))
+  /** Remembers an answer or a dismiss, unless this is a preview. */
+  const remember = (what: 'answered' | 'dismissed') => {
+    const at = Date.now()
+    preview || settle(book.write((s) => mark(s, id, what, at)))
+  }
   const answers: Record<string, unknown> = {}
   let completed = false
   parent.append(host)
@@ -149,11 +198,10 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
         startedAt,
         updatedAt: new Date().toISOString(),
       }
-      emitter.emit('survey:answered', { surveyId: survey.id, responseId, questionId, value })
+      emitter.emit('survey:answered', { surveyId: id, responseId, questionId, value, ...flag })
       if (last) {
-        const at = Date.now()
-        settle(book.write((s) => mark(s, survey.id, 'answered', at)))
-        emitter.emit('survey:completed', { surveyId: survey.id, responseId, answers: { ...answers } })
+        remember('answered')
+        emitter.emit('survey:completed', { surveyId: id, responseId, answers: { ...answers }, ...flag })
       }
       if (!rt.allowed()) return debug('answer not kept: consent was withdrawn')
       settle(outbox.put(record))
@@ -162,14 +210,14 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
     onClose(reason) {
       close()
       if (reason == 'dismissed' && !completed) {
-        const at = Date.now()
-        settle(book.write((s) => mark(s, survey.id, 'dismissed', at)))
-        emitter.emit('survey:dismissed', { surveyId: survey.id, responseId })
+        remember('dismissed')
+        emitter.emit('survey:dismissed', { surveyId: id, responseId, ...flag })
         moment('dismissed')
       }
     },
   })
-  emitter.emit('survey:shown', { surveyId: survey.id, responseId })
+  emitter.emit('survey:shown', { surveyId: id, responseId, ...flag })
+  add(rt, id, step('shown', true, 'shown at ' + startedAt.slice(11, 19) + ' UTC'))
   moment('shown')
   return true
 }

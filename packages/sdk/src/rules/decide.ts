@@ -46,7 +46,7 @@ function standing(survey: Survey, history: History, ctx: Context, trace: Step[])
 }
 
 /** Rules at the moment of the trigger event: properties, count, sequence, then the standing checks. */
-function atTrigger(survey: Survey, event: TouchEvent, history: History, ctx: Context): Decision {
+export function atTrigger(survey: Survey, event: TouchEvent, history: History, ctx: Context): Decision {
   const t = survey.trigger!
   const trace = [step('trigger', true, '"' + event.name + '" seen')]
   const check = (name: string, pass: boolean, why: string) => (trace.push(step(name, pass, why)), pass)

@@ -17,6 +17,16 @@ const minify = () =>
     format: { comments: /webpackIgnore|@vite-ignore/ },
   })
 
+/** The config schema as the validator needs it: its descriptions are for editors, not for pages. */
+const schemaRulesOnly = () => ({
+  name: 'schema-rules-only',
+  transform(code, id) {
+    if (!id.endsWith('config.schema.json')) return
+    const forEditors = /^(description|markdownDescription|patternErrorMessage)$/
+    return { code: JSON.stringify(JSON.parse(code), (k, v) => (forEditors.test(k) && typeof v == 'string' ? undefined : v)), map: null }
+  },
+})
+
 const plugins = () => [resolve({ browser: true }), transpile()]
 
 const adapters = Object.fromEntries(['webhook', 'posthog', 'segment', 'datalayer'].map((n) => [n, `packages/sdk/src/adapters/${n}.ts`]))
@@ -64,9 +74,10 @@ export default [
   },
   {
     // The debug overlay: imported only in debug mode (?hetki_debug=1, hetki.debug(true)).
+    // It carries the full validator, and so the config schema without its descriptions.
     input: 'packages/sdk/src/overlay/index.ts',
     output: { file: 'dist/hetki-debug.js', format: 'es', plugins: [minify()] },
-    plugins: plugins(),
+    plugins: [resolve({ browser: true }), schemaRulesOnly(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' } })],
   },
   {
     input: adapters,

@@ -107,7 +107,7 @@ describe('debug mode explains each survey', () => {
       {
         surveys: [
           survey('sampled', 'buy', { audience: { sample: 0 } }),
-          survey('waiting', 'never.happens'),
+          survey('waiting', 'never.happens', { pirority: 3 }),
           survey('low', 'help', { priority: 1 }),
           survey('high', 'help', { priority: 2 }),
         ],
@@ -130,6 +130,9 @@ describe('debug mode explains each survey', () => {
     // The journey trail lists what happened.
     expect(await overlayText(page)).toMatch(/buy[\s\S]*help/)
     expect(await verdict(page, 'waiting')).toContain('waiting for event "never.happens"')
+    // The validator's findings in a config that runs: a typo, and a sample that asks nobody.
+    expect(await overlayText(page)).toContain('error surveys[1].pirority: is not a known field here did you mean "priority"?')
+    expect(await overlayText(page)).toMatch(/surveys\[0\]\.audience\.sample: [^\n]*nobody/)
     expect(errors).toEqual([])
     await context.close()
   })

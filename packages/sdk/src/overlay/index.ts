@@ -93,6 +93,7 @@ export const open = guard((rt: Internals): void => {
 export const broken = guard((config: unknown): void => {
   const { content, count } = frame()
   const problems = configProblems(config)
-  count.textContent = '(disabled: the config has ' + problems.length + ' error)'
+  const errors = problems.filter((p) => p.severity == 'error').length
+  count.textContent = '(disabled: the config has ' + errors + (errors == 1 ? ' error)' : ' errors)')
   content.append(el('h2', {}, 'Config problems'), problemList(problems), el('p', {}, 'Hetki is disabled on this page until the config is fixed.'))
 })

@@ -77,11 +77,13 @@ describe('the overlay model', () => {
 })
 
 describe('config problems', () => {
-  it('lists the structural check as problems with a path, none for a valid config', () => {
+  it('are what the validator finds: every problem with its path and hint, none for a valid config', () => {
     expect(configProblems(config)).toEqual([])
-    expect(configProblems({ surveys: [{ id: 'a', delay: 'soon', questions: q }] })).toEqual([
-      { path: 'surveys[0].delay', severity: 'error', message: 'must be a duration such as "30m"' },
+    const broken = { surveys: [{ id: 'a', trigger: { event: 'go', withn: '5m' }, delay: 'soon', questions: q }] }
+    expect(configProblems(broken)).toMatchObject([
+      { path: 'surveys[0].trigger.withn', severity: 'error', hint: 'did you mean "within"?' },
+      { path: 'surveys[0].delay', severity: 'error', message: 'must be a duration such as "30m" (got "soon")' },
     ])
-    expect(configProblems(null)).toEqual([{ path: '', severity: 'error', message: 'the config must be a JSON object' }])
+    expect(configProblems(null)).toMatchObject([{ path: '', severity: 'error', message: 'must be an object (got null)' }])
   })
 })

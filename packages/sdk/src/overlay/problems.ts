@@ -1,26 +1,15 @@
-import { checkConfig } from '../config/check'
+import { validate, type Problem } from '../validate/validate'
+
+export type { Problem }
+
+let checked: unknown
+let found: Problem[] = []
 
 /**
- * One problem in a config, as the overlay lists it. The shape of the full validator's problems
- * (packages/sdk/src/validate/), so that it can replace `configProblems` without touching the view.
- */
-export interface Problem {
-  /** JSON path, e.g. `surveys[0].trigger.within`. */
-  path: string
-  severity: 'error' | 'warning'
-  message: string
-  expected?: string
-  hint?: string
-}
-
-/**
- * The problems of a config. For now the core's structural check, which finds the first one only
- * (and a config that fails it never runs, so a running config shows none).
+ * Everything the validator (the `hetki validate` command) finds in the config: errors and warnings,
+ * each with its path and a hint. Worked out once per config, which does not change on a page.
  */
 export function configProblems(config: unknown): Problem[] {
-  const problem = checkConfig(config)
-  if (!problem) return []
-  // "surveys[0].delay must be …": the path is the first word, except for the config as a whole.
-  const at = problem.startsWith('the config') ? 0 : problem.indexOf(' ') + 1
-  return [{ path: problem.slice(0, at).trim(), severity: 'error', message: problem.slice(at) }]
+  if (config !== checked || !found) (checked = config), (found = validate(config))
+  return found
 }

@@ -37,7 +37,7 @@ function survey(s: SurveyView, open: Set<string>): HTMLElement {
   return details
 }
 
-/** Config problems: each with its severity, path and message, and what was expected and a hint when known. */
+/** Config problems: each with its severity, path and message (which says what was expected), and a hint when known. */
 export const problemList = (problems: Problem[]): HTMLElement =>
   problems.length
     ? el(
@@ -50,7 +50,6 @@ export const problemList = (problems: Problem[]): HTMLElement =>
             el('span', { class: p.severity }, p.severity + ' '),
             el('code', {}, p.path || 'config'),
             ': ' + p.message,
-            p.expected && ' (expected ' + p.expected + ')',
             p.hint && el('span', { class: 'muted' }, ' ' + p.hint),
           ),
         ),

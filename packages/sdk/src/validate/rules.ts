@@ -44,10 +44,15 @@ function checkTrigger(survey: Rec, at: string, report: Report): void {
     if (!past) continue
     checkConditions(past.where, child(child(at_, key), 'where'), report)
     if (ms(past.within as string) === 0) report({ path: child(child(at_, key), 'within'), severity: 'error', message: 'is 0, a window in which nothing is ever seen', expected: 'a duration above 0' })
+    // Only when the past event is the trigger itself: the same name, and no `where` of its own
+    // that could tell them apart.
     if (event === undefined || past.event !== event) continue
+    if (past.where !== undefined && JSON.stringify(past.where) !== JSON.stringify(trigger.where)) continue
     if (key == 'after' && past.within === undefined)
       report({ path: child(child(at_, key), 'event'), severity: 'warning', message: `is the trigger event itself, with no window: this means "the second ${event} ever"`, hint: 'say it with "count": 2 (and "within" for a window)' })
-    if (key == 'unless')
+    // After a delay the trigger itself is what `unless` finds, unless it has left the window by then.
+    const outlived = past.within !== undefined && survey.delay !== undefined && ms(past.within as string) < ms(survey.delay as string)
+    if (key == 'unless' && !outlived)
       report({
         path: child(child(at_, key), 'event'),
         severity: survey.delay === undefined ? 'warning' : 'error',

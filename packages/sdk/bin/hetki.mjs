@@ -50,7 +50,8 @@ for (const file of files) {
   const name = file == '-' ? '<stdin>' : file
   let text
   try {
-    text = readFileSync(file == '-' ? 0 : file, 'utf8')
+    // A byte order mark (Windows editors) is no error: browsers skip it too.
+    text = readFileSync(file == '-' ? 0 : file, 'utf8').replace(/^\uFEFF/, '')
   } catch (e) {
     results.push({ file: name, error: `cannot read it (${e.code || e.message})` })
     status = 2

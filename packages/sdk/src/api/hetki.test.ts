@@ -141,4 +141,44 @@ describe('the public API', () => {
     history.replaceState(null, '', '/')
     vi.doUnmock('../widget/load')
   })
+
+  it('a debug(false) before ready or while the panel loads keeps it closed; a URL preview waits for a consent given meanwhile', async () => {
+    const urls: string[] = []
+    const opened = vi.fn()
+    vi.doMock('../widget/load', () => ({
+      importOnce: async (url: string) => (urls.push(url), url.endsWith('/hetki-debug.js') ? { open: opened, broken: () => {} } : new Promise(() => {})),
+      loadWidget: async () => new Promise(() => {}),
+    }))
+    const config = { surveys: [{ id: 'a', trigger: { event: 'x' }, questions: [{ id: 'q', type: 'rating' as const, text: 'Q' }] }] }
+    const quiet = vi.spyOn(console, 'debug').mockImplementation(() => {})
+    const settled = () => new Promise((r) => setTimeout(r, 100))
+
+    history.replaceState(null, '', '/page?hetki_debug=1')
+    let hetki = await load()
+    hetki.init(config)
+    hetki.debug(false) // before ready: wins over the URL flag
+    await settled()
+    expect(opened).not.toHaveBeenCalled()
+
+    history.replaceState(null, '', '/page')
+    hetki = await load()
+    hetki.init(config)
+    await settled()
+    hetki.debug(true)
+    hetki.debug(false) // while the panel's chunk loads
+    await settled()
+    expect(urls.filter((u) => u.endsWith('/hetki-debug.js'))).toHaveLength(1)
+    expect(opened).not.toHaveBeenCalled()
+
+    history.replaceState(null, '', '/page?hetki_preview=a')
+    hetki = await load()
+    hetki.init({ ...config, requireConsent: true })
+    hetki.consent(true) // queued until ready, and the preview must come after it
+    await vi.waitFor(() => expect(urls.some((u) => u.endsWith('/hetki-engine.js'))).toBe(true))
+
+    quiet.mockRestore()
+    sessionStorage.clear()
+    history.replaceState(null, '', '/')
+    vi.doUnmock('../widget/load')
+  })
 })

@@ -25,6 +25,8 @@ let started = false
 let disabled = false
 let consentGiven: boolean | undefined
 let widgetBase = ''
+/** Whether the debug panel is wanted: said by `debug()`, else by the URL flag or the tab's memory of it. */
+let panel: boolean | undefined
 const waiting: ((r: Runtime) => void)[] = []
 
 const whenReady = (fn: (r: Runtime) => void): void => {
@@ -85,11 +87,11 @@ export const init = guard((config: Config, options?: InitOptions): void => {
     disabled = true
     waiting.length = 0
     // In debug mode the panel says it too, next to the core (widgetUrl may be the broken part).
-    if (debugFlag()) settle(importOnce<typeof Overlay>(new URL('hetki-debug.js', widgetBase || document.baseURI).href).then((m) => m.broken(config)))
+    if ((panel ??= debugFlag())) settle(importOnce<typeof Overlay>(new URL('hetki-debug.js', widgetBase || document.baseURI).href).then((m) => m.broken(config)))
     return fail('invalid config, Hetki is disabled: ' + problem)
   }
-  const inspect = debugFlag()
-  setDebug(!!config.debug || inspect)
+  panel ??= debugFlag()
+  setDebug(!!config.debug || panel)
   // The lazy chunks sit together: next to the core, or wherever the config puts the widget.
   const widgetUrl = new URL(config.widgetUrl || 'hetki-widget.js', widgetBase || document.baseURI).href
   const asset = (file: string) => new URL(file, widgetUrl).href
@@ -107,11 +109,12 @@ export const init = guard((config: Config, options?: InitOptions): void => {
     r.ready.then(() => {
       runtime = r
       debug('ready with', config.surveys.length, 'survey(s)')
+      // The calls made meanwhile first: a consent, an identify or a debug(false) count for what follows.
+      for (const fn of waiting.splice(0)) fn(r)
       const preview = param('hetki_preview')
-      if (inspect) r.inspect(true)
+      if (panel) r.inspect(true)
       // Once per page load, and only where the PM can see it.
       if (preview) whenVisible(() => r.show(preview, true))
-      for (const fn of waiting.splice(0)) fn(r)
     }),
   )
 })
@@ -151,9 +154,9 @@ export const preview = guard((surveyId: string): void => {
  * in a corner of the page explains for each survey why it did or did not show (docs/debug.md).
  */
 const debugMode = guard((on: boolean): void => {
-  setDebug(!!on)
-  remember(!!on)
-  whenReady((r) => r.inspect(!!on))
+  setDebug((panel = !!on))
+  remember(panel)
+  runtime?.inspect(panel)
 })
 export { debugMode as debug }
 

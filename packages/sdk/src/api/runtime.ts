@@ -105,7 +105,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     if (config.sources)
       settle(
         importOnce<typeof import('../journey/sources')>(sourcesUrl).then((m) =>
-          debug('journey sources on', m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now())), isDebug())),
+          debug('journey sources on', m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now())), isDebug)),
         ),
       )
     // The last reliable moment to save the journey before the page goes.
@@ -144,7 +144,8 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     /** Debug mode on or off: the overlay is a chunk of its own, imported only here. */
     inspect(on: boolean) {
       rt.debug = on
-      if (on) settle(importOnce<typeof Overlay>(debugUrl).then((m) => m.open(rt)))
+      // Turned off again while the panel loaded: it does not come.
+      if (on) settle(importOnce<typeof Overlay>(debugUrl).then((m) => rt.debug && m.open(rt)))
       else rt.overlay?.()
     },
     identify(id: string, attributes: Record<string, unknown>) {

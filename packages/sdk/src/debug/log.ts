@@ -3,18 +3,22 @@
  * lives in other people's pages must never fill their console or their error tracker.
  * `fail` is the one exception: a config that disables Hetki deserves one clear console error.
  */
-let enabled = false
+let enabled = (): boolean => false
 
-export const setDebug = (on: boolean): void => {
-  enabled = on
+/**
+ * On or off; or, in a lazy chunk (which has its own copy of this module), the core's `isDebug`,
+ * so that `hetki.debug()` reaches every chunk at once.
+ */
+export const setDebug = (on: boolean | (() => boolean)): void => {
+  enabled = typeof on == 'function' ? on : () => on
 }
 
-export const isDebug = (): boolean => enabled
+export const isDebug = (): boolean => enabled()
 
 export const debug = (...args: unknown[]): void => {
   // The host page may have replaced console; a logging failure must not become the host's problem.
   try {
-    if (enabled) console.debug('[hetki]', ...args)
+    if (enabled()) console.debug('[hetki]', ...args)
   } catch {}
 }
 

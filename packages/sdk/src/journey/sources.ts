@@ -13,7 +13,7 @@ const RAGE_PX = 30
  * `track()`. Listeners are passive and the only timers are the ones a threshold needs: nothing polls.
  * This is its own chunk (`hetki-sources.js`), imported only by pages whose config turns sources on.
  */
-export function startSources(sources: Sources, emit: Emit, debugOn: boolean): string[] {
+export function startSources(sources: Sources, emit: Emit, debugOn: () => boolean): string[] {
   // This chunk has its own copy of the debug log.
   setDebug(debugOn)
   const on = (target: EventTarget, type: string, fn: (e: any) => void) =>

@@ -20,8 +20,8 @@ export interface SenderOptions {
   events: OutboxEvents
   /** The consent gate: while it says no, nothing is sent. */
   allowed(): boolean
-  /** Whether the core logs to the console (the sender has its own copy of the flag). */
-  debug: boolean
+  /** Whether the core logs to the console, asked each time (the sender has its own copy of the log). */
+  debug(): boolean
   /** Overrides the bounds derived from `delivery` (tests). */
   bounds?: Bounds
 }

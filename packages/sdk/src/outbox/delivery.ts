@@ -31,7 +31,7 @@ export function createDelivery(
       delivery: config.delivery || {},
       custom,
       allowed,
-      debug: isDebug(),
+      debug: isDebug,
       events: {
         sent: (records) => each(records, (r) => emitter.emit('response:sent', { responseId: r.id, surveyId: r.surveyId })),
         failed: (records, status, reason) =>

@@ -34,6 +34,11 @@ describe('hetki validate', () => {
     expect(r).toMatchObject({ status: 0, out: expect.stringMatching(/^\S*good\.json: no problems\n$/) })
   })
 
+  it('reads a file saved with a byte order mark, as browsers do', () => {
+    const r = hetki(['validate', file('bom.json', '\uFEFF' + JSON.stringify({ surveys: [survey] }))])
+    expect(r).toMatchObject({ status: 0, out: expect.stringMatching(/bom\.json: no problems/) })
+  })
+
   it('prints one line per problem with path and hint, a summary, and exits 1 on errors', () => {
     const bad = { surveys: [{ ...survey, trigger: { event: 'e', within: 'ten minutes' } }, { id: 'x', questions: survey.questions }] }
     const r = hetki(['validate', file('bad.json', bad)])

@@ -136,6 +136,8 @@ describe('the public API', () => {
     await expect(start('?hetki_debug=1')).resolves.toBeDefined()
     await vi.waitFor(() => expect(overlays()).toBe(4)) // the URL still counts
     getItem.mockRestore()
+    await start('?hetki_debug=true') // what a PM may well type
+    await vi.waitFor(() => expect(overlays()).toBe(5))
     quiet.mockRestore()
     sessionStorage.clear()
     history.replaceState(null, '', '/')

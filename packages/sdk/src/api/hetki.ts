@@ -66,7 +66,8 @@ const whenVisible = (fn: () => void): void => {
 /** Debug mode: `?hetki_debug=1` or `=0` in the page URL (remembered), else what this tab remembers. */
 const debugFlag = (): boolean => {
   const flag = param(DEBUG_KEY)
-  if (flag) return remember(flag == '1'), flag == '1'
+  // Any value but 0 (even none: ?hetki_debug) turns it on.
+  if (flag != null) return remember(flag != '0'), flag != '0'
   try {
     return sessionStorage.getItem(DEBUG_KEY) == '1'
   } catch {

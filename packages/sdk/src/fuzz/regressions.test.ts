@@ -1,5 +1,6 @@
 // Bugs the fuzzers found (docs/fuzzing.md), each pinned by the smallest input that showed it.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { checkConfig } from '../config/check'
 import { glob } from '../rules/glob'
 
 describe('page-path patterns', () => {
@@ -27,3 +28,20 @@ describe('page-path patterns', () => {
   })
 })
 
+describe('the structural check', () => {
+  it('refuses, rather than throws on, JSON whose objects stand where text belongs and cannot become text', () => {
+    // {"toString": 1} is valid JSON; turning it into text throws ("Cannot convert object to primitive value").
+    const q = { id: 'q', template: { toString: 1 } }
+    expect(checkConfig({ surveys: [{ id: 's', questions: [q] }] })).toBe('the config must be plain JSON')
+    expect(checkConfig({ surveys: [{ id: 's', delay: { toString: 1 }, questions: [{ id: 'q', type: 'rating', text: 'Q' }] }] })).toBe('the config must be plain JSON')
+  })
+
+  it('so that init() still says "invalid config, Hetki is disabled" once, as documented', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    vi.resetModules()
+    const hetki = await import('../api/hetki')
+    hetki.init(JSON.parse('{"surveys":[{"id":"s","questions":[{"id":"q","template":{"toString":1}}]}]}'))
+    expect(error.mock.calls).toEqual([['[hetki] invalid config, Hetki is disabled: the config must be plain JSON']])
+    error.mockRestore()
+  })
+})

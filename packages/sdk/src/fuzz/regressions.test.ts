@@ -1,6 +1,11 @@
 // Bugs the fuzzers found (docs/fuzzing.md), each pinned by the smallest input that showed it.
 import { describe, expect, it, vi } from 'vitest'
 import { checkConfig } from '../config/check'
+import type { Config } from '../config/types'
+import { touchEvent } from '../journey/event'
+import { createJourney, JOURNEY_KEY, type JourneyState } from '../journey/journey'
+import { plan } from '../rules/plan'
+import { openStore } from '../storage/store'
 import { glob } from '../rules/glob'
 
 describe('page-path patterns', () => {
@@ -43,5 +48,47 @@ describe('the structural check', () => {
     hetki.init(JSON.parse('{"surveys":[{"id":"s","questions":[{"id":"q","template":{"toString":1}}]}]}'))
     expect(error.mock.calls).toEqual([['[hetki] invalid config, Hetki is disabled: the config must be plain JSON']])
     error.mockRestore()
+  })
+})
+
+describe('what the journey keeps of track() properties', () => {
+  const T0 = Date.parse('2026-11-23T12:00:00Z')
+  // `method` is read by a rule (so kept in the history) and allowed in the trail.
+  const config: Config = {
+    journey: { props: ['method'] },
+    surveys: [{ id: 's', trigger: { event: 'pay', where: { method: 'card' }, count: 2 }, questions: [{ id: 'q', type: 'rating', text: 'Q' }] }],
+  }
+  const journeyIn = (name: string) => {
+    const store = openStore(name)
+    return createJourney(store, config, plan(config), () => true)
+  }
+
+  it.each([
+    ['a function', () => 1],
+    ['a BigInt', 10n],
+    ['a cycle', (() => { const o: any = {}; o.o = o; return o })()],
+    ['a Proxy', new Proxy({}, { ownKeys: () => { throw new Error('no') } })],
+    ['a symbol', Symbol('s')],
+  ])('stay stored when the page passes %s (IndexedDB refused the write and Hetki lost storage for the page: pacing too)', async (_, value) => {
+    const name = 'fuzz-clone-' + Math.random()
+    const journey = journeyIn(name)
+    journey.record(touchEvent('pay', { method: value }, T0), '/')
+    await journey.save()
+    journey.record(touchEvent('pay', { method: 'card' }, T0 + 1), '/')
+    await journey.save()
+    // What the next page of the visit reads from IndexedDB.
+    const stored = (await openStore(name).get<JourneyState>(JOURNEY_KEY))!
+    expect(stored.history['#pay']).toHaveLength(2)
+    expect(stored.trail.map((e) => e.props?.method)).toEqual([undefined, 'card'])
+  })
+
+  it('stay within a fixed size however big the values the page passes', async () => {
+    const name = 'fuzz-size-' + Math.random()
+    const journey = journeyIn(name)
+    const huge = 'x'.repeat(1 << 20)
+    for (let i = 0; i < 30; i++) journey.record(touchEvent("pay", { method: huge }, T0 + i), '/')
+    await journey.save()
+    const stored = await openStore(name).get<JourneyState>(JOURNEY_KEY)
+    expect(JSON.stringify(stored).length).toBeLessThan(20_000)
   })
 })

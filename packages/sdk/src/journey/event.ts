@@ -11,3 +11,16 @@ export const touchEvent = (name: string, props: unknown, at: number): TouchEvent
   props: props && typeof props == 'object' ? { ...(props as object) } : {},
   at,
 })
+
+/**
+ * A property value as the journey keeps it (history, trail), which is stored and sent: JSON data of
+ * at most 1,000 characters, else nothing. Whatever a page passes (functions, BigInt, cycles,
+ * Proxies, throwing getters, megabytes of text) can then neither fail the IndexedDB write, which
+ * would leave Hetki without storage for the page, nor grow what is stored.
+ */
+export const keepable = (v: unknown): unknown => {
+  try {
+    const s = JSON.stringify(v)
+    if (s.length <= 1000) return JSON.parse(s)
+  } catch {}
+}

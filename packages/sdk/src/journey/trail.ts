@@ -1,6 +1,6 @@
 import type { Config, Touchpoint } from '../config/types'
 import { glob } from '../rules/glob'
-import type { TouchEvent } from './event'
+import { keepable, type TouchEvent } from './event'
 
 /** One step of the journey as the backend sees it, next to the answer it led to. */
 export interface TrailEntry {
@@ -24,7 +24,7 @@ export function extend(trail: TrailEntry[], event: TouchEvent, config: Config, p
   const entry: TrailEntry = { event: event.name, at: event.at }
   const tp = touchpointOf(config.touchpoints, event.name, path)
   if (tp) entry.touchpoint = tp.id
-  for (const k of config.journey?.props || []) if (k in event.props) (entry.props ||= {})[k] = event.props[k]
+  for (const k of config.journey?.props || []) if (k in event.props) (entry.props ||= {})[k] = keepable(event.props[k])
   trail.push(entry)
   trail.splice(0, trail.length - (config.journey?.keep ?? TRAIL_KEEP))
 }

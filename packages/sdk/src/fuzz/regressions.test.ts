@@ -4,6 +4,7 @@ import { checkConfig } from '../config/check'
 import type { Config } from '../config/types'
 import { touchEvent } from '../journey/event'
 import { createJourney, JOURNEY_KEY, type JourneyState } from '../journey/journey'
+import { extend, keepOf, mergeTrail, type TrailEntry } from '../journey/trail'
 import { plan } from '../rules/plan'
 import { openStore } from '../storage/store'
 import { glob } from '../rules/glob'
@@ -90,5 +91,15 @@ describe('what the journey keeps of track() properties', () => {
     await journey.save()
     const stored = await openStore(name).get<JourneyState>(JOURNEY_KEY)
     expect(JSON.stringify(stored).length).toBeLessThan(20_000)
+  })
+
+  it('keep the trail bounded whatever journey.keep says', () => {
+    for (const keep of ['x', {}, [], 1e9, Infinity] as unknown[]) {
+      const c = { ...config, journey: { keep } } as Config
+      const trail: TrailEntry[] = []
+      for (let i = 0; i < 500; i++) extend(trail, touchEvent('e', {}, T0 + i), c, '/')
+      expect(trail.length, JSON.stringify(keep)).toBeLessThanOrEqual(100)
+      expect(mergeTrail(trail, trail, keepOf(c)).length).toBeLessThanOrEqual(100)
+    }
   })
 })

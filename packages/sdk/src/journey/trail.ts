@@ -15,6 +15,12 @@ export interface TrailEntry {
 
 export const TRAIL_KEEP = 20
 
+/** `journey.keep`, at most 100; the default when it is not a number: a typo must not unbound the trail. */
+export const keepOf = (config: Config): number => {
+  const k = config.journey?.keep as number
+  return k >= 0 ? Math.min(k, 100) : TRAIL_KEEP
+}
+
 /** The touchpoint an event happened at: the first whose events name it, else the first whose urls match the page. */
 export const touchpointOf = (touchpoints: Touchpoint[] = [], name: string, path: string): Touchpoint | undefined =>
   touchpoints.find((t) => t.events?.includes(name)) || touchpoints.find((t) => t.urls?.some((u) => glob(u, path)))
@@ -26,7 +32,7 @@ export function extend(trail: TrailEntry[], event: TouchEvent, config: Config, p
   if (tp) entry.touchpoint = tp.id
   for (const k of config.journey?.props || []) if (k in event.props) (entry.props ||= {})[k] = keepable(event.props[k])
   trail.push(entry)
-  trail.splice(0, trail.length - (config.journey?.keep ?? TRAIL_KEEP))
+  trail.splice(0, trail.length - keepOf(config))
 }
 
 /** Both tabs' trails, without duplicates, oldest first, within the bound. */

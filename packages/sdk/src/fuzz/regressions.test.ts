@@ -5,6 +5,7 @@ import type { Config } from '../config/types'
 import { touchEvent } from '../journey/event'
 import { createJourney, JOURNEY_KEY, type JourneyState } from '../journey/journey'
 import { extend, keepOf, mergeTrail, type TrailEntry } from '../journey/trail'
+import { decide } from '../rules/decide'
 import { plan } from '../rules/plan'
 import { openStore } from '../storage/store'
 import { glob } from '../rules/glob'
@@ -101,5 +102,32 @@ describe('what the journey keeps of track() properties', () => {
       expect(trail.length, JSON.stringify(keep)).toBeLessThanOrEqual(100)
       expect(mergeTrail(trail, trail, keepOf(c)).length).toBeLessThanOrEqual(100)
     }
+  })
+})
+
+describe('the rules on hostile properties', () => {
+  const T0 = Date.parse('2026-11-23T12:00:00Z')
+  const q = [{ id: 'q', type: 'rating' as const, text: 'Q' }]
+  const ctx = { now: T0, path: '/', device: 'desktop' as const, lang: 'en', user: {}, personId: 'p' }
+  it.each([
+    ['a BigInt', 10n],
+    ['a cycle', (() => { const o: any = {}; o.o = o; return o })()],
+    ['an object whose toJSON throws', { toJSON() { throw new Error('no') } }],
+  ])('still decide every survey of the event when a property is %s (explaining the failed condition threw)', (_, value) => {
+    const config: Config = {
+      surveys: [
+        { id: 'picky', trigger: { event: 'buy', where: { plan: 'gold' } }, questions: q },
+        { id: 'any', trigger: { event: 'buy' }, questions: q },
+      ],
+    }
+    const out = decide(plan(config), touchEvent('buy', { plan: value }, T0), {}, ctx)
+    expect(out.map((d) => [d.survey.id, d.show])).toEqual([['picky', false], ['any', true]])
+  })
+
+  it('still decide when a condition is 10,000 levels deep', () => {
+    const where = JSON.parse('{"plan":' + '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000) + '}')
+    const config: Config = { surveys: [{ id: 'deep', trigger: { event: 'buy', where }, questions: q }, { id: 'any', trigger: { event: 'buy' }, questions: q }] }
+    const out = decide(plan(config), touchEvent('buy', { plan: 'gold' }, T0), {}, ctx)
+    expect(out.map((d) => [d.survey.id, d.show])).toEqual([['deep', false], ['any', true]])
   })
 })

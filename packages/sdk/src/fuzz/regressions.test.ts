@@ -6,6 +6,7 @@ import { touchEvent } from '../journey/event'
 import { createJourney, JOURNEY_KEY, type JourneyState } from '../journey/journey'
 import { extend, keepOf, mergeTrail, type TrailEntry } from '../journey/trail'
 import { decide } from '../rules/decide'
+import { startSources } from '../journey/sources'
 import { plan } from '../rules/plan'
 import { openStore } from '../storage/store'
 import { glob } from '../rules/glob'
@@ -129,5 +130,36 @@ describe('the rules on hostile properties', () => {
     const config: Config = { surveys: [{ id: 'deep', trigger: { event: 'buy', where }, questions: q }, { id: 'any', trigger: { event: 'buy' }, questions: q }] }
     const out = decide(plan(config), touchEvent('buy', { plan: 'gold' }, T0), {}, ctx)
     expect(out.map((d) => [d.survey.id, d.show])).toEqual([['deep', false], ['any', true]])
+  })
+})
+
+describe('the built-in sources', () => {
+  it('keep an error of the pipeline from reaching the page from their timers', async () => {
+    // A config that passes the structural check can still make the pipeline throw on every event
+    // (e.g. touchpoints[].urls: 5); from track() that is caught, from a source's timer it reached
+    // the page as an uncaught error.
+    const errors: string[] = []
+    const onError = (e: ErrorEvent) => errors.push(e.message)
+    window.addEventListener('error', onError)
+    const emit = vi.fn(() => {
+      throw new Error('pipeline broke')
+    })
+    startSources({ timeOnPage: [0], idle: 0.001 }, emit, false)
+    await vi.waitFor(() => expect(emit).toHaveBeenCalledTimes(2))
+    await new Promise((done) => setTimeout(done, 20))
+    window.removeEventListener('error', onError)
+    expect(errors).toEqual([])
+  })
+
+  it('never wait less than they were told: a time beyond the 24.8-day timer limit waited nothing and spun', async () => {
+    vi.useFakeTimers()
+    const emit = vi.fn()
+    // 1e9 s overflows setTimeout's 32-bit delay: the browser fires at once, the idle timer re-arms
+    // for what is left, which overflows again: a timer spinning on the page for good.
+    startSources({ timeOnPage: [1e9], idle: 1e9 }, emit, false)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(emit.mock.calls.map((c) => c[0])).toEqual([])
+    expect(vi.getTimerCount()).toBeLessThanOrEqual(2)
+    vi.useRealTimers()
   })
 })

@@ -163,3 +163,14 @@ describe('the built-in sources', () => {
     vi.useRealTimers()
   })
 })
+
+describe('the scroll-depth source', () => {
+  it('keeps a scrollDepth that is not a list from throwing at the page on scroll', async () => {
+    const emit = vi.fn()
+    startSources({ scrollDepth: 50 as never }, emit, false)
+    window.dispatchEvent(new Event('scroll'))
+    // The check runs in the next animation frame; wait for two.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+    expect(emit).not.toHaveBeenCalled()
+  })
+})

@@ -89,12 +89,12 @@ export function startSources(sources: Sources, report: Emit, debugOn: boolean): 
     on(window, 'scroll', () => {
       if (queued) return
       queued = true
-      requestAnimationFrame(() => {
+      requestAnimationFrame(guard(() => {
         queued = false
         const el = document.documentElement
         const percent = ((scrollY + innerHeight) / el.scrollHeight) * 100
         for (const p of sources.scrollDepth!) if (percent >= p) once('s' + p, 'page.scrolled', { percent: p })
-      })
+      }))
     })
   }
 

@@ -128,7 +128,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     ready,
     onEvent,
     show(surveyId: string) {
-      const survey = config.surveys.find((s) => s.id == surveyId)
+      const survey = config.surveys.find((s) => s.id === surveyId)
       if (!survey) return debug('show: no survey with id', surveyId)
       if (!allowedToStore) return debug('show: waiting for consent')
       const gen = rt.gen

@@ -190,3 +190,31 @@ describe('show()', () => {
     expect(reads).toBeLessThan(10)
   })
 })
+
+describe('sparse arrays in track() properties', () => {
+  const T0 = Date.parse('2026-11-23T12:00:00Z')
+  /** An array indexed by a big number (`tags[1e6] = 1`), its element reads counted through a Proxy. */
+  const sparse = () => {
+    const counter = { reads: 0 }
+    const a: unknown[] = []
+    a[1e6] = 'vip'
+    return { counter, value: new Proxy(a, { get: (t, k) => (counter.reads++, Reflect.get(t, k)) }) }
+  }
+  const q = [{ id: 'q', type: 'rating' as const, text: 'Q' }]
+
+  it('are not walked hole by hole when the journey keeps the property (a[1e8] = 1 took JSON.stringify half a minute)', () => {
+    const config: Config = { journey: { props: ['tags'] }, surveys: [{ id: 's', trigger: { event: 'buy', where: { tags: { exists: true } }, count: 2 }, questions: q }] }
+    const { counter, value } = sparse()
+    const trail: TrailEntry[] = []
+    extend(trail, touchEvent('buy', { tags: value }, T0), config, '/')
+    expect(counter.reads).toBeLessThan(10)
+  })
+
+  it('are not walked hole by hole to explain a failed condition', () => {
+    const config: Config = { surveys: [{ id: 's', trigger: { event: 'buy', where: { tags: 'vip' } }, questions: q }] }
+    const { counter, value } = sparse()
+    const [d] = decide(plan(config), touchEvent('buy', { tags: value }, T0), {}, { now: T0, path: '/', device: 'desktop', lang: 'en', user: {}, personId: 'p' })
+    expect(d!.show).toBe(false)
+    expect(counter.reads).toBeLessThan(10)
+  })
+})

@@ -13,6 +13,12 @@ export const touchEvent = (name: string, props: unknown, at: number): TouchEvent
 })
 
 /**
+ * A replacer for JSON.stringify that leaves out text and arrays longer than 999: they could not
+ * be kept anyway, and a page's sparse array (`a[1e8] = 1`) would take half a minute to write.
+ */
+export const small = (_: string, v: any): unknown => (v?.length > 999 ? undefined : v)
+
+/**
  * A property value as the journey keeps it (history, trail), which is stored and sent: JSON data of
  * at most 1,000 characters, else nothing. Whatever a page passes (functions, BigInt, cycles,
  * Proxies, throwing getters, megabytes of text) can then neither fail the IndexedDB write, which
@@ -20,7 +26,7 @@ export const touchEvent = (name: string, props: unknown, at: number): TouchEvent
  */
 export const keepable = (v: unknown): unknown => {
   try {
-    const s = JSON.stringify(v)
+    const s = JSON.stringify(v, small)
     if (s.length <= 1000) return JSON.parse(s)
   } catch {}
 }

@@ -47,7 +47,9 @@ async function harm(page: Page, errors: string[]): Promise<string[]> {
 const pause = (page: Page, ms: number) => page.evaluate((t) => new Promise((done) => setTimeout(done, t)), ms)
 
 describe('Hetki in Chromium under fuzzing', () => {
-  it('lets no hostile call reach the page, and still shows a valid survey and delivers its answer', async () => {
+  const timeout = LONG ? 3_600_000 : 60_000
+
+  it('lets no hostile call reach the page, and still shows a valid survey and delivers its answer', { timeout }, async () => {
     const N = scale(3000)
     const context = await env.browser.newContext()
     await prepare(context)
@@ -84,7 +86,7 @@ describe('Hetki in Chromium under fuzzing', () => {
     await context.close()
   })
 
-  it('lets no mutated config reach the page: at most the one "invalid config" line', async () => {
+  it('lets no mutated config reach the page: at most the one "invalid config" line', { timeout }, async () => {
     const N = scale(30)
     const r = rng(SEED + 7)
     const context = await env.browser.newContext()

@@ -96,7 +96,7 @@ describe('what the journey keeps of track() properties', () => {
   })
 
   it('keep the trail bounded whatever journey.keep says', () => {
-    for (const keep of ['x', {}, [], 1e9, Infinity] as unknown[]) {
+    for (const keep of ['x', {}, [], 1e9, Infinity, { valueOf: 1, toString: 1 }] as unknown[]) {
       const c = { ...config, journey: { keep } } as Config
       const trail: TrailEntry[] = []
       for (let i = 0; i < 500; i++) extend(trail, touchEvent('e', {}, T0 + i), c, '/')

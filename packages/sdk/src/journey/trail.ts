@@ -15,10 +15,11 @@ export interface TrailEntry {
 
 export const TRAIL_KEEP = 20
 
-/** `journey.keep`, at most 100; the default when it is not a number: a typo must not unbound the trail. */
+/** `journey.keep`, at most 100; the default when it is not a number: a typo must not unbound the trail or throw. */
 export const keepOf = (config: Config): number => {
-  const k = config.journey?.keep as number
-  return k >= 0 ? Math.min(k, 100) : TRAIL_KEEP
+  const k = config.journey?.keep
+  // Not compared unless a number: JSON such as {"valueOf": 1} throws when compared.
+  return typeof k == 'number' && k >= 0 ? Math.min(k, 100) : TRAIL_KEEP
 }
 
 /** The touchpoint an event happened at: the first whose events name it, else the first whose urls match the page. */

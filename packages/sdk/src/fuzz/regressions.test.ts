@@ -218,3 +218,28 @@ describe('sparse arrays in track() properties', () => {
     expect(counter.reads).toBeLessThan(10)
   })
 })
+
+describe('conditions', () => {
+  const T0 = Date.parse('2026-11-23T12:00:00Z')
+  const q = [{ id: 'q', type: 'rating' as const, text: 'Q' }]
+  const ctx = { now: T0, path: '/', device: 'desktop' as const, lang: 'en', user: {}, personId: 'p' }
+  const run = (where: object, props: object) => {
+    const config: Config = {
+      surveys: [
+        { id: 'picky', trigger: { event: 'buy', where: where as never }, questions: q },
+        { id: 'any', trigger: { event: 'buy' }, questions: q },
+      ],
+    }
+    return decide(plan(config), touchEvent('buy', props, T0), {}, ctx).map((d) => [d.survey.id, d.show])
+  }
+
+  it('treat operator names from the prototype as unknown, so they fail ("constructor" and "toString" always held)', () => {
+    expect(run({ plan: { constructor: 1 } }, { plan: 'x' })).toEqual([['picky', false], ['any', true]])
+    expect(run({ plan: { toString: 1 } }, { plan: 'x' })).toEqual([['picky', false], ['any', true]])
+  })
+
+  it('fail, rather than throw, on an argument that cannot be compared (every decision on the event was lost)', () => {
+    expect(run({ amount: { gt: { valueOf: 1, toString: 1 } } }, { amount: 5 })).toEqual([['picky', false], ['any', true]])
+    expect(run({ note: { contains: { toString: 1 } } }, { note: 'hello' })).toEqual([['picky', false], ['any', true]])
+  })
+})

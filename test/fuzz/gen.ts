@@ -28,7 +28,7 @@ export function rng(seed: number): Rng {
   return next
 }
 
-/** The run's base seed: `HETKI_FUZZ_SEED` when set (to replay), else a fixed one (CI). */
+/** The fixed base seed of CI runs; the tests use `HETKI_FUZZ_SEED` instead when it is set (to replay a run). */
 export const BASE_SEED = 0x4e7c1
 
 /** Strings that break naive code: lone surrogates, bidi controls, NUL, emoji sequences, prototype names, markup. */

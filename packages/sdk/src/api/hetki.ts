@@ -136,7 +136,7 @@ export const identify = guard((id: string, attributes?: Record<string, unknown>)
 
 /** Shows a survey now, whatever its trigger rules and pacing say (e.g. from a "Give feedback" button). */
 export const show = guard((surveyId: string): void => {
-  whenReady((r) => r.show(String(surveyId)))
+  whenReady((r) => r.show(surveyId))
 })
 
 /**

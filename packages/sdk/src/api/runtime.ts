@@ -135,7 +135,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     onEvent,
     /** `show()`, or a preview: shown whatever the rules say, and pacing never hears of it. */
     show(surveyId: string, preview?: boolean) {
-      const survey = config.surveys.find((s) => s.id == surveyId)
+      const survey = config.surveys.find((s) => s.id === surveyId)
       if (!survey) return debug('show: no survey with id', surveyId)
       if (!allowedToStore) return debug('show: waiting for consent')
       const gen = rt.gen

@@ -15,6 +15,15 @@ const DURATION = 'a duration such as "30m"'
  * path, or nothing. The validator command checks everything else.
  */
 export function checkConfig(config: unknown): string | undefined {
+  try {
+    return check(config)
+  } catch {
+    // A value that cannot be read, e.g. an object where text belongs whose "toString" is not a function.
+    return 'the config must be plain JSON'
+  }
+}
+
+function check(config: unknown): string | undefined {
   let problem: string | undefined
   /** Records the first failed expectation; true when this one holds. */
   const need = (ok: unknown, path: string, what: string): boolean => {

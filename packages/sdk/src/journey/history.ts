@@ -1,6 +1,6 @@
 import type { Conditions } from '../config/types'
 import { unmet } from '../rules/conditions'
-import type { TouchEvent } from './event'
+import { keepable, type TouchEvent } from './event'
 
 /**
  * The past events rules look back on (counts, sequences, negations): per event name, the times and
@@ -18,7 +18,7 @@ export function remember(history: History, event: TouchEvent, watched: Map<strin
   const keys = watched.get(event.name)
   if (!keys) return
   let props: Record<string, unknown> | undefined
-  for (const k of keys) if (k in event.props) (props ||= {})[k] = event.props[k]
+  for (const k of keys) if (k in event.props) (props ||= {})[k] = keepable(event.props[k])
   const list = (history['#' + event.name] ||= [])
   list.push(props ? [event.at, props] : [event.at])
   const since = event.at - HISTORY_AGE_MS

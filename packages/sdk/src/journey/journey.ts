@@ -4,7 +4,7 @@ import type { Plan } from '../rules/plan'
 import type { Store } from '../storage/store'
 import type { TouchEvent } from './event'
 import { mergeHistory, remember, type History } from './history'
-import { extend, mergeTrail, TRAIL_KEEP, type TrailEntry } from './trail'
+import { extend, keepOf, mergeTrail, type TrailEntry } from './trail'
 
 /** The journey as stored, shared by the tabs and pages of a visit; versioned so a release can migrate it. */
 export interface JourneyState {
@@ -33,7 +33,7 @@ export function createJourney(store: Store, config: Config, plan: Plan, canStore
   let state = fresh()
   let dirty = false
   let timer: ReturnType<typeof setTimeout> | undefined
-  const keep = config.journey?.keep ?? TRAIL_KEEP
+  const keep = keepOf(config)
 
   const save = async () => {
     clearTimeout(timer)

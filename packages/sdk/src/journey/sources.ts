@@ -7,15 +7,20 @@ type Emit = (name: string, props?: Record<string, unknown>) => void
 /** The three clicks of a rage click: within this time and this distance of each other. */
 const RAGE_MS = 1000
 const RAGE_PX = 30
+const MAX_DELAY = 2 ** 31 - 1
 
 /**
  * The built-in journey sources the config turns on. Each adds events as if the page had called
  * `track()`. Listeners are passive and the only timers are the ones a threshold needs: nothing polls.
  * This is its own chunk (`hetki-sources.js`), imported only by pages whose config turns sources on.
  */
-export function startSources(sources: Sources, emit: Emit, debugOn: () => boolean): string[] {
+export function startSources(sources: Sources, report: Emit, debugOn: () => boolean): string[] {
   // This chunk has its own copy of the debug log.
   setDebug(debugOn)
+  // Timers and animation frames call it too: nothing the pipeline throws may reach the page from there.
+  const emit = guard(report)
+  // Beyond this a browser's 32-bit timer delay overflows and fires at once.
+  const later = (fn: () => void, ms: number) => setTimeout(fn, Math.min(ms, MAX_DELAY))
   const on = (target: EventTarget, type: string, fn: (e: any) => void) =>
     target.addEventListener(type, guard(fn), { capture: true, passive: true })
   let path = location.pathname
@@ -35,7 +40,7 @@ export function startSources(sources: Sources, emit: Emit, debugOn: () => boolea
     timers.forEach(clearTimeout)
     done = {}
     if (sources.pageViews) emit('page.viewed', { path: location.pathname })
-    timers = (sources.timeOnPage || []).map((s) => setTimeout(() => emit('page.time', { seconds: s }), s * 1e3))
+    timers = (sources.timeOnPage || []).filter((s) => s * 1e3 <= MAX_DELAY).map((s) => later(() => emit('page.time', { seconds: s }), s * 1e3))
   }
 
   // Single-page apps change pages through the history API; only a new path is a new page
@@ -84,12 +89,12 @@ export function startSources(sources: Sources, emit: Emit, debugOn: () => boolea
     on(window, 'scroll', () => {
       if (queued) return
       queued = true
-      requestAnimationFrame(() => {
+      requestAnimationFrame(guard(() => {
         queued = false
         const el = document.documentElement
         const percent = ((scrollY + innerHeight) / el.scrollHeight) * 100
         for (const p of sources.scrollDepth!) if (percent >= p) once('s' + p, 'page.scrolled', { percent: p })
-      })
+      }))
     })
   }
 
@@ -104,7 +109,7 @@ export function startSources(sources: Sources, emit: Emit, debugOn: () => boolea
     let timer: ReturnType<typeof setTimeout> | undefined
     // One timer at a time: activity only moves `last`, and the timer re-arms for what is left.
     const arm = (wait: number) =>
-      (timer = setTimeout(() => {
+      (timer = later(() => {
         const left = last + idleMs - Date.now()
         if (left > 0) arm(left)
         else (timer = undefined), emit('user.idle', { seconds: sources.idle })

@@ -1,6 +1,6 @@
 import type { Config, Touchpoint } from '../config/types'
 import { glob } from '../rules/glob'
-import type { TouchEvent } from './event'
+import { keepable, type TouchEvent } from './event'
 
 /** One step of the journey as the backend sees it, next to the answer it led to. */
 export interface TrailEntry {
@@ -15,6 +15,13 @@ export interface TrailEntry {
 
 export const TRAIL_KEEP = 20
 
+/** `journey.keep`, at most 100; the default when it is not a number: a typo must not unbound the trail or throw. */
+export const keepOf = (config: Config): number => {
+  const k = config.journey?.keep
+  // Not compared unless a number: JSON such as {"valueOf": 1} throws when compared.
+  return typeof k == 'number' && k >= 0 ? Math.min(k, 100) : TRAIL_KEEP
+}
+
 /** The touchpoint an event happened at: the first whose events name it, else the first whose urls match the page. */
 export const touchpointOf = (touchpoints: Touchpoint[] = [], name: string, path: string): Touchpoint | undefined =>
   touchpoints.find((t) => t.events?.includes(name)) || touchpoints.find((t) => t.urls?.some((u) => glob(u, path)))
@@ -24,9 +31,9 @@ export function extend(trail: TrailEntry[], event: TouchEvent, config: Config, p
   const entry: TrailEntry = { event: event.name, at: event.at }
   const tp = touchpointOf(config.touchpoints, event.name, path)
   if (tp) entry.touchpoint = tp.id
-  for (const k of config.journey?.props || []) if (k in event.props) (entry.props ||= {})[k] = event.props[k]
+  for (const k of config.journey?.props || []) if (k in event.props) (entry.props ||= {})[k] = keepable(event.props[k])
   trail.push(entry)
-  trail.splice(0, trail.length - (config.journey?.keep ?? TRAIL_KEEP))
+  trail.splice(0, trail.length - keepOf(config))
 }
 
 /** Both tabs' trails, without duplicates, oldest first, within the bound. */

@@ -15,11 +15,20 @@ const OPS: Record<string, (value: unknown, arg: any) => boolean> = {
   exists: (v, a) => (v != null) === a,
 }
 
-/** Whether one value meets one condition: a plain value means equals; an object names operators, all of which must hold. An unknown operator fails. */
+/**
+ * Whether one value meets one condition: a plain value means equals; an object names operators, all
+ * of which must hold. An unknown operator fails (`constructor` too: operators are own names only),
+ * and so does one whose argument cannot be compared (JSON such as {"valueOf": 1} throws).
+ */
 export function meets(value: unknown, condition: unknown): boolean {
   if (!condition || typeof condition != 'object' || Array.isArray(condition)) return value === condition
   // Own keys only: a page's library may have added enumerable junk to Object.prototype.
-  for (const op of Object.keys(condition)) if (!OPS[op]?.(value, (condition as Record<string, unknown>)[op])) return false
+  for (const op of Object.keys(condition))
+    try {
+      if (!(own(OPS, op) as (typeof OPS)[string] | undefined)?.(value, (condition as Record<string, unknown>)[op])) return false
+    } catch {
+      return false
+    }
   return true
 }
 

@@ -1,5 +1,6 @@
 import type { PastEvent, Survey } from '../config/types'
 import type { TouchEvent } from '../journey/event'
+import { small } from '../journey/event'
 import { count, type History } from '../journey/history'
 import { own, unmet } from './conditions'
 import type { Context } from './context'
@@ -16,7 +17,14 @@ export interface Decision {
   trace: Step[]
 }
 
-const json = (v: unknown) => JSON.stringify(v)
+/** For explanations only: a value JSON cannot write (BigInt, a cycle, 10,000 levels) must not stop the decision. */
+const json = (v: unknown): string => {
+  try {
+    return JSON.stringify(v, small)
+  } catch {
+    return String(typeof v)
+  }
+}
 
 /** Start of a look-back window ending now; the whole remembered journey without `within`. */
 const since = (now: number, within: PastEvent['within']) => (within == null ? -Infinity : now - ms(within))

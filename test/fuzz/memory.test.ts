@@ -11,7 +11,10 @@ const LONG = process.env.HETKI_FUZZ == 'long'
 const env = useChromiumAndDemo()
 
 const KEEP = 10
+// Debug logging through the config, not ?hetki_debug=1: that also opens the debug panel, whose
+// redraws replace elements, and dropped elements still count as live listeners here.
 const config = {
+  debug: true,
   endpoint: '/collect',
   sources: {
     pageViews: true,
@@ -157,7 +160,7 @@ describe('a long session in Chromium', () => {
     const page = await context.newPage()
     const errors = watchErrors(page)
     const journeyOn = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
-    await page.goto(env.demo.url + '/app/start?hetki_debug=1')
+    await page.goto(env.demo.url + '/app/start')
     await journeyOn
 
     /** `n` events with properties (some large), and a navigation every 100. */
@@ -205,7 +208,7 @@ describe('a long session in Chromium', () => {
     const page = await context.newPage()
     const errors = watchErrors(page)
     const journeyOn = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
-    await page.goto(env.demo.url + '/app/start?hetki_debug=1')
+    await page.goto(env.demo.url + '/app/start')
     await journeyOn
 
     const rounds = (n: number) =>

@@ -18,7 +18,8 @@ async function open(config: object, body = '', before?: () => void): Promise<Pag
   const context = await env.browser.newContext()
   const page = await context.newPage()
   if (before) await page.addInitScript(before)
-  await page.route(env.demo.url + '/page.html', (route) =>
+  // For the whole context, so that a second tab gets the page too.
+  await context.route(env.demo.url + '/page.html', (route) =>
     route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><html lang="en"><body>${body}
@@ -34,6 +35,57 @@ async function open(config: object, body = '', before?: () => void): Promise<Pag
 const said = (page: Page, text: string) => page.waitForEvent('console', (m) => m.text().includes(text))
 const prompts = (page: Page) => page.locator('[data-hetki-survey]').count()
 const databases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
+
+/** A second tab of the same browser profile, on the same page. */
+async function secondTab(page: Page): Promise<Page> {
+  const tab = await page.context().newPage()
+  const ready = said(tab, 'ready with')
+  await tab.goto(env.demo.url + '/page.html')
+  await ready
+  return tab
+}
+
+/** Lets a message between tabs (BroadcastChannel) arrive. */
+const between = (page: Page) => page.evaluate(() => new Promise((r) => setTimeout(r, 300)))
+
+describe('across tabs', () => {
+  it('a reset in one tab makes the others forget the person too: what they did before never travels with a later answer', async () => {
+    const config = { journey: { props: ['sku'] }, surveys: [survey('csat', 'order.completed')] }
+    const a = await open(config)
+    const b = await secondTab(a)
+    await b.evaluate(() => (window as any).hetki.track('cart.viewed', { sku: 'before-logout' }))
+    await a.evaluate(() => (window as any).hetki.reset())
+    await between(b)
+    await b.evaluate(() => (window as any).hetki.track('order.completed'))
+    const prompt = b.locator('[data-hetki-survey="csat"]')
+    await prompt.getByRole('button', { name: /^4/ }).click()
+    await expect.poll(() => env.demo.store.all().find((r) => r.survey_id == 'csat' && r.completed)).toBeTruthy()
+    const record = env.demo.store.all().find((r) => r.survey_id == 'csat' && r.completed)!
+    expect(JSON.stringify(record.trail)).not.toContain('before-logout')
+    await a.context().close()
+  })
+
+  it('consent withdrawn in one tab holds in the others: they show nothing more, and let its databases be deleted', async () => {
+    const a = await open({ requireConsent: true, surveys: [survey('nps', 'order.completed')] })
+    const b = await secondTab(a)
+    // The customer said yes in the second tab, which opened the databases; then no in the first.
+    await b.evaluate(() => (window as any).hetki.consent(true))
+    await expect.poll(() => databases(b)).toContain('hetki')
+    await a.evaluate(() => (window as any).hetki.consent(false))
+    await between(b)
+    const waiting = said(b, 'show: waiting for consent')
+    await b.evaluate(() => {
+      const h = (window as any).hetki
+      h.track('order.completed')
+      h.show('nps')
+    })
+    await waiting
+    expect(await prompts(b)).toBe(0)
+    // Held open by the second tab, they could never be deleted (and every later page would wait on that).
+    await expect.poll(() => databases(b)).toEqual([])
+    await a.context().close()
+  })
+})
 
 describe('consent', () => {
   it('with consent required, saying no (and resetting) before any yes creates no database at all', async () => {

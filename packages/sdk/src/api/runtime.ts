@@ -7,6 +7,7 @@ import type * as Engine from '../engine'
 import type * as Overlay from '../overlay/index'
 import { createDelivery } from '../outbox/delivery'
 import { createBook } from '../pacing/book'
+import { openTabs } from '../pacing/tabs'
 import type { History } from '../journey/history'
 import { createJourney } from '../journey/journey'
 import type { Internals } from '../present/present'
@@ -96,10 +97,25 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     }),
   }
 
-  const cancelDelays = () => {
+  /**
+   * Forgets the person in this tab: prompt, delays, identity, journey, pacing. Storage is touched
+   * only where it may be (after consent(false), memory alone).
+   */
+  const forget = () => {
+    rt.gen++
+    rt.open?.close()
     rt.delayed.forEach(clearTimeout)
     rt.delayed.clear()
+    rt.user = { attributes: {} }
+    settle(journey.clear())
+    settle(book.reset())
   }
+  // A reset or a withdrawn consent in one tab holds in the others: they would otherwise keep the
+  // person in memory and write the journey back at their next save.
+  const tell = openTabs((said) => {
+    if (said == 'no') allowedToStore = false
+    if (said == 'no' || said == 'reset') forget()
+  })
 
   const ready = load().then(() => {
     if (config.sources)
@@ -152,24 +168,17 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
       rt.user = { id, attributes: { ...rt.user.attributes, ...attributes } }
     },
     reset() {
-      rt.gen++
-      rt.open?.close()
-      cancelDelays()
-      rt.user = { attributes: {} }
-      settle(journey.clear())
-      settle(book.reset())
+      forget()
+      tell('reset')
     },
     consent(granted: boolean) {
       const was = allowedToStore
       allowedToStore = granted
       if (!granted) {
-        rt.gen++
-        rt.open?.close()
-        cancelDelays()
-        settle(journey.clear())
-        settle(book.reset())
+        forget()
         settle(stateStore.clear())
         settle(outbox.clear())
+        tell('no')
       } else if (!was) settle(load())
     },
   }

@@ -40,6 +40,10 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
         // createStore opens the database at once and throws synchronously where IndexedDB is
         // missing or blocked, hence the lazy call inside the try.
         return await (idb ||= createStore(dbName, storeName))(mode, (store) => {
+          const db = store.transaction.db
+          // Another tab deletes the database (consent withdrawn there): let it go, and open it
+          // afresh if this tab may store again. Held open, it would block the deletion for good.
+          db.onversionchange = () => (db.close(), (idb = undefined))
           const result = op(store)
           return promisifyRequest(store.transaction).then(result)
         })

@@ -21,9 +21,9 @@ const store = (collapsed: boolean) => {
 /**
  * The panel around what the overlay says: a `<hetki-debug>` host with its own shadow root, a
  * header button that unfolds and folds it (remembered for the tab; folded at first), and a
- * scrolling body. Nothing in it takes focus by itself.
+ * scrolling body ending with `footer` and how to turn debug mode off. Nothing in it takes focus by itself.
  */
-export function frame(...footer: Node[]) {
+export function frame(off: string, ...footer: Node[]) {
   const host = el('hetki-debug')
   const root = host.attachShadow({ mode: 'open' })
   adoptStyles(root)
@@ -35,7 +35,7 @@ export function frame(...footer: Node[]) {
     { class: 'body', id: 'hetki-debug-body' },
     content,
     ...footer,
-    el('p', { class: 'muted' }, 'Turn off: ?hetki_debug=0 in the URL, or hetki.debug(false).'),
+    el('p', { class: 'muted' }, 'Turn off: ' + off),
   )
   const panel = el('section', { class: 'panel', 'aria-label': 'Hetki debug' }, el('div', { class: 'head' }, toggle), body)
   root.append(panel)

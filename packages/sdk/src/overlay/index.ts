@@ -24,7 +24,7 @@ export const open = guard((rt: Internals): void => {
   if (rt.overlay) return
   const reset = el('button', {}, 'Reset pacing')
   const said = el('p', { role: 'status', class: 'muted' })
-  const { host, root, count, content } = frame(el('p', {}, reset), said)
+  const { host, root, count, content } = frame('?hetki_debug=0 in the URL, or hetki.debug(false).', el('p', {}, reset), said)
 
   reset.addEventListener(
     'click',
@@ -91,7 +91,8 @@ export const open = guard((rt: Internals): void => {
  * to say why, with the path of the problem.
  */
 export const broken = guard((config: unknown): void => {
-  const { content, count } = frame()
+  // Hetki is disabled, its API with it: only the URL turns the panel off.
+  const { content, count } = frame('?hetki_debug=0 in the URL.')
   const problems = configProblems(config)
   const errors = problems.filter((p) => p.severity == 'error').length
   count.textContent = '(disabled: the config has ' + errors + (errors == 1 ? ' error)' : ' errors)')

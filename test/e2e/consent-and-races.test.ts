@@ -13,6 +13,8 @@ const survey = (id: string, event: string, extra = {}) => ({
   ...extra,
 })
 
+const said = (page: Page, text: string) => page.waitForEvent('console', (m) => m.text().includes(text))
+
 /** A page of the demo's origin running Hetki in debug mode; `before` runs before any other script. */
 async function open(config: object, body = '', before?: () => void): Promise<Page> {
   const context = await env.browser.newContext()
@@ -27,12 +29,14 @@ async function open(config: object, body = '', before?: () => void): Promise<Pag
         <script src="/hetki/hetki.js"></script></body></html>`,
     }),
   )
+  // Ready, not just loaded: an event tracked before is queued, and judged on the path of the moment
+  // it is taken from the queue (the SPA test below would see the navigation happen before it).
+  const ready = said(page, 'ready with')
   await page.goto(env.demo.url + '/page.html')
-  await page.waitForFunction(() => (window as any).hetki?.init)
+  await ready
   return page
 }
 
-const said = (page: Page, text: string) => page.waitForEvent('console', (m) => m.text().includes(text))
 const prompts = (page: Page) => page.locator('[data-hetki-survey]').count()
 const databases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
 
@@ -142,6 +146,23 @@ describe('consent', () => {
     })
     await stopped
     expect(await prompts(page)).toBe(0)
+    await page.context().close()
+  })
+})
+
+describe('one prompt after another', () => {
+  it('a prompt closed by consent(false) lets the next one show at once after consent(true)', async () => {
+    const page = await open({ surveys: [survey('first', 'one'), survey('second', 'two')] })
+    await page.evaluate(() => (window as any).hetki.track('one'))
+    await page.locator('[data-hetki-survey="first"]').getByRole('dialog').waitFor()
+    await page.evaluate(() => {
+      const h = (window as any).hetki
+      h.consent(false)
+      h.consent(true)
+      h.track('two')
+    })
+    await page.locator('[data-hetki-survey="second"]').getByRole('dialog').waitFor({ timeout: 5000 })
+    expect(await prompts(page)).toBe(1)
     await page.context().close()
   })
 })

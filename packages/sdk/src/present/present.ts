@@ -33,6 +33,8 @@ export interface Internals {
   widgetUrl: string
   /** The prompt on screen in this page, if any: one at a time. */
   open?: { surveyId: string; host: Element; close(): void }
+  /** Settles once the prompt this tab closed last has let go of its cross-tab lock (or after 1 s). */
+  freed?: Promise<unknown>
   /**
    * Bumped by reset() and consent(false): work started before (an engine import, a claim, a delay)
    * must not show a survey after the person changed or withdrew consent.
@@ -128,12 +130,10 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
   const current = () => gen == rt.gen && rt.allowed()
   if (!current()) return refuse('reset', 'reset or consent withdrawn meanwhile')
   // A prompt whose host the page removed (an SPA route change) can never be closed by the customer.
-  if (rt.open && !rt.open.host.isConnected) {
-    rt.open.close()
-    // Its cross-tab lock is let go asynchronously; wait for that (briefly), or the claim below
-    // would be refused because of this very tab.
-    await navigator.locks?.request('hetki-prompt', { signal: AbortSignal.timeout(1000) }, () => {}).catch(() => {})
-  }
+  if (rt.open && !rt.open.host.isConnected) rt.open.close()
+  // A prompt closed just before (this one, or one closed by consent or reset) lets go of its
+  // cross-tab lock asynchronously: the claim below would be refused because of this very tab.
+  await rt.freed
   const { config, emitter, book, outbox } = rt
   if (rt.open) return refuse('prompt', 'another prompt is open')
   // First on this tab's state, which the other tabs keep up to date: no storage read per event.
@@ -156,6 +156,9 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
     unmount()
     host.remove()
     release()
+    try {
+      rt.freed = navigator.locks?.request('hetki-prompt', { signal: AbortSignal.timeout(1000) }, () => {}).catch(() => {})
+    } catch {}
   }
   rt.open = { surveyId: id, host, close }
 

@@ -1,6 +1,6 @@
 import type { Config } from '../config/types'
 import { debug, isDebug } from '../debug/log'
-import { settle } from '../debug/guard'
+import { guard, settle } from '../debug/guard'
 import type { Emitter } from '../events/emitter'
 import { touchEvent, type TouchEvent } from '../journey/event'
 import type * as Engine from '../engine'
@@ -112,10 +112,13 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
   }
   // A reset or a withdrawn consent in one tab holds in the others: they would otherwise keep the
   // person in memory and write the journey back at their next save.
-  const tell = openTabs((said) => {
-    if (said == 'no') allowedToStore = false
-    if (said == 'no' || said == 'reset') forget()
-  })
+  // Guarded: a message handler that throws would throw into the host page.
+  const tell = openTabs(
+    guard((said: unknown) => {
+      if (said == 'no') allowedToStore = false
+      if (said == 'no' || said == 'reset') forget()
+    }),
+  )
 
   const ready = load().then(() => {
     if (config.sources)

@@ -1,5 +1,6 @@
 // Prints raw, gzip -9 and brotli bytes of the three dist files; with --readme, also writes the
 // table into README.md between the size markers. Every byte of hetki.js is paid by every visitor.
+import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { bytesOf as measure } from '../bench/lib/bytes.mjs'
 
@@ -22,8 +23,17 @@ const table = [
 ].join('\n')
 console.log(table)
 
-const over = rows.filter((r) => r.gzip > r.budget)
-for (const r of over) console.error(`${r.file} is ${r.gzip} B gzip -9, over its budget of ${r.budget} B`)
+// The budgets also hold as the gzip command counts (its header carries the file name, and its
+// deflate differs a little from node:zlib's): `gzip -9 -c file | wc -c` is what others check.
+const cli = (file) => {
+  try {
+    return execFileSync('gzip', ['-9', '-c', file]).length
+  } catch {
+    return 0
+  }
+}
+const over = rows.filter((r) => Math.max(r.gzip, cli(r.file)) > r.budget)
+for (const r of over) console.error(`${r.file} is ${r.gzip} B gzip -9 (${cli(r.file)} B by the gzip command), over its budget of ${r.budget} B`)
 
 if (process.argv.includes('--readme')) {
   const readme = readFileSync('README.md', 'utf8')

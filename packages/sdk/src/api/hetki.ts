@@ -81,7 +81,7 @@ const debugFlag = (): boolean => {
  * disables Hetki with one console error; nothing is thrown. Calling it twice keeps the first config.
  */
 export const init = guard((config: Config, options?: InitOptions): void => {
-  if (started) return debug('init: already initialised, ignoring the second config')
+  if (started) return debug('init: ignored, already running')
   started = true
   const problem = checkConfig(config)
   if (problem) {
@@ -122,14 +122,14 @@ export const init = guard((config: Config, options?: InitOptions): void => {
 
 /** Reports a touchpoint event: something the customer just did. `props` may be used by trigger rules. */
 export const track = guard((name: string, props?: Record<string, unknown>): void => {
-  if (typeof name != 'string' || !name) return debug('track: the event name must be a non-empty string')
+  if (typeof name != 'string' || !name) return debug('track: no event name')
   const event = touchEvent(name, props, Date.now())
   whenReady((r) => r.onEvent(event))
 })
 
 /** Tells Hetki who the customer is, for audience rules. Kept in memory only; never sent unless the config asks for it. */
 export const identify = guard((id: string, attributes?: Record<string, unknown>): void => {
-  if (typeof id != 'string') return debug('identify: the id must be a string')
+  if (typeof id != 'string') return debug('identify: no id')
   const attrs = attributes && typeof attributes == 'object' ? attributes : {}
   whenReady((r) => r.identify(id, attrs))
 })

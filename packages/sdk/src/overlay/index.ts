@@ -12,7 +12,7 @@ import { guard } from '../debug/guard'
 import type { Internals } from '../present/present'
 import { model } from './model'
 import { frame } from './frame'
-import { configProblems } from './problems'
+import { validate } from '../validate/validate'
 import { el, problemList, sections } from './render'
 
 /** Time passes (cooldowns end, sessions lapse, other tabs change pacing): look again this often. */
@@ -42,6 +42,8 @@ export const open = guard((rt: Internals): void => {
     }),
   )
 
+  // Everything the validator (the `hetki validate` command) finds: the config does not change on a page.
+  const problems = validate(rt.config)
   const opened = new Set<string>()
   let last = ''
   const draw = guard(() => {
@@ -52,7 +54,7 @@ export const open = guard((rt: Internals): void => {
       trail: rt.journey.state().trail,
       pacing: rt.book.state(),
       ctx: rt.context(Date.now()),
-      problems: configProblems(rt.config),
+      problems,
     })
     const text = JSON.stringify(view)
     if (text == last) return
@@ -93,7 +95,7 @@ export const open = guard((rt: Internals): void => {
 export const broken = guard((config: unknown): void => {
   // Hetki is disabled, its API with it: only the URL turns the panel off.
   const { content, count } = frame('?hetki_debug=0 in the URL.')
-  const problems = configProblems(config)
+  const problems = validate(config)
   const errors = problems.filter((p) => p.severity == 'error').length
   count.textContent = '(disabled: the config has ' + errors + (errors == 1 ? ' error)' : ' errors)')
   content.append(el('h2', {}, 'Config problems'), problemList(problems), el('p', {}, 'Hetki is disabled on this page until the config is fixed.'))

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { Config } from '../config/types'
 import { freshPacing, mark } from '../pacing/state'
 import type { Noted } from '../present/present'
+import { validate } from '../validate/validate'
 import { step } from '../rules/trace'
 import { model, type Input } from './model'
-import { configProblems } from './problems'
 import { say } from './words'
 
 const NOW = Date.UTC(2026, 11, 1, 9, 0)
@@ -78,12 +78,12 @@ describe('the overlay model', () => {
 
 describe('config problems', () => {
   it('are what the validator finds: every problem with its path and hint, none for a valid config', () => {
-    expect(configProblems(config)).toEqual([])
+    expect(validate(config)).toEqual([])
     const broken = { surveys: [{ id: 'a', trigger: { event: 'go', withn: '5m' }, delay: 'soon', questions: q }] }
-    expect(configProblems(broken)).toMatchObject([
+    expect(validate(broken)).toMatchObject([
       { path: 'surveys[0].trigger.withn', severity: 'error', hint: 'did you mean "within"?' },
       { path: 'surveys[0].delay', severity: 'error', message: 'must be a duration such as "30m" (got "soon")' },
     ])
-    expect(configProblems(null)).toMatchObject([{ path: '', severity: 'error', message: 'must be an object (got null)' }])
+    expect(validate(null)).toMatchObject([{ path: '', severity: 'error', message: 'must be an object (got null)' }])
   })
 })

@@ -7,7 +7,7 @@ import type { Noted } from '../present/present'
 import type { Context } from '../rules/context'
 import type { Step } from '../rules/trace'
 import { dryRun } from './dry-run'
-import type { Problem } from './problems'
+import type { Problem } from '../validate/validate'
 import { say } from './words'
 
 /** One line of a trace: passed or not, in PM words. */

@@ -1,5 +1,5 @@
 import type { Line, SurveyView, View } from './model'
-import type { Problem } from './problems'
+import type { Problem } from '../validate/validate'
 
 type Child = Node | string | false | undefined
 

@@ -10,11 +10,10 @@
 // writes made on leaving a page (one per page at most).
 // In each, one event in ten is the trigger of a survey; the first shows it and the visitor
 // answers, the others are refused by pacing ("shown once already").
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { chromium } from 'playwright-core'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { launchChromium } from './lib/chromium.mjs'
 import { createDemoServer } from '../demo/server.mjs'
 
-const CHROME = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync)
 const EVENTS = 1000
 
 const config = {
@@ -40,7 +39,7 @@ const countTransactions = () => {
 const eventName = (i) => (i % 10 == 3 ? 'order.completed' : i % 10 == 7 ? 'help.closed' : 'page.section')
 
 const demo = await createDemoServer({ port: 0, dbPath: ':memory:' })
-const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ['--no-sandbox', '--disable-gpu'] })
+const browser = await launchChromium()
 
 /** A new visitor: a fresh context whose transactions land in `seen`. */
 async function visitor(seen) {

@@ -2,7 +2,7 @@
 // usual reasons (cooldown, sampling, priority, a trigger not seen), cropped to the panel, into
 // docs/screenshots/debug-overlay.png. Needs a fresh `npm run build`.
 import { mkdirSync } from 'node:fs'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../test/fixtures/chromium.mjs'
 import { createDemoServer } from '../demo/server.mjs'
 import { fixtureServer } from '../test/fixtures/pages.mjs'
 
@@ -25,11 +25,8 @@ const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 const fixtures = fixtureServer()
 fixtures.set('/checkout', html)
 const demo = await createDemoServer({ port: 0, dbPath: ':memory:', handle: fixtures.handle })
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--font-render-hinting=none'],
-})
+// Font hinting off: the same pixels on every machine.
+const browser = await launchChromium(['--font-render-hinting=none'])
 mkdirSync(OUT, { recursive: true })
 
 try {

@@ -3,7 +3,7 @@
 // with the CSAT prompt in the corner; demo-prompt-fi.png: the same on the Finnish page. demo-results.png: the results page over the sample answers
 // (demo/sample-data.mjs) plus that customer's. Needs a fresh `npm run build`.
 import { mkdirSync } from 'node:fs'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../test/fixtures/chromium.mjs'
 import { createDemoServer } from '../demo/server.mjs'
 import { sampleRecords } from '../demo/sample-data.mjs'
 
@@ -12,11 +12,8 @@ const OUT = 'docs/screenshots'
 const NOW = Date.UTC(2026, 10, 23, 9, 0)
 
 const demo = await createDemoServer({ port: 0, dbPath: ':memory:' })
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--font-render-hinting=none'],
-})
+// Font hinting off: the same pixels on every machine.
+const browser = await launchChromium(['--font-render-hinting=none'])
 mkdirSync(OUT, { recursive: true })
 
 try {

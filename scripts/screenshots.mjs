@@ -1,7 +1,7 @@
 // `npm run screenshots`: renders every question type in Chromium (light, dark, and right-to-left)
 // and writes PNGs cropped to the widget into docs/screenshots/. Needs a fresh `npm run build`.
 import { mkdirSync } from 'node:fs'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../test/fixtures/chromium.mjs'
 import { createDemoServer } from '../demo/server.mjs'
 import { fixtureServer, widgetPage } from '../test/fixtures/pages.mjs'
 
@@ -48,11 +48,8 @@ const RTL = {
 
 const fixtures = fixtureServer()
 const demo = await createDemoServer({ port: 0, dbPath: ':memory:', handle: fixtures.handle })
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--font-render-hinting=none'],
-})
+// Font hinting off: the same pixels on every machine.
+const browser = await launchChromium(['--font-render-hinting=none'])
 mkdirSync(OUT, { recursive: true })
 
 async function shoot(name, { lang = 'en', ...survey }, colorScheme) {

@@ -1,8 +1,9 @@
 // Pacing across pages and tabs, in Chromium. "Tabs" are pages of one browser context: they share
 // IndexedDB, Web Locks and BroadcastChannel, as the tabs of one site do.
 import { describe, expect, it } from 'vitest'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { chromePath, launch, watchErrors } from '../helpers/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from '../fixtures/chromium.mjs'
+import { launch, watchErrors } from '../helpers/browser'
 import { useChromiumAndDemo } from '../helpers/setup'
 
 const env = useChromiumAndDemo()
@@ -165,11 +166,7 @@ describe('pacing on one device', () => {
     // A sandboxed document has an opaque origin, which IndexedDB and Web Locks refuse for real
     // (SecurityError), as private modes and blocked site data do. Chromium would also keep an
     // opaque origin from reaching the loopback test server; a real site serves from the internet.
-    const sandboxed = await chromium.launch({
-      executablePath: chromePath(),
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-features=LocalNetworkAccessChecks'],
-    })
+    const sandboxed = await launchChromium(['--disable-features=LocalNetworkAccessChecks'])
     const context = await sandboxed.newContext()
     const config = { pacing: { maxPerSession: 1 }, surveys: surveys(['checkout', 'checkout.done'], ['support', 'chat.closed']) }
     await context.route(env.demo.url + '/pacing.html', (route) =>

@@ -1,30 +1,7 @@
-import { existsSync } from 'node:fs'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../fixtures/chromium.mjs'
 
-/** Flags for Debian's Chromium on a machine with no network but loopback. */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
-
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-
-export function chromePath(): string {
-  const path = process.env.CHROME_PATH || CANDIDATES.find((p) => existsSync(p))
-  if (!path || !existsSync(path))
-    throw new Error(
-      'No Chromium found for the end-to-end tests. Install it (apt-get install -y chromium) or set CHROME_PATH to a Chromium binary.',
-    )
-  return path
-}
-
-export const launch = (): Promise<Browser> =>
-  chromium.launch({ executablePath: chromePath(), headless: true, args: FLAGS })
+export const launch = (): Promise<Browser> => launchChromium()
 
 /** Collects what a page must never see from Hetki: uncaught errors and console errors. */
 export function watchErrors(page: Page): string[] {

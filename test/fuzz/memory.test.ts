@@ -153,15 +153,22 @@ const flush = async (page: Page) => {
   await page.evaluate(() => new Promise((done) => setTimeout(done, 700)))
 }
 
+/** The app page in a new context (after `before`, if given), once the journey sources are on. */
+async function openApp(before?: () => void) {
+  const context = await env.browser.newContext()
+  if (before) await context.addInitScript(before)
+  await context.route(env.demo.url + '/app/**', (route) => route.fulfill({ contentType: 'text/html', body: html }))
+  const page = await context.newPage()
+  const errors = watchErrors(page)
+  const journeyOn = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
+  await page.goto(env.demo.url + '/app/start')
+  await journeyOn
+  return { context, page, errors }
+}
+
 describe('a long session in Chromium', () => {
   it('keeps what Hetki stores under a fixed size however many events and navigations', { timeout: LONG ? 3_600_000 : 60_000 }, async () => {
-    const context = await env.browser.newContext()
-    await context.route(env.demo.url + '/app/**', (route) => route.fulfill({ contentType: 'text/html', body: html }))
-    const page = await context.newPage()
-    const errors = watchErrors(page)
-    const journeyOn = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
-    await page.goto(env.demo.url + '/app/start')
-    await journeyOn
+    const { context, page, errors } = await openApp()
 
     /** `n` events with properties (some large), and a navigation every 100. */
     const session = (n: number, from: number) =>
@@ -202,14 +209,7 @@ describe('a long session in Chromium', () => {
   })
 
   it('leaves no more live listeners, timers or channels the more reset(), consent() and navigations repeat', async () => {
-    const context = await env.browser.newContext()
-    await context.addInitScript(instrument)
-    await context.route(env.demo.url + '/app/**', (route) => route.fulfill({ contentType: 'text/html', body: html }))
-    const page = await context.newPage()
-    const errors = watchErrors(page)
-    const journeyOn = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
-    await page.goto(env.demo.url + '/app/start')
-    await journeyOn
+    const { context, page, errors } = await openApp(instrument)
 
     const rounds = (n: number) =>
       page.evaluate(async (n) => {

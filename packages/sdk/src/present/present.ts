@@ -77,10 +77,11 @@ const add = (rt: Internals, id: string, s: Step) => {
   rt.changed?.()
 }
 
+/** Says why `id` is not shown, in the debug log and in the decision the overlay shows; false. */
+const refuse = (rt: Internals, id: string, name: string, why: string) => (debug('survey', id, 'not shown: ' + why), add(rt, id, step(name, false, why)), false)
+
 /** The page of the event is gone (a new document, an SPA navigation): its rules no longer hold. */
-const left = (rt: Internals, id: string, path: string) => (
-  debug('survey', id, 'not shown: the customer left', path), add(rt, id, step('page', false, 'the customer left ' + path))
-)
+const left = (rt: Internals, id: string, path: string) => refuse(rt, id, 'page', 'the customer left ' + path)
 
 /**
  * A delay is cancelled when the customer leaves the page of the event: a new document ends the
@@ -111,7 +112,10 @@ export async function judge(rt: Internals, decisions: Decision[], path: string, 
     debug('survey', d.survey.id, explain(d))
     if (!d.show) continue
     // An SPA navigation while the engine loaded.
-    if (location.pathname != path) return left(rt, d.survey.id, path)
+    if (location.pathname != path) {
+      left(rt, d.survey.id, path)
+      return
+    }
     if (d.survey.delay) gen == rt.gen && (schedule(rt, d.survey, path, gen), add(rt, d.survey.id, step('delay', true, 'waiting ' + d.survey.delay))), (winner = d.survey.id)
     else if (await present(rt, d.survey, false, gen)) winner = d.survey.id
   }
@@ -124,28 +128,26 @@ export async function judge(rt: Internals, decisions: Decision[], path: string, 
 export async function present(rt: Internals, survey: Survey, forced: boolean, gen: number, preview?: boolean): Promise<boolean> {
   setDebug(rt.debug)
   const id = survey.id
-  /** Says why not, in the debug log and in the decision the overlay shows. */
-  const refuse = (name: string, why: string) => (debug('survey', id, 'not shown: ' + why), add(rt, id, step(name, false, why)), false)
   if (forced) note(rt, id, [step('forced', true, preview ? 'a preview' : 'show()')], preview)
   const current = () => gen == rt.gen && rt.allowed()
-  if (!current()) return refuse('reset', 'reset or consent withdrawn meanwhile')
+  if (!current()) return refuse(rt, id, 'reset', 'reset or consent withdrawn meanwhile')
   // A prompt whose host the page removed (an SPA route change) can never be closed by the customer.
   if (rt.open && !rt.open.host.isConnected) rt.open.close()
   // A prompt closed just before (this one, or one closed by consent or reset) lets go of its
   // cross-tab lock asynchronously: the claim below would be refused because of this very tab.
   await rt.freed
   const { config, emitter, book, outbox } = rt
-  if (rt.open) return refuse('prompt', 'another prompt is open')
+  if (rt.open) return refuse(rt, id, 'prompt', 'another prompt is open')
   // First on this tab's state, which the other tabs keep up to date: no storage read per event.
   if (!forced) {
     const verdict = allowed(survey, book.state(), Date.now(), config.pacing)
     // Only a refusal is said here; the claim says the final verdict.
     if (!verdict.pass) return debug('survey', id, verdict), add(rt, id, verdict), false
     // Asked in a tab the customer is not looking at, a prompt would only use up their pacing.
-    if (document.hidden) return refuse('page', 'the page is hidden')
+    if (document.hidden) return refuse(rt, id, 'page', 'the page is hidden')
   }
   const parent = hostParent(survey)
-  if (!parent) return refuse('target', 'no target')
+  if (!parent) return refuse(rt, id, 'target', 'no target')
   const responseId = nanoid()
   const host = document.createElement('hetki-survey')
   host.setAttribute('data-hetki-survey', id)
@@ -167,7 +169,7 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
   if (claimed) release = claimed[1]
   // Refused (the claim said why); closed by reset() or consent(false) meanwhile; or its place left the page.
   if (!claimed) return close(), false
-  if (rt.open?.close != close || !current() || !parent.isConnected) return close(), refuse('page', 'closed meanwhile')
+  if (rt.open?.close != close || !current() || !parent.isConnected) return close(), refuse(rt, id, 'page', 'closed meanwhile')
   const widget = claimed[0]
 
   const lang = rt.context(0).lang

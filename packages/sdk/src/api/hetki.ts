@@ -146,7 +146,7 @@ export const show = guard((surveyId: string): void => {
  * `?hetki_preview=<surveyId>` in the page URL does the same once the page is visible.
  */
 export const preview = guard((surveyId: string): void => {
-  whenReady((r) => r.show(String(surveyId), true))
+  whenReady((r) => r.show(surveyId, true))
 })
 
 /**

@@ -175,8 +175,8 @@ describe('the scroll-depth source', () => {
   })
 })
 
-describe('show()', () => {
-  it('never turns what the page passes into text: a huge sparse array froze the page', async () => {
+describe('show() and preview()', () => {
+  it.each(['show', 'preview'] as const)('%s() never turns what the page passes into text: a huge sparse array froze the page', async (call) => {
     vi.resetModules()
     const hetki = await import('../api/hetki')
     hetki.init({ surveys: [{ id: 's', questions: [{ id: 'q', type: 'rating', text: 'Q' }] }] })
@@ -185,7 +185,7 @@ describe('show()', () => {
     let reads = 0
     const sparse = new Proxy(new Array(1e6), { get: (t, k) => (reads++, Reflect.get(t, k)) })
     for (let i = 0; i < 20; i++) await new Promise((done) => setTimeout(done, 5)) // past init's IndexedDB load
-    hetki.show(sparse as never)
+    hetki[call](sparse as never)
     for (let i = 0; i < 5; i++) await new Promise((done) => setTimeout(done, 5))
     expect(reads).toBeLessThan(10)
   })

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects, run one after the other by scripts/test.mjs: fast unit tests next to the code
-// (happy-dom, fake-indexeddb), then end-to-end tests under test/ in Debian's Chromium.
+// Three projects, run one after the other by scripts/test.mjs: fast unit tests next to the code
+// (happy-dom, fake-indexeddb), the collector in Node, then end-to-end tests under test/ in Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -9,8 +9,22 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.{ts,tsx}'],
+          exclude: ['packages/collector/**'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
+        },
+      },
+      {
+        // The collector: a Node service, tested in Node against real SQLite and a throwaway
+        // PostgreSQL cluster (packages/collector/test/postgres.ts), real SMTP and HTTP peers.
+        test: {
+          name: 'collector',
+          include: ['packages/collector/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 10_000 } },
+          maxWorkers: 2,
         },
       },
       {

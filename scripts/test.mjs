@@ -45,6 +45,7 @@ const vitest = (project, label = project, extra = []) => {
 
 step('type-check', 'npx', ['tsc', '--noEmit', '-p', '.'])
 vitest('unit')
+vitest('collector')
 // The Chromium fuzzers (test/fuzz, docs/fuzzing.md) load the machine for half a minute: they run
 // after the other end-to-end tests rather than beside them, whose waits they would stretch.
 if (step('build', 'npm', ['run', 'build', '--silent'])) {

@@ -1,0 +1,101 @@
+// The records, their derived rows (answers, trail events), rejections and drops.
+import { type Kysely } from 'kysely'
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('responses')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('survey_id', 'text', (c) => c.notNull())
+    .addColumn('touchpoint', 'text')
+    .addColumn('owner', 'text')
+    .addColumn('completed', 'integer', (c) => c.notNull())
+    .addColumn('answers', 'text', (c) => c.notNull())
+    .addColumn('lang', 'text')
+    .addColumn('path', 'text')
+    .addColumn('url', 'text')
+    .addColumn('user_id', 'text')
+    .addColumn('trail', 'text', (c) => c.notNull())
+    .addColumn('preview', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addColumn('deliveries', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute()
+  await db.schema.createIndex('responses_started').on('responses').columns(['started_at']).execute()
+  await db.schema.createIndex('responses_received').on('responses').columns(['received_at']).execute()
+  await db.schema.createIndex('responses_user').on('responses').columns(['user_id']).execute()
+
+  await db.schema
+    .createTable('moments')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('survey_id', 'text', (c) => c.notNull())
+    .addColumn('response_id', 'text', (c) => c.notNull())
+    .addColumn('touchpoint', 'text')
+    .addColumn('owner', 'text')
+    .addColumn('lang', 'text')
+    .addColumn('path', 'text')
+    .addColumn('user_id', 'text')
+    .addColumn('trail', 'text', (c) => c.notNull())
+    .addColumn('preview', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addColumn('deliveries', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute()
+  await db.schema.createIndex('moments_at').on('moments').columns(['at']).execute()
+  await db.schema.createIndex('moments_response').on('moments').columns(['response_id']).execute()
+  await db.schema.createIndex('moments_user').on('moments').columns(['user_id']).execute()
+
+  await db.schema
+    .createTable('answers')
+    .addColumn('response_id', 'text', (c) => c.notNull())
+    .addColumn('question_id', 'text', (c) => c.notNull())
+    .addColumn('survey_id', 'text', (c) => c.notNull())
+    .addColumn('touchpoint', 'text')
+    .addColumn('owner', 'text')
+    .addColumn('metric', 'text')
+    .addColumn('value', 'real')
+    .addColumn('text', 'text')
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('lang', 'text')
+    .addColumn('path', 'text')
+    .addColumn('preview', 'integer', (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('answers_pk', ['response_id', 'question_id'])
+    .execute()
+  await db.schema.createIndex('answers_metric').on('answers').columns(['touchpoint', 'metric', 'at']).execute()
+
+  await db.schema
+    .createTable('trail_events')
+    .addColumn('record_id', 'text', (c) => c.notNull())
+    .addColumn('response_id', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('event', 'text', (c) => c.notNull())
+    .addColumn('touchpoint', 'text')
+    .addColumn('survey_id', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('preview', 'integer', (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('trail_events_pk', ['record_id', 'event'])
+    .execute()
+  await db.schema.createIndex('trail_events_response').on('trail_events').columns(['response_id']).execute()
+
+  await db.schema
+    .createTable('rejections')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addColumn('record_id', 'text')
+    .addColumn('survey_id', 'text')
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('origin', 'text')
+    .execute()
+
+  await db.schema
+    .createTable('drops')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addColumn('dropped', 'integer', (c) => c.notNull())
+    .execute()
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const t of ['drops', 'rejections', 'trail_events', 'answers', 'moments', 'responses']) await db.schema.dropTable(t).execute()
+}

@@ -1,0 +1,9 @@
+// Every migration, in order. A name is forever: a released migration is never edited, a change is a
+// new file. Kysely's Migrator runs the pending ones at start-up under its lock table, so several
+// instances starting at once on one PostgreSQL migrate once.
+import type { Migration } from 'kysely'
+import * as records from './001-records'
+
+export const migrations: Record<string, Migration> = {
+  '001-records': records,
+}

@@ -1,0 +1,112 @@
+// The collector's tables as Kysely sees them: one schema for SQLite and PostgreSQL. Times are ISO
+// 8601 text in UTC (`toISOString()`), which sorts and compares as text the same in both databases;
+// booleans are 0/1 integers; JSON is text. Migrations (./migrations) create exactly these.
+import type { Generated } from 'kysely'
+
+/** One answer record (wire kind `response`), upserted by id: the newest `updated_at` wins. */
+export interface ResponsesTable {
+  id: string
+  survey_id: string
+  /** The touchpoint's id and owner as the browser sent them (from the config it had). */
+  touchpoint: string | null
+  owner: string | null
+  completed: number
+  /** JSON: answers by question id. */
+  answers: string
+  lang: string | null
+  path: string | null
+  url: string | null
+  user_id: string | null
+  /** JSON: the journey trail before the answer, oldest first. */
+  trail: string
+  preview: number
+  started_at: string
+  updated_at: string
+  /** When this collector first stored the record; retention counts from it. */
+  received_at: string
+  /** How many times the record arrived (retries, beacons, partial-then-complete updates). */
+  deliveries: number
+}
+
+/** A `shown` or `dismissed` record: the moments around a prompt, for response rates. */
+export interface MomentsTable {
+  id: string
+  kind: 'shown' | 'dismissed'
+  survey_id: string
+  response_id: string
+  touchpoint: string | null
+  owner: string | null
+  lang: string | null
+  path: string | null
+  user_id: string | null
+  trail: string
+  preview: number
+  at: string
+  received_at: string
+  deliveries: number
+}
+
+/**
+ * One row per answered question of a response, derived at ingest from the winning revision (so
+ * scorecards aggregate in SQL instead of parsing JSON): the metric it feeds, its number, its text.
+ */
+export interface AnswersTable {
+  response_id: string
+  question_id: string
+  survey_id: string
+  touchpoint: string | null
+  owner: string | null
+  /** 'csat' | 'nps' | 'ces' | 'goal' | 'emotion', or null for questions that feed no metric. */
+  metric: string | null
+  /** The answer on the metric's scale: a rating, 1/0 for yes/no, an emotion's weight. */
+  value: number | null
+  /** An open-text answer (or a choice's "other" text). */
+  text: string | null
+  /** The response's `started_at`: periods and trends are cut on it. */
+  at: string
+  lang: string | null
+  path: string | null
+  preview: number
+}
+
+/** The distinct events in the trail of a record (response or shown), for root cause and bias. */
+export interface TrailEventsTable {
+  record_id: string
+  response_id: string
+  kind: 'response' | 'shown'
+  event: string
+  /** The touchpoint where the event happened, as the trail labels it. */
+  touchpoint: string | null
+  survey_id: string
+  at: string
+  preview: number
+}
+
+/** A record of a batch that was refused (the others were stored), counted for the admin. */
+export interface RejectionsTable {
+  id: string
+  received_at: string
+  record_id: string | null
+  survey_id: string | null
+  reason: string
+  origin: string | null
+}
+
+/** Records a browser evicted unsent (the envelope's `dropped`). */
+export interface DropsTable {
+  id: string
+  received_at: string
+  dropped: number
+}
+
+export interface Database {
+  responses: ResponsesTable
+  moments: MomentsTable
+  answers: AnswersTable
+  trail_events: TrailEventsTable
+  rejections: RejectionsTable
+  drops: DropsTable
+}
+
+/** Columns a database fills in itself, for tables that have them. */
+export type Auto<T> = Generated<T>

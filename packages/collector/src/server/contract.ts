@@ -1,10 +1,12 @@
 // What the collector's parts share at run time, declared once: the server-only settings (secrets
 // never go in the browser config), who is asking (Access), and the shape of a route handler.
+import type { Transaction } from 'kysely'
 import type { IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
 import type { Config } from '../../../sdk/src/config/types'
 import type { AlertsConfig } from '../alerts/contract'
 import type { Store } from '../db/open'
+import type { Database } from '../db/schema'
 
 /**
  * The server-only file (`--server collector.json`, or HETKI_SERVER_CONFIG): tokens, origins, limits,
@@ -42,6 +44,56 @@ export interface Context {
   server: ServerConfig
   /** The clock; tests inject their own. */
   now(): Date
+  /** Named slots the ingest calls inside its transaction (alerts enqueue here, exactly once by key). */
+  hooks: IngestHook[]
+}
+
+/** One step of a journey trail, as the wire format carries it. */
+export interface TrailStep {
+  event: string
+  at: string
+  touchpoint?: string
+  props?: Record<string, unknown>
+}
+
+/** A response as stored, parsed: the winning revision of each response record of a batch. */
+export interface StoredResponse {
+  id: string
+  surveyId: string
+  touchpoint: string | null
+  owner: string | null
+  completed: boolean
+  answers: Record<string, unknown>
+  trail: TrailStep[]
+  lang: string | null
+  path: string | null
+  userId: string | null
+  preview: boolean
+  startedAt: string
+  updatedAt: string
+  receivedAt: string
+}
+
+/**
+ * A slot in the ingest: called in the same transaction that stores the batch, with the responses
+ * whose stored revision changed (new, or a newer updatedAt). What it writes commits or rolls back
+ * with the records, so nothing it promises can outlive a lost batch or happen twice for one.
+ */
+export interface IngestHook {
+  name: string
+  stored(trx: Transaction<Database>, responses: StoredResponse[], ctx: Context): Promise<void>
+}
+
+/** What POST /collect made of one body. */
+export interface IngestResult {
+  /** 200 when the envelope was read (even if every record was refused); 400 malformed; 413 too large. */
+  status: 200 | 400 | 413
+  /** Ids of the records stored (or already stored: a re-send is still a success). */
+  stored: string[]
+  /** Records refused, each with why; the others were stored. */
+  rejected: { id: string | null; reason: string }[]
+  /** Why the whole body was refused (status 400/413). */
+  error?: string
 }
 
 /** What a handler answers; the HTTP layer writes it (JSON for objects, a stream as it comes). */

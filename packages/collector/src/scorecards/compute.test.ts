@@ -65,7 +65,7 @@ describe('computeScorecards', () => {
     expect(checkout).toMatchObject({ id: 'checkout', owner: 'Payments team', shown: 100, answered: 40, dismissed: 20 })
     const c = checkout.metrics.find((m: Metric) => m.name === 'csat')
     expect(Object.keys(c)).toEqual(expect.arrayContaining(['name', 'value', 'n', 'low', 'high', 'method']))
-    // 30 of 40 satisfied: 75 %, Wilson 59.81…85.81 % (by hand: centre 0.7300, half 0.1300).
+    // 30 of 40 satisfied: 75 %, Wilson 59.81…85.81 % (by hand: centre 0.72810, half 0.13003).
     expect(c).toMatchObject({ name: 'csat', value: 75, n: 40, method: 'wilson' })
     expect(c.low).toBeCloseTo(59.81, 1)
     expect(c.high).toBeCloseTo(85.81, 1)

@@ -32,26 +32,39 @@ type Id = string | null
 class Histograms {
   private byMetric = new Map<string, Map<number, number>>()
   private byQuestion = new Map<string, Map<number, number>>()
+  private metrics = new Map<Id, Set<MetricName>>()
 
   constructor(values: ScorecardInput['values']) {
     for (const v of values) {
       if (!(v.count > 0) || !Number.isFinite(v.value)) continue
-      add(this.byMetric, JSON.stringify([v.slice, v.touchpoint, v.metric]), v.value, v.count)
-      if (v.slice === 'current') add(this.byQuestion, JSON.stringify([v.touchpoint, v.survey, v.question]), v.value, v.count)
+      const at = this.metrics.get(v.touchpoint) ?? new Set()
+      this.metrics.set(v.touchpoint, at.add(v.metric))
+      add(this.byMetric, key(v.slice, v.touchpoint, v.metric), v.value, v.count)
+      if (v.slice === 'current') add(this.byQuestion, key(v.touchpoint, v.survey, v.question), v.value, v.count)
     }
   }
 
   /** The pooled answers of a metric over some touchpoints, in one slice (several questions of one metric pool). */
   metric(slice: SliceId, touchpoints: readonly Id[], metric: MetricName): Histogram {
+    if (touchpoints.length === 1) return toBins(this.byMetric.get(key(slice, touchpoints[0]!, metric)) ?? new Map())
     const merged = new Map<number, number>()
-    for (const t of touchpoints) for (const [value, count] of this.byMetric.get(JSON.stringify([slice, t, metric])) ?? []) merged.set(value, (merged.get(value) ?? 0) + count)
+    for (const t of touchpoints) for (const [value, count] of this.byMetric.get(key(slice, t, metric)) ?? []) merged.set(value, (merged.get(value) ?? 0) + count)
     return toBins(merged)
   }
 
+  /** The metrics a touchpoint has answers for, in any slice. */
+  metricsAt(touchpoint: Id): ReadonlySet<MetricName> {
+    return this.metrics.get(touchpoint) ?? new Set()
+  }
+
   question(touchpoint: Id, survey: string, question: string): Histogram {
-    return toBins(this.byQuestion.get(JSON.stringify([touchpoint, survey, question])) ?? new Map())
+    return toBins(this.byQuestion.get(key(touchpoint, survey, question)) ?? new Map())
   }
 }
+
+/** A map key of a few ids; null is told from the string "null" (a touchpoint may be named anything). */
+const part = (p: string | null): string => (p === null ? '\u0000' : '"' + p)
+const key = (a: string | null, b: string | null, c: string | null): string => part(a) + '\u0001' + part(b) + '\u0001' + part(c)
 
 function add(map: Map<string, Map<number, number>>, key: string, value: number, count: number) {
   const bins = map.get(key) ?? new Map<number, number>()
@@ -110,8 +123,8 @@ function metricOf(name: MetricName, touchpoints: readonly Id[], h: Histograms, i
 /** The metrics to show for some touchpoints: those their surveys measure, and any that has answers. */
 function metricsOf(touchpoints: readonly Id[], surveys: readonly Survey[], h: Histograms, input: ScorecardInput): Metric[] {
   const wanted = measured(surveys)
-  const inData = new Set(input.values.filter((v) => touchpoints.includes(v.touchpoint) && v.count > 0).map((v) => v.metric))
-  return METRIC_ORDER.filter((m) => wanted.has(m) || inData.has(m)).map((m) => metricOf(m, touchpoints, h, input))
+  for (const t of touchpoints) for (const m of h.metricsAt(t)) wanted.add(m)
+  return METRIC_ORDER.filter((m) => wanted.has(m)).map((m) => metricOf(m, touchpoints, h, input))
 }
 
 function funnelOf(prompts: readonly PromptCount[]): Funnel {

@@ -25,7 +25,7 @@ function compare(rows: { event: string; eventTouchpoint: string | null; inA: boo
   const byKey = new Map<string, { event: string; eventTouchpoint: string | null; a: number; b: number }>()
   for (const r of rows) {
     if (!(r.count > 0)) continue
-    const key = JSON.stringify([r.event, r.eventTouchpoint])
+    const key = r.eventTouchpoint === null ? `${r.event}\u0000` : `${r.event}\u0001${r.eventTouchpoint}`
     const entry = byKey.get(key) ?? { event: r.event, eventTouchpoint: r.eventTouchpoint, a: 0, b: 0 }
     if (r.inA) entry.a += r.count
     else entry.b += r.count
@@ -44,10 +44,10 @@ function compare(rows: { event: string; eventTouchpoint: string | null; inA: boo
   })
   // Largest difference first (by size, either way, when byMagnitude); between equals, the surer
   // one (higher lower bound), then by name, so the order is stable.
-  const key = (c: Compared) => (byMagnitude ? Math.abs(c.difference.value ?? 0) : (c.difference.value ?? 0))
+  const size = (c: Compared) => (byMagnitude ? Math.abs(c.difference.value ?? 0) : (c.difference.value ?? 0))
   return out.sort(
     (x, y) =>
-      key(y) - key(x) ||
+      size(y) - size(x) ||
       (y.difference.low ?? 0) - (x.difference.low ?? 0) ||
       x.event.localeCompare(y.event) ||
       String(x.eventTouchpoint).localeCompare(String(y.eventTouchpoint)),

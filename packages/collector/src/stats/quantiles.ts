@@ -14,20 +14,34 @@ interface JStat {
 
 const jStat = jstatModule as unknown as JStat
 
+// jstat inverts its CDFs iteratively (tens of µs each), and a scorecards page asks for the same few
+// quantiles thousands of times (every share, every trend point): remember them. Bounded, so odd
+// fractional Welch degrees of freedom cannot grow it without end.
+const cache = new Map<string, number>()
+function remembered(key: string, compute: () => number): number {
+  let value = cache.get(key)
+  if (value === undefined) {
+    value = compute()
+    if (cache.size >= 10_000) cache.clear()
+    cache.set(key, value)
+  }
+  return value
+}
+
 /** The confidence level of every interval on the scorecards. */
 export const CONFIDENCE = 0.95
 
 /** The two-sided critical value of the standard normal: 1.959964… for 95 %. */
 export function zCritical(confidence = CONFIDENCE): number {
-  return jStat.normal.inv(1 - (1 - confidence) / 2, 0, 1)
+  return remembered(`z${confidence}`, () => jStat.normal.inv(1 - (1 - confidence) / 2, 0, 1))
 }
 
 /** The two-sided critical value of Student's t with `dof` degrees of freedom (dof > 0, may be fractional). */
 export function tCritical(dof: number, confidence = CONFIDENCE): number {
-  return jStat.studentt.inv(1 - (1 - confidence) / 2, dof)
+  return remembered(`t${confidence}:${dof}`, () => jStat.studentt.inv(1 - (1 - confidence) / 2, dof))
 }
 
 /** The p-quantile of the chi-square distribution with `dof` degrees of freedom. */
 export function chiSquareQuantile(p: number, dof: number): number {
-  return jStat.chisquare.inv(p, dof)
+  return remembered(`c${p}:${dof}`, () => jStat.chisquare.inv(p, dof))
 }

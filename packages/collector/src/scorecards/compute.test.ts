@@ -106,6 +106,15 @@ describe('computeScorecards', () => {
     expect(all.owners.map((o) => o.owner)).toEqual(['Payments team', 'Logistics'])
   })
 
+  it('lists a touchpoint only the data names (not in the config) by its code name, outside the journey coverage', () => {
+    const s = computeScorecards(input({ values: csat('current', 5, 10, 'kiosk') }))
+    expect(card(s, 'kiosk')).toMatchObject({ name: 'kiosk', owner: null, stage: null })
+    expect(metric(card(s, 'kiosk').metrics, 'csat')).toMatchObject({ value: 50, n: 10 })
+    expect(s.coverage.flatMap((c) => c.touchpoints.map((t) => t.id))).not.toContain('kiosk')
+    // An owner's token never sees it, nor the responses without a touchpoint.
+    expect(computeScorecards(input({ values: csat('current', 5, 10, 'kiosk'), visible: ['checkout'] })).touchpoints.map((t) => t.id)).toEqual(['checkout'])
+  })
+
   it('applies the owner and touchpoint filters to the list', () => {
     expect(computeScorecards(input({ request: { period, baseline, trend, filters: { owner: 'Logistics' } } })).touchpoints.map((t) => t.id)).toEqual(['delivery', 'returns'])
     expect(computeScorecards(input({ request: { period, baseline, trend, filters: { touchpoint: 'support' } } })).touchpoints.map((t) => t.id)).toEqual(['support'])

@@ -147,7 +147,11 @@ export interface Estimate {
   n: number
   low: number | null
   high: number | null
-  /** How the interval was computed, e.g. "wilson", "nps-trinomial-wald", "t", "bootstrap". */
+  /**
+   * How the interval was computed, a key of Scorecards.definitions: "wilson", "nps-adjusted-wald",
+   * "t", "bounded-wilson" (a mean with one answer or no spread); differences: "newcombe-hybrid-score",
+   * "nps-adjusted-wald-difference", "welch", "mover".
+   */
   method: string
 }
 

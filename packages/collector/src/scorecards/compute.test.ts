@@ -81,7 +81,10 @@ describe('computeScorecards', () => {
       { slice: 'current', touchpoint: 'delivery', survey: 'ship', outcome: 'ignored', count: 30 },
       { slice: 'baseline', touchpoint: 'delivery', survey: 'ship', outcome: 'completed', count: 500 },
     ]
-    const f = card(computeScorecards(input({ prompts })), 'delivery').funnel
+    const s = computeScorecards(input({ prompts }))
+    const f = card(s, 'delivery').funnel
+    // The owner's funnel is the same counts pooled over their touchpoints (here only delivery has prompts).
+    expect(s.owners.find((o) => o.owner === 'Logistics')).toMatchObject({ shown: 80, answered: 20, dismissed: 30, funnel: { ignored: 30, rate: { value: 25 } } })
     expect(f).toMatchObject({ shown: 80, answered: 20, completed: 18, partial: 2, dismissed: 30, ignored: 30 })
     expect(f.rate.value).toBe(25)
     expect(f.rate.low).toBeCloseTo(16.8, 1)

@@ -220,12 +220,14 @@ export function computeScorecards(input: ScorecardInput): Scorecards {
   for (const owner of [...new Set(touchpoints.map((t) => t.owner).filter((o): o is string => o !== null))]) {
     const theirs = touchpoints.filter((t) => t.owner === owner)
     const tIds = theirs.map((t) => t.id)
+    const funnel = funnelOf(current.filter((p) => tIds.includes(p.touchpoint)))
     owners.push({
       owner,
       touchpoints: tIds.filter((t): t is string => t !== null),
-      shown: theirs.reduce((a, t) => a + t.shown, 0),
-      answered: theirs.reduce((a, t) => a + t.answered, 0),
-      dismissed: theirs.reduce((a, t) => a + t.dismissed, 0),
+      shown: funnel.shown,
+      answered: funnel.answered,
+      dismissed: funnel.dismissed,
+      funnel,
       metrics: metricsOf(tIds, tIds.flatMap(surveysOf), h, input),
     })
   }
@@ -237,7 +239,7 @@ export function computeScorecards(input: ScorecardInput): Scorecards {
     touchpoints,
     owners,
     coverage: coverageOf(touchpoints, surveysOf, (id) => names.find(id) !== undefined),
-    definitions: DEFINITIONS,
+    definitions: { ...DEFINITIONS },
     generatedAt: input.generatedAt,
   }
 }

@@ -277,6 +277,8 @@ export interface OwnerScorecard {
   shown: number
   answered: number
   dismissed: number
+  /** The response-rate funnel over the owner's touchpoints. */
+  funnel: Funnel
   metrics: Metric[]
 }
 

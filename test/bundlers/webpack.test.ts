@@ -15,6 +15,8 @@ beforeAll(async () => {
   const { default: config } = (await import(join(app, 'webpack.config.mjs'))) as { default: (dir: string) => Configuration }
   const stats = await new Promise<Stats>((done, fail) => webpack(config(app), (e, s) => (e ? fail(e) : done(s!))))
   expect(stats.hasErrors(), stats.toString('errors-only')).toBe(false)
+  // Not even a warning (a run-time import webpack could not see would be a "Critical dependency").
+  expect(stats.hasWarnings(), stats.toString('errors-warnings')).toBe(false)
   cpSync(join(app, 'public'), join(app, 'dist'), { recursive: true })
 }, 120_000)
 

@@ -36,7 +36,7 @@ describe('the packed @hetki/sdk', () => {
     const r = run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color'])
     expect(r.status, r.stdout + r.stderr).toBe(0)
     expect(r.stdout).not.toMatch(/^(?!.*\(ignored\)).*❌/m)
-  })
+  }, 120_000)
 
   it('holds README, LICENSE and every file its exports name', () => {
     const root = join(project, 'node_modules/@hetki/sdk')
@@ -67,12 +67,12 @@ track('e', { plan: 'x' })
 track(42)
 `,
     )
-    for (const resolution of [['--module', 'nodenext'], ['--module', 'esnext', '--moduleResolution', 'bundler']]) {
-      const r = run(bin('tsc'), ['--noEmit', '--strict', '--skipLibCheck', 'false', '--lib', 'es2022,dom', ...resolution, 'app.ts'], project)
-      expect(r.stdout + r.stderr, resolution.join(' ')).toBe('')
-      expect(r.status).toBe(0)
-    }
-  })
+    // nodenext, the strictest resolution (exports and their types conditions only); attw above
+    // covers bundler resolution entry by entry. The package's own .d.ts files are checked too.
+    const r = run(bin('tsc'), ['--noEmit', '--strict', '--skipLibCheck', 'false', '--lib', 'es2022,dom', '--module', 'nodenext', 'app.ts'], project)
+    expect(r.stdout + r.stderr).toBe('')
+    expect(r.status).toBe(0)
+  }, 120_000)
 
   it('runs the documented `npx -p @hetki/sdk hetki validate` from the installed copy', () => {
     writeFileSync(join(project, 'hetki.json'), JSON.stringify({ surveys: [{ id: 's', trigger: { event: 'e' }, questions: [{ id: 'q', template: 'csat' }] }] }))

@@ -1,4 +1,4 @@
-import { createElement, useEffect, type HTMLAttributes } from 'react'
+import { createElement, useEffect, type HTMLAttributes, type ReactElement } from 'react'
 import { hetki } from './api'
 
 /** Props of {@link HetkiInline}: the survey, when it shows, and any attribute of its `<div>`. */
@@ -13,7 +13,7 @@ export interface HetkiInlineProps extends HTMLAttributes<HTMLDivElement> {
   trigger?: 'mount' | 'rules'
 }
 
-function Place({ survey, trigger = 'mount', ...attributes }: HetkiInlineProps) {
+function Place({ survey, trigger = 'mount', ...attributes }: HetkiInlineProps): ReactElement {
   useEffect(() => {
     if (trigger == 'mount') hetki.show(survey)
   }, [survey, trigger])
@@ -26,4 +26,4 @@ function Place({ survey, trigger = 'mount', ...attributes }: HetkiInlineProps) {
  * selector names, and, with `trigger="mount"`, the survey shown in it when it mounts. On unmount the
  * element and the survey in it leave the page. Another `survey` is another element.
  */
-export const HetkiInline = (props: HetkiInlineProps) => createElement(Place, { ...props, key: props.survey })
+export const HetkiInline = (props: HetkiInlineProps): ReactElement => createElement(Place, { ...props, key: props.survey })

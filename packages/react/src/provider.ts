@@ -1,5 +1,5 @@
 import type { Config, InitOptions } from '@hetki/sdk'
-import { createElement, Fragment, useEffect, type ReactNode } from 'react'
+import { createElement, Fragment, useEffect, type ReactElement, type ReactNode } from 'react'
 import { start } from './api'
 
 /** Props of {@link HetkiProvider}. */
@@ -17,7 +17,7 @@ export interface HetkiProviderProps {
  * a second provider or a remount does not start it again, and unmounting does not stop it.
  * Calls made by children before it started (their effects run first) wait in the SDK and run in order.
  */
-export function HetkiProvider({ config, options, children }: HetkiProviderProps) {
+export function HetkiProvider({ config, options, children }: HetkiProviderProps): ReactElement {
   // The config is read once: a new object on every render of the parent must not matter.
   useEffect(() => start(config, options), [])
   return createElement(Fragment, null, children)

@@ -1,17 +1,10 @@
-// The React kit in happy-dom with the real SDK (from source) and the real widget: the provider
+// The React kit in happy-dom with the real SDK and widget (from source, its chunks imported as the module build does): the provider
 // starts Hetki once, the hooks reach it, the inline component is the survey's place, and unmounting
 // takes the place, the survey in it and the event handlers away.
 import type { Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { IDBFactory } from 'fake-indexeddb'
 import type { Config, Envelope, WireRecord } from '@hetki/sdk'
-
-// In a page the SDK imports its lazy chunks by URL; here the same modules from source.
-vi.mock('../../sdk/src/widget/load', () => {
-  const chunk = (url: string) =>
-    url.endsWith('hetki-engine.js') ? import('../../sdk/src/engine') : url.endsWith('hetki-delivery.js') ? import('../../sdk/src/outbox/sender') : import('../../widget/src/index')
-  return { importOnce: chunk, loadWidget: chunk }
-})
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 

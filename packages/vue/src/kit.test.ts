@@ -1,16 +1,9 @@
-// The Vue kit in happy-dom with the real SDK (from source) and the real widget: the plugin starts
+// The Vue kit in happy-dom with the real SDK and widget (from source, its chunks imported as the module build does): the plugin starts
 // Hetki once, the composables reach it, the inline component is the survey's place, and unmounting
 // takes the place, the survey in it and the event handlers away.
 import { IDBFactory } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import type { Config, Envelope, WireRecord } from '@hetki/sdk'
-
-// In a page the SDK imports its lazy chunks by URL; here the same modules from source.
-vi.mock('../../sdk/src/widget/load', () => {
-  const chunk = (url: string) =>
-    url.endsWith('hetki-engine.js') ? import('../../sdk/src/engine') : url.endsWith('hetki-delivery.js') ? import('../../sdk/src/outbox/sender') : import('../../widget/src/index')
-  return { importOnce: chunk, loadWidget: chunk }
-})
 
 const config: Config = {
   debug: true,

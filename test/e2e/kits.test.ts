@@ -33,6 +33,8 @@ const missing: string[] = []
 /** Serves each app's build under /<kit>/; the rest (/collect) is the demo's. */
 const serveApps = (req: IncomingMessage, res: ServerResponse): boolean => {
   const path = new URL(req.url!, 'http://x').pathname
+  // Chromium asks for a favicon by itself; a 404 would be a console error the apps did not cause.
+  if (path == '/favicon.ico') return res.writeHead(204).end(), true
   requests.push(req.method + ' ' + path)
   const kit = kits.find((k) => path.startsWith(`/${k}/`))
   if (!kit || req.method != 'GET') return false

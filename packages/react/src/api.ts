@@ -1,16 +1,16 @@
-import * as sdk from '@hetki/sdk'
+import { consent, debug, identify, init, off, on, preview, reset, show, track, type Config, type InitOptions } from '@hetki/sdk'
 
 /** What a component may call: the SDK's public functions but `init`, which the provider owns. */
 export interface Hetki {
-  track: typeof sdk.track
-  identify: typeof sdk.identify
-  show: typeof sdk.show
-  preview: typeof sdk.preview
-  on: typeof sdk.on
-  off: typeof sdk.off
-  consent: typeof sdk.consent
-  reset: typeof sdk.reset
-  debug: typeof sdk.debug
+  track: typeof track
+  identify: typeof identify
+  show: typeof show
+  preview: typeof preview
+  on: typeof on
+  off: typeof off
+  consent: typeof consent
+  reset: typeof reset
+  debug: typeof debug
 }
 
 /** True in a browser; false while rendering on a server (Next.js, Remix, renderToString). */
@@ -23,7 +23,7 @@ const nothing = (): void => {}
  * calls of every request for an `init` that never comes there, and keep their `on` handlers.
  */
 export const hetki: Hetki = inBrowser
-  ? { track: sdk.track, identify: sdk.identify, show: sdk.show, preview: sdk.preview, on: sdk.on, off: sdk.off, consent: sdk.consent, reset: sdk.reset, debug: sdk.debug }
+  ? { track, identify, show, preview, on, off, consent, reset, debug }
   : { track: nothing, identify: nothing, show: nothing, preview: nothing, on: nothing, off: nothing, consent: nothing, reset: nothing, debug: nothing }
 
 let started = false
@@ -33,8 +33,8 @@ let started = false
  * config of a page anyway; the kit's own flag keeps a second provider, a remount or React's
  * StrictMode double effect from logging "init: ignored" in debug mode.
  */
-export const start = (config: sdk.Config, options?: sdk.InitOptions): void => {
+export const start = (config: Config, options?: InitOptions): void => {
   if (started || !inBrowser) return
   started = true
-  sdk.init(config, options)
+  init(config, options)
 }

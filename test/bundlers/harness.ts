@@ -29,6 +29,15 @@ export function packSdk(dir: string): string {
   return join(dir, name)
 }
 
+/**
+ * `npm pack` of a framework kit (packages/react, packages/vue) into `dir`; it ships dist/, which the
+ * root build writes. The kits have no prepack, so they pack in place.
+ */
+export function packKit(name: 'react' | 'vue', dir: string): string {
+  const file = npm(['pack', '--ignore-scripts', '--pack-destination', dir, '--silent'], join(repo, 'packages', name)).trim().split('\n').pop()!
+  return join(dir, file)
+}
+
 /** A temp folder that goes away after the file's tests. */
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
@@ -40,14 +49,15 @@ export function tempDir(prefix: string): string {
  * A copy of test/apps/<name> in `dir` with the SDK tarball installed as a user would, offline
  * (the package has no dependencies), and the shared shop script in its src/ unless it brings its own.
  */
-export function makeApp(name: string, dir: string, tarball: string): string {
+export function makeApp(name: string, dir: string, ...tarballs: string[]): string {
   const app = join(dir, name)
   cpSync(join(apps, name), app, { recursive: true })
-  if (name != 'next') {
+  if (!name.startsWith('next')) {
     mkdirSync(join(app, 'src'), { recursive: true })
     cpSync(join(apps, 'shop.js'), join(app, 'src/shop.js'))
   }
-  npm(['install', '--offline', '--no-audit', '--no-fund', '--no-save', tarball], app)
+  // --legacy-peer-deps: a kit's peer (react, vue) is the app's own; the tests link it in.
+  npm(['install', '--offline', '--no-audit', '--no-fund', '--no-save', '--legacy-peer-deps', ...tarballs], app)
   return app
 }
 

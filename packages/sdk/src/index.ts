@@ -3,6 +3,7 @@
  * (`hetki.js`) puts the same functions on `window.hetki`.
  */
 import { fromFolder, setLoader, type Chunks } from './api/chunks'
+import { init as start } from './api/hetki'
 import { importOnce } from './widget/load'
 
 /**
@@ -18,9 +19,19 @@ const bundled: { [F in keyof Chunks]: () => Promise<Chunks[F]> } = {
   'hetki-sources.js': () => import('./journey/sources'),
   'hetki-debug.js': () => import('./overlay/index'),
 }
-setLoader((widgetUrl) => (widgetUrl ? fromFolder(widgetUrl) : (file) => importOnce(file, bundled[file])))
 
-export { init, track, identify, show, preview, debug, on, off, consent, reset } from './api/hetki'
+/**
+ * Starts Hetki (api/hetki.ts), with the bundled chunks as its loader. The loader is put in by
+ * `init` itself, not by a top-level statement of this module: the package is declared free of side
+ * effects, and Turbopack (Next.js 16's default) dropped that statement when the SDK came in through
+ * another package (@hetki/react), so every chunk was asked of the page's root and 404ed.
+ */
+export const init: typeof start = (config, options) => {
+  setLoader((widgetUrl) => (widgetUrl ? fromFolder(widgetUrl) : (file) => importOnce(file, bundled[file])))
+  start(config, options)
+}
+
+export { track, identify, show, preview, debug, on, off, consent, reset } from './api/hetki'
 export type { HetkiEvent, HetkiEvents } from './api/events'
 export type { Config, Survey, Trigger, Question } from './config/types'
 export type { InitOptions } from './api/hetki'

@@ -17,7 +17,7 @@ const browser = await launchChromium(['--font-render-hinting=none'])
 mkdirSync(OUT, { recursive: true })
 
 try {
-  demo.store.save(sampleRecords(NOW))
+  await demo.store.save(sampleRecords(NOW))
   const context = await browser.newContext({ viewport: { width: 1000, height: 620 }, reducedMotion: 'reduce' })
 
   const shop = await context.newPage()
@@ -35,7 +35,7 @@ try {
   await prompt.getByRole('textbox', { name: 'What went wrong?' }).fill('The card was declined and I did not know why.')
   await prompt.getByRole('button', { name: 'Send' }).click()
   await prompt.getByRole('status').filter({ hasText: 'Thank you' }).waitFor()
-  while (!demo.store.all().some((r) => r.completed && !r.id.startsWith('sample-'))) await new Promise((r) => setTimeout(r, 100))
+  while (!(await demo.store.all()).some((r) => r.completed && !r.id.startsWith('sample-'))) await new Promise((r) => setTimeout(r, 100))
 
   const results = await context.newPage()
   await results.setViewportSize({ width: 1100, height: 900 })

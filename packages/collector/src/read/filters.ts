@@ -1,7 +1,7 @@
 // The filters every read route takes (survey, touchpoint, owner, from, to, kind, preview), read from
 // the query string, and the rows they select, with an owner's token narrowing them to that owner's
 // touchpoints. One place, so the JSON API and both exports can never disagree on what they show.
-import type { SelectQueryBuilder } from 'kysely'
+import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Config } from '../../../sdk/src/config/types'
 import type { Database } from '../db/schema'
 import type { Access } from '../server/contract'
@@ -66,8 +66,10 @@ export function applyFilters<T extends 'responses' | 'moments', O>(
   if (filters.kind !== 'response') q = (q as unknown as SelectQueryBuilder<Database, 'moments', O>).where('kind', '=', filters.kind) as unknown as typeof q
   if (filters.survey) q = q.where('survey_id', '=', filters.survey)
   if (filters.touchpoint) q = q.where('touchpoint', '=', filters.touchpoint)
-  if (filters.owner) q = q.where('touchpoint', 'in', touchpointsOf(config, filters.owner).concat(['\u0000none']))
-  if (access.role === 'owner') q = q.where('touchpoint', 'in', touchpointsOf(config, access.owner).concat(['\u0000none']))
+  // An owner with no touchpoint in the config sees nothing (`in ()` is not SQL, so: a false condition).
+  const within = (ids: string[]) => (q = ids.length ? q.where('touchpoint', 'in', ids) : q.where(sql<boolean>`1 = 0`))
+  if (filters.owner) within(touchpointsOf(config, filters.owner))
+  if (access.role === 'owner') within(touchpointsOf(config, access.owner))
   if (filters.from) q = q.where(col, '>=', filters.from)
   if (filters.to) q = q.where(col, '<', filters.to)
   if (!filters.preview) q = q.where('preview', '=', 0)

@@ -83,8 +83,9 @@ export async function startDemo(handle?: (req: IncomingMessage, res: ServerRespo
     handle,
     log: () => {},
   })
-  // Test pages post from the collector's origin under both of its names (127.0.0.1 and localhost).
-  collector.ctx.server.origins = [collector.url, collector.url.replace('127.0.0.1', 'localhost')]
+  // Test pages post from the collector's origin under both of its names (127.0.0.1 and localhost),
+  // and from sandboxed documents, whose opaque origin browsers send as "null" (pacing.test.ts).
+  collector.ctx.server.origins = [collector.url, collector.url.replace('127.0.0.1', 'localhost'), 'null']
   const db = collector.store.db
   const store: Demo['store'] = {
     all: async () =>

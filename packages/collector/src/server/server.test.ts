@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPostgres, type Postgres } from '../../test/postgres'
 import { config, envelope, moment, response, rid } from '../../test/fixtures'
@@ -179,6 +180,11 @@ describe.each(['sqlite', 'postgres'] as const)('the collector over HTTP (%s)', (
     expect((await second.store.db.selectFrom('responses').select('id').execute()).map((r) => r.id)).toEqual([rid('new')])
     expect((await second.store.db.selectFrom('answers').select('response_id').distinct().execute()).map((r) => r.response_id)).toEqual([rid('new')])
     expect((await second.store.db.selectFrom('trail_events').select('record_id').distinct().execute()).map((r) => r.record_id)).toEqual([rid('new')])
+    if (file) {
+      await second.close(0)
+      running.splice(running.indexOf(second), 1)
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+    }
   })
 
   it('answers /healthz from the database, and 503 with Retry-After once the database is gone', async () => {

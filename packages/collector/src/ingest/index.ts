@@ -39,7 +39,7 @@ export async function ingest(ctx: Context, body: Buffer | string | object, { ori
 }
 
 /** A body refused whole is counted with the rejections too (record id unknown), so the admin sees it. */
-async function refuseWhole(ctx: Context, status: 400 | 413, error: string, origin: string | null, at: string): Promise<IngestResult> {
+export async function refuseWhole(ctx: Context, status: 400 | 413, error: string, origin: string | null, at: string): Promise<IngestResult> {
   await writeBatch(ctx, { records: [], rejected: [{ id: null, surveyId: null, reason: `${status}: ${error}` }], dropped: 0, origin, receivedAt: at })
   return { status, stored: [], rejected: [], error }
 }

@@ -6,7 +6,7 @@ import { sql } from 'kysely'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { ingest, MAX_BODY } from '../ingest/index'
+import { ingest, MAX_BODY, refuseWhole } from '../ingest/index'
 import { accessOf } from './access'
 import { readBody } from './body'
 import type { Context, Reply } from './contract'
@@ -76,7 +76,12 @@ export function createHandler(ctx: Context, options: HandlerOptions) {
       return json(res, 429, { error: 'too many requests' }, { ...cors, 'retry-after': String(Math.max(1, Math.ceil(e.msBeforeNext / 1000))) })
     }
     const read = await readBody(req, ctx.server.maxBody ?? MAX_BODY)
-    if ('tooLarge' in read) return json(res, 413, { error: `the body is larger than ${ctx.server.maxBody ?? MAX_BODY} bytes` }, cors)
+    if ('tooLarge' in read) {
+      const error = `the body is larger than ${ctx.server.maxBody ?? MAX_BODY} bytes`
+      // Counted like every refusal; a database too busy to count it does not change the answer.
+      await refuseWhole(ctx, 413, error, origin ?? null, ctx.now().toISOString()).catch(() => {})
+      return json(res, 413, { error }, cors)
+    }
     let result
     try {
       result = await ingest(ctx, read.body, { origin: origin ?? null })

@@ -2,7 +2,7 @@
 // environment). Opens the database (migrations run), applies retention, starts the HTTP server and
 // any background services, and hands back how to stop it all.
 import { createServer, type Server } from 'node:http'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -90,7 +90,8 @@ export async function startCollector(options: StartOptions): Promise<Collector> 
   }
   const app = options.app ?? join(packageDir(), 'app')
   const mounts: Mount[] = [
-    ...(existsSync(app) ? [{ prefix: '/app/', dir: app }] : []),
+    // Mounted even before the folder exists: files are looked up per request.
+    { prefix: '/app/', dir: app },
     // The SDK's lazy chunks are ES modules: a page on another origin may import them only with CORS, as from any CDN.
     ...(options.sdk ? [{ prefix: '/hetki/', dir: options.sdk, headers: { 'access-control-allow-origin': '*' } }] : []),
     ...(options.site ? [{ prefix: '/', dir: options.site }] : []),

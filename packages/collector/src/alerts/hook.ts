@@ -36,17 +36,19 @@ async function countRuleFires(trx: Transaction<Database>, rule: AlertRule, r: St
   // Counted on an earlier revision already: that revision decided.
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return undefined
   const { windowMs } = countOf(rule)
-  const from = windowMs ? new Date(Date.parse(r.startedAt) - windowMs).toISOString() : ''
-  const row = await trx
-    .selectFrom('alert_matches')
-    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('fired').as('fired')])
-    .where('rule_id', '=', rule.id)
-    .where('touchpoint', '=', tp)
-    .where('at', '>', from)
-    .where('at', '<=', r.startedAt)
+  const at = Date.parse(r.startedAt)
+  const from = windowMs ? new Date(at - windowMs).toISOString() : ''
+  const upTo = windowMs ? new Date(at + windowMs).toISOString() : '9'
+  const inWindow = (a: string, b: string) =>
+    trx.selectFrom('alert_matches').where('rule_id', '=', rule.id).where('touchpoint', '=', tp).where('at', '>', a).where('at', '<=', b)
+  const { n } = await inWindow(from, r.startedAt)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow()
-  const count = Number(row.n)
-  if (!countFires(rule, count, Number(row.fired ?? 0) === 1)) return undefined
+  // Quiet within a window either side of a firing: answers arrive out of order (an outbox
+  // flushed late), and a later answer that fired already speaks for this burst.
+  const fired = await inWindow(from, upTo).select('response_id').where('fired', '=', 1).limit(1).executeTakeFirst()
+  const count = Number(n)
+  if (!countFires(rule, count, fired !== undefined)) return undefined
   await trx.updateTable('alert_matches').set({ fired: 1 }).where('rule_id', '=', rule.id).where('response_id', '=', r.id).execute()
   return { count }
 }

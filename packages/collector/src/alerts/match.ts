@@ -86,8 +86,8 @@ export function countOf(rule: AlertRule): { count: number; windowMs: number } {
 
 /**
  * Whether a count rule fires for the response just matched: `matches` responses (this one included)
- * matched in the window ending at it, and none of them fired the rule already (a burst raises one
- * alert; the next burst, a window later, raises the next).
+ * matched in the window ending at it, and the rule did not fire within a window of it on either side
+ * (a burst raises one alert, whatever order its answers arrive in; the next burst raises the next).
  */
 export function countFires(rule: AlertRule, matches: number, firedInWindow: boolean): boolean {
   return !firedInWindow && matches >= countOf(rule).count

@@ -6,8 +6,9 @@ import type { AlertMessage, DigestMessage } from './message'
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 // Slack's mrkdwn treats &, < and > as control characters (links, mentions): these three only.
 const escapeSlack = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-// A Teams card's text is Markdown with some HTML: escape the HTML and the Markdown emphasis marks.
-const escapeTeams = (s: string) => escapeHtml(s).replace(/([\\*_`[\]#])/g, '\\$1')
+// A Teams card's text is Markdown with some HTML: escape the Markdown marks, then the HTML (with
+// named entities, whose characters are no Markdown marks).
+const escapeTeams = (s: string) => s.replace(/([\\*_`[\]#])/g, '\\$1').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 const owner = (m: AlertMessage) => (m.touchpoint.owner ? ` (${m.touchpoint.owner})` : '')
 const headline = (m: AlertMessage) => `${m.answer?.answer ?? m.reason} at ${m.touchpoint.name}`

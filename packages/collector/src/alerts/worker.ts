@@ -284,11 +284,16 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
     return work
   }
 
+  // One pass at a time per worker: drain() joins the loop's pass in progress instead of racing it
+  // (else it could see no free rows, because the loop was claiming them, and no sends in flight yet).
+  let pass: Promise<number> | undefined
+  const once = () => (pass ??= tick().finally(() => (pass = undefined)))
+
   const loop = (async () => {
     while (!stopped) {
       let work = 0
       try {
-        work = await tick()
+        work = await once()
       } catch (e) {
         onError(e)
       }
@@ -314,7 +319,7 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
     },
     async drain() {
       for (;;) {
-        const work = await tick()
+        const work = await once()
         if (inflight.size) await Promise.all([...inflight])
         else if (work === 0) return
       }

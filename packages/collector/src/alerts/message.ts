@@ -34,7 +34,7 @@ export interface AlertMessage {
   completed: boolean
   at: string
   responseId: string
-  /** Where an owner reads the whole record. */
+  /** Where an owner reads the whole record (the results app). */
   link: string
 }
 

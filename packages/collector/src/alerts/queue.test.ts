@@ -9,6 +9,7 @@ import type { Context } from '../server/contract'
 import type { AlertsConfig } from './contract'
 import { messageId } from './channels'
 import { alertsHook } from './hook'
+import { alertsRoute } from './status'
 import { startHttp, startSmtp, type HttpPeer, type SmtpPeer } from './testing/peers'
 import { config, response } from './testing/fixtures'
 import { ingest } from './testing/ingest'
@@ -178,6 +179,13 @@ describe.each(['sqlite', 'postgres'] as const)('alerts (%s)', (kind) => {
       .toMatchObject({ status: 'failed', attempts: 2, last_error: 'no answer within 300 ms' })
     expect(teams.requests).toHaveLength(2)
     expect(slack.accepted()).toHaveLength(1)
+    // The admin sees it, with why; another owner's token sees none of it.
+    const url = new URL('http://collector/api/alerts')
+    expect((await alertsRoute({} as never, url, { role: 'admin' }, ctx)).body).toMatchObject({
+      alerts: { sent: 1, failed: 1 },
+      problems: [{ channel: 'teams', owner: 'Payments team', status: 'failed', attempts: 2, lastError: 'no answer within 300 ms', nextTry: null }],
+    })
+    expect((await alertsRoute({} as never, url, { role: 'owner', owner: 'Support' }, ctx)).body).toEqual({ alerts: {}, digests: {}, problems: [] })
 
     const s = slack.accepted()[0]!.body as { text: string; blocks: { type: string; text?: { text: string } }[] }
     expect(s.text).toBe('[Hetki] Goal not reached at Checkout (Payments team)')

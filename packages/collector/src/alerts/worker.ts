@@ -128,7 +128,7 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
   }
 
   /** Ends a claimed row's life (sent, withdrawn, failed) if this worker still holds its lease. */
-  async function settle(table: 'alert_queue' | 'alert_digests', id: string, status: 'sent' | 'withdrawn' | 'failed', error?: string): Promise<boolean> {
+  async function finish(table: 'alert_queue' | 'alert_digests', id: string, status: 'sent' | 'withdrawn' | 'failed', error?: string): Promise<boolean> {
     const res = await db
       .updateTable(table)
       .set({ status, claimed_by: null, claimed_until: null, ...(status === 'sent' ? { sent_at: iso() } : {}), ...(error ? { last_error: error } : {}) })
@@ -141,7 +141,7 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
 
   /** After a failed try: again later (backoff, or the peer's Retry-After), or give up after maxAttempts. */
   async function retry(table: 'alert_queue' | 'alert_digests', row: { id: string; attempts: number }, e: unknown) {
-    if (row.attempts >= maxAttempts) return void (await settle(table, row.id, 'failed', errorText(e)))
+    if (row.attempts >= maxAttempts) return void (await finish(table, row.id, 'failed', errorText(e)))
     const wait = Math.min(delays.capMs, Math.max(e instanceof SendError && e.retryAfterMs !== undefined ? e.retryAfterMs : 0, backoff(row.attempts, delays, random)))
     await db
       .updateTable(table)
@@ -169,13 +169,13 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
   async function sendAlert(row: QueueRow) {
     const alerts = ctx.server.alerts
     try {
-      if (!alerts) return void (await settle('alert_queue', row.id, 'withdrawn', 'no alerts config'))
+      if (!alerts) return void (await finish('alert_queue', row.id, 'withdrawn', 'no alerts config'))
       const channel = alerts.channels[row.channel]
       const message = await messageOf(alerts, row)
-      if (typeof message === 'string') return void (await settle('alert_queue', row.id, 'withdrawn', message))
-      if (!channel) return void (await settle('alert_queue', row.id, 'failed', `no channel "${row.channel}" in the alerts config`))
+      if (typeof message === 'string') return void (await finish('alert_queue', row.id, 'withdrawn', message))
+      if (!channel) return void (await finish('alert_queue', row.id, 'failed', `no channel "${row.channel}" in the alerts config`))
       await send(channel, outgoingOf(message), alerts, timeoutMs)
-      if (!(await settle('alert_queue', row.id, 'sent'))) onError(new Error(`alert ${row.id} was sent after its lease ran out; a receiver may see it twice (same Idempotency-Key)`))
+      if (!(await finish('alert_queue', row.id, 'sent'))) onError(new Error(`alert ${row.id} was sent after its lease ran out; a receiver may see it twice (same Idempotency-Key)`))
     } catch (e) {
       await retry('alert_queue', row, e).catch(onError)
     }
@@ -227,7 +227,7 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
     const alerts = ctx.server.alerts
     try {
       const channel = alerts?.channels[d.channel]
-      if (!alerts || !channel) return void (await settle('alert_digests', d.id, 'failed', `no channel "${d.channel}" in the alerts config`))
+      if (!alerts || !channel) return void (await finish('alert_digests', d.id, 'failed', `no channel "${d.channel}" in the alerts config`))
       const items = await db.selectFrom('alert_queue').selectAll().where('digest_id', '=', d.id).where('status', '=', 'pending').orderBy('created_at').orderBy('id').execute()
       const messages: AlertMessage[] = []
       const withdrawn: string[] = []

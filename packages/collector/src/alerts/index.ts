@@ -5,3 +5,4 @@ export { startAlertWorker, type AlertWorker, type AlertWorkerOptions } from './w
 export { alertsRoute } from './status'
 export type { AlertMessage, DigestMessage, AnswerInWords } from './message'
 export { messageId } from './channels'
+export { checkAlerts } from './check'

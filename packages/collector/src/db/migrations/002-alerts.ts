@@ -14,6 +14,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('alert_matches_pk', ['rule_id', 'response_id'])
     .execute()
   await db.schema.createIndex('alert_matches_window').on('alert_matches').columns(['rule_id', 'touchpoint', 'at']).execute()
+  // "Did the rule fire near this answer?" is a seek, however many matches the window holds.
+  await db.schema.createIndex('alert_matches_fired').on('alert_matches').columns(['rule_id', 'touchpoint', 'fired', 'at']).execute()
 
   await db.schema
     .createTable('alert_queue')

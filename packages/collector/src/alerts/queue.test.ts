@@ -9,6 +9,7 @@ import type { Context } from '../server/contract'
 import type { AlertsConfig } from './contract'
 import { messageId } from './channels'
 import { alertsHook } from './hook'
+import { deleteAlertsBefore } from './retention'
 import { alertsRoute } from './status'
 import { startHttp, startSmtp, type HttpPeer, type SmtpPeer } from './testing/peers'
 import { config, response } from './testing/fixtures'
@@ -311,6 +312,11 @@ describe.each(['sqlite', 'postgres'] as const)('alerts (%s)', (kind) => {
     await ingest(ctx, [{ ...typing, completed: true, answers: { csat: 1, why: 'Too many steps' }, updatedAt: '2026-11-28T10:05:00.000Z' }])
     await w.drain()
     expect(hook.requests).toHaveLength(1)
+
+    // Retention takes the finished rows with the records, never one still pending.
+    await ingest(ctx, [response({ id: 'fresh', completed: false })])
+    expect(await deleteAlertsBefore(db.store, '2026-11-28T11:00:00.000Z')).toEqual({ alerts: 2, matches: 0, digests: 0 })
+    expect((await queue(db.store)).map((r) => [r.response_id, r.status])).toEqual([['fresh', 'pending']])
   })
 
   it('previews never alert and never count', async () => {

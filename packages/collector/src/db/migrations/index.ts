@@ -3,7 +3,9 @@
 // instances starting at once on one PostgreSQL migrate once.
 import type { Migration } from 'kysely'
 import * as records from './001-records'
+import * as alerts from './002-alerts'
 
 export const migrations: Record<string, Migration> = {
   '001-records': records,
+  '002-alerts': alerts,
 }

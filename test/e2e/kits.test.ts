@@ -66,11 +66,11 @@ afterAll(async () => {
 
 /** The element a survey's widget lives in, by survey id (its content is in an open shadow root). */
 const survey = (page: Page, id: string) => page.locator(`hetki-survey[data-hetki-survey="${id}"]`)
-const responses = (id: string) => demo.store.all().filter((r) => r.survey_id == id)
+const responses = async (id: string) => (await demo.store.all()).filter((r) => r.survey_id == id)
 
 describe.each(kits)('the %s kit in a Vite app', (kit) => {
   it('mounts the inline survey, triggers a popover from a hook, delivers the answers and unmounts cleanly', async () => {
-    demo.store.clear()
+    await demo.store.clear()
     requests.length = 0
     const context = await browser.newContext()
     const page = await context.newPage()
@@ -94,8 +94,8 @@ describe.each(kits)('the %s kit in a Vite app', (kit) => {
     await page.getByRole('button', { name: 'Buy' }).click()
     await expect.poll(() => survey(page, 'after-buy').count()).toBe(1)
     await page.getByRole('button', { name: /^4\b/ }).click()
-    await expect.poll(() => responses('after-buy').length).toBe(1)
-    expect(responses('after-buy')[0]).toMatchObject({ completed: true, answers: { csat: 4 }, path: `/${kit}/` })
+    await expect.poll(async () => (await responses('after-buy')).length).toBe(1)
+    expect((await responses('after-buy'))[0]).toMatchObject({ completed: true, answers: { csat: 4 }, path: `/${kit}/` })
     // The popover closes itself after its thank-you.
     await expect.poll(() => survey(page, 'after-buy').count()).toBe(0)
 
@@ -103,8 +103,8 @@ describe.each(kits)('the %s kit in a Vite app', (kit) => {
     await page.getByRole('button', { name: 'Show feedback' }).click()
     await expect.poll(() => place.getByRole('button', { name: 'Yes' }).isVisible()).toBe(true)
     await place.getByRole('button', { name: 'Yes' }).click()
-    await expect.poll(() => responses('helpful').length).toBe(1)
-    expect(responses('helpful')[0]).toMatchObject({ completed: true, answers: { useful: true } })
+    await expect.poll(async () => (await responses('helpful')).length).toBe(1)
+    expect((await responses('helpful'))[0]).toMatchObject({ completed: true, answers: { useful: true } })
     expect(await page.evaluate(() => (window as any).seen)).toEqual(['shown:helpful', 'shown:after-buy', 'completed:after-buy', 'shown:helpful', 'completed:helpful'])
 
     // The whole app unmounted: its place is gone, and its event handlers with it; Hetki still runs.

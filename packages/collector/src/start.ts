@@ -7,6 +7,9 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Config } from '../../sdk/src/config/types'
+import { checkAlerts } from './alerts/check'
+import { alertsHook } from './alerts/hook'
+import { startAlertWorker } from './alerts/worker'
 import { openStore, type Store } from './db/open'
 import { applyRetention, scheduleRetention } from './maintenance/retention'
 import type { Context, IngestHook, ServerConfig } from './server/contract'
@@ -80,8 +83,11 @@ export async function startCollector(options: StartOptions): Promise<Collector> 
   if (!config || !Array.isArray(config.surveys)) throw new Error('the Hetki config must be an object with a "surveys" list')
   const server = readJson(options.server ?? {})
   const log = options.log ?? ((m: string) => console.error('[hetki-collector] ' + m))
+  // A broken alerts block must stop the start, not lose alerts quietly later.
+  const alertProblems = server.alerts ? checkAlerts(server.alerts, config) : []
+  if (alertProblems.length) throw new Error('the alerts block of the server file has problems:\n  ' + alertProblems.join('\n  '))
   const store = await openStore({ url: options.databaseUrl, file: options.dbFile })
-  const ctx: Context = { store, config, server, now: options.now ?? (() => new Date()), hooks: options.hooks ?? [] }
+  const ctx: Context = { store, config, server, now: options.now ?? (() => new Date()), hooks: options.hooks ?? (server.alerts ? [alertsHook()] : []) }
   try {
     await applyRetention(ctx)
   } catch (e) {
@@ -115,7 +121,10 @@ export async function startCollector(options: StartOptions): Promise<Collector> 
   const port = (http.address() as { port: number }).port
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   const stopRetention = scheduleRetention(ctx, (e) => log('retention failed: ' + (e instanceof Error ? e.message : String(e))))
-  const services = (options.services ?? []).map((start) => start(ctx))
+  // The alerts' sender: one per instance; the database's leases keep them from sending one alert twice.
+  const alertWorker: Service = (c) =>
+    startAlertWorker(c, { publicUrl: c.server.publicUrl ?? url, onError: (e) => log('alerts: ' + (e instanceof Error ? e.message : String(e))) })
+  const services = (options.services ?? (server.alerts ? [alertWorker] : [])).map((start) => start(ctx))
   let closing: Promise<void> | undefined
   const close = (graceMs = 5000) =>
     (closing ??= (async () => {

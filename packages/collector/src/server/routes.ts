@@ -2,6 +2,7 @@
 // listed in one place; startCollector({ routes }) adds more in front of these.
 import { eraseRoute, exportCsv, exportNdjson, guarded, records, rejections } from '../read/routes'
 import type { ReadRoute } from './contract'
+import { alertsRoute } from '../alerts/status'
 
 export interface RouteEntry {
   method: 'GET' | 'POST' | 'DELETE'
@@ -28,7 +29,7 @@ export const collectorRoutes: RouteEntry[] = [
  *   { method: 'GET', path: '/api/texts', route: textsRoute },
  * (or pass them as startCollector({ routes })). Each is a ReadRoute: the token is already checked.
  */
-export const partRoutes: RouteEntry[] = []
+export const partRoutes: RouteEntry[] = [{ method: 'GET', path: '/api/alerts', route: alertsRoute }]
 
 /** The route for a request, or undefined; `methods` lists what the path answers (for 405). */
 export function findRoute(table: readonly RouteEntry[], method: string, path: string): { entry?: RouteEntry; methods: string[] } {

@@ -33,11 +33,10 @@ export function funnel(fu) {
     return h('li', { class: kind }, h('span', { class: 'step' }, label), h('span', { class: 'num' }, `${f.count(n)} (${f.pct(share(n))})`), h('span', { class: 'track', 'aria-hidden': 'true' }, bar))
   }
   const r = fu.rate
-  const id = uid('funnel')
   return h(
     'section',
-    { class: 'block funnel', 'aria-labelledby': id },
-    h('h3', { id }, 'Response rate'),
+    { class: 'block funnel' },
+    h('h3', null, 'Response rate'),
     h(
       'p',
       { class: 'rate' },
@@ -60,11 +59,10 @@ export function funnel(fu) {
 /** @param {any[]} rows QuestionDropoff */
 function dropoff(rows) {
   if (!rows.length) return null
-  const id = uid('drop')
   return h(
     'section',
-    { class: 'block', 'aria-labelledby': id },
-    h('h3', { id }, 'Drop-off per question'),
+    { class: 'block' },
+    h('h3', null, 'Drop-off per question'),
     table({
       caption: 'Answers per question, of the responses that reached it',
       captionHidden: true,
@@ -83,11 +81,10 @@ const verdict = (real, yes, no) => h('span', { class: real ? 'verdict real' : 'v
 
 /** @param {any[]} drivers Driver[] @param {string} name */
 function rootCause(drivers, name) {
-  const id = uid('cause')
   return h(
     'section',
-    { class: 'block', 'aria-labelledby': id },
-    h('h3', { id }, 'Root cause: what happened before the low scores'),
+    { class: 'block' },
+    h('h3', null, 'Root cause: what happened before the low scores'),
     h('p', { class: 'muted' }, `Events in the journeys before low scores at ${name}, against the journeys before the other scores. Lift = share with low scores − share with the others, in percentage points (pp).`),
     drivers.length
       ? table({
@@ -110,11 +107,10 @@ function rootCause(drivers, name) {
 
 /** @param {any[]} rows BiasRow[] @param {string} name @param {Map<string, string>} names */
 function nonResponse(rows, name, names) {
-  const id = uid('bias')
   return h(
     'section',
-    { class: 'block', 'aria-labelledby': id },
-    h('h3', { id }, 'Non-response bias: who did not answer'),
+    { class: 'block' },
+    h('h3', null, 'Non-response bias: who did not answer'),
     h('p', { class: 'muted' }, `The journeys of those who answered at ${name}, against those shown the survey who did not. A real difference means the answers under-represent (or over-represent) people with that event.`),
     rows.length
       ? table({
@@ -137,11 +133,10 @@ function nonResponse(rows, name, names) {
 
 /** @param {any} p PromptsPerPerson */
 function perPerson(p) {
-  const id = uid('ppp')
   return h(
     'section',
-    { class: 'block', 'aria-labelledby': id },
-    h('h3', { id }, 'Prompts per person'),
+    { class: 'block' },
+    h('h3', null, 'Prompts per person'),
     p.available
       ? h('p', null, `${f.count(p.people)} people; prompts each: mean ${p.mean.toFixed(1)}, median ${p.median}, 95th percentile ${p.p95}, most ${p.max}.`)
       : h('p', { class: 'muted' }, `Not available: ${p.reason}`),

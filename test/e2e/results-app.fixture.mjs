@@ -7,7 +7,7 @@
 // under-covered stage, greyed trend steps, an owner's token that sees one touchpoint). The real
 // API is the collector's (branches collector, scoreapi, stats); once it exists the e2e should
 // run against it and the demo's seed instead (see docs/demo.md).
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
 import { extname, join, normalize, resolve, sep } from 'node:path'
@@ -24,12 +24,14 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' }
 const DAY = 86_400_000
 
-/** The demo's tokens (made up; the fixture's, like demo/collector.json's). */
+/** The demo's server config: its tokens (demo tokens, public, not secrets) and its event labels. */
+const DEMO = JSON.parse(readFileSync(new URL('../../demo/collector.json', import.meta.url), 'utf8'))
+/** @type {Record<string, { role: 'admin' } | { role: 'owner', owner: string }>} */
+const ACCESS = Object.fromEntries([[DEMO.adminToken, { role: 'admin' }], ...DEMO.tokens.map((/** @type {any} */ t) => [t.token, { role: 'owner', owner: t.owner }])])
 export const TOKENS = {
-  admin: 'demo-admin-token',
-  webShop: 'demo-web-shop-token',
+  admin: DEMO.adminToken,
+  webShop: DEMO.tokens.find((/** @type {any} */ t) => t.owner === 'Web shop team').token,
 }
-const ACCESS = { [TOKENS.admin]: { role: 'admin' }, [TOKENS.webShop]: { role: 'owner', owner: 'Web shop team' } }
 
 const TOUCHPOINTS = [
   { id: 'checkout', name: 'Web shop checkout', owner: 'Web shop team', stage: 'buy', channel: 'web', surveys: ['csat-order'], paths: ['/', '/fi/'] },
@@ -39,15 +41,8 @@ const TOUCHPOINTS = [
   { id: 'invoices', name: 'Invoices', owner: 'Billing team', stage: 'use', channel: 'web', surveys: ['nps-invoice'], paths: ['/invoices.html', '/fi/invoices.html'] },
 ]
 
-const LABELS = {
-  'payment.failed': 'Card payment failed',
-  'order.completed': 'Placed an order',
-  'page.viewed': 'Viewed a page',
-  'help.searched': 'Searched the help centre',
-  'help.article_read': 'Read a help article',
-  'move.completed': 'Moved the contract',
-  'invoice.viewed': 'Opened an invoice',
-}
+/** @type {Record<string, string>} */
+const LABELS = DEMO.labels
 
 const META = {
   csat: { label: 'CSAT', formula: 'CSAT = share of 4–5 answers on the 1–5 scale, in %', scale: { min: 0, max: 100, unit: '%' }, method: 'wilson', target: 10 },
@@ -262,7 +257,7 @@ function touchpoint(/** @type {(typeof TOUCHPOINTS)[number]} */ t, /** @type {an
     const s = 100 * Math.sqrt(((ah - al) / (2 * Z)) ** 2 + ((bh - bl) / (2 * Z)) ** 2)
     return {
       event,
-      label: LABELS[/** @type {keyof typeof LABELS} */ (event)] ?? event,
+      label: LABELS[event] ?? event,
       touchpoint: where,
       touchpointName: place?.name ?? null,
       owner: place?.owner ?? null,
@@ -286,7 +281,7 @@ function touchpoint(/** @type {(typeof TOUCHPOINTS)[number]} */ t, /** @type {an
     const s = 100 * Math.sqrt(((ah - al) / (2 * Z)) ** 2 + ((bh - bl) / (2 * Z)) ** 2)
     return {
       event,
-      label: LABELS[/** @type {keyof typeof LABELS} */ (event)] ?? event,
+      label: LABELS[event] ?? event,
       touchpoint: where,
       answered: { value: round(100 * a), n: answered, low: round(100 * al), high: round(100 * ah), method: 'wilson' },
       unanswered: { value: round(100 * b), n: shown - answered, low: round(100 * bl), high: round(100 * bh), method: 'wilson' },

@@ -102,7 +102,7 @@ describe('the results app', () => {
     expect(await csat.locator('.stats').textContent()).toMatch(/^n = 238 · 95 % interval \d+–\d+ % \(Wilson score interval \(95 %\) of a share\)$/)
     expect(await csat.locator('.change-text').textContent()).toMatch(/^▲ \+\d+ points, real change for the better \(95 % interval \+\d+…\+\d+\)$/)
     expect(await csat.locator('.formula').textContent()).toBe('CSAT = share of 4–5 answers on the 1–5 scale, in %')
-    for (const [tp, m] of ([['Help centre', 'goal'], ['Help centre', 'emotion'], ['Moving home', 'ces'], ['Invoices', 'nps']]) {
+    for (const [tp, m] of ([['Help centre', 'goal'], ['Help centre', 'emotion'], ['Moving home', 'ces'], ['Invoices', 'nps']] as const)) {
       const change = await metricBlock(page, tp, m).locator('.change-text').textContent()
       expect(change, `${tp} ${m}`).toMatch(/^No clear change \(/)
     }

@@ -1,6 +1,7 @@
 // `node scripts/results-screenshots.mjs`: the results app (packages/collector/app/) as the README
 // shows it, rendered in Chromium into docs/screenshots/: results-desktop.png (1280 wide) and
-// results-phone.png (390 wide), signed in with the admin token, the last 28 days.
+// results-phone.png (390 wide), signed in with the admin token, the last 28 days: the top of the
+// page and the first touchpoint's card (on the phone: down to its root cause), not the whole page.
 // The data come from the e2e test's fixture (test/e2e/results-app.fixture.mjs), a hand-built
 // Scorecards answer, until the collector serves the app over the seeded demo (docs/demo.md).
 import { mkdirSync } from 'node:fs'
@@ -16,7 +17,10 @@ const fixture = await startResultsFixture({ now: () => NOW })
 const browser = await launchChromium(['--font-render-hinting=none'])
 mkdirSync(OUT, { recursive: true })
 try {
-  for (const [name, width, height] of [['results-desktop', 1280, 900], ['results-phone', 390, 844]]) {
+  for (const [name, width, height, until] of [
+    ['results-desktop', 1280, 900, 'section.touchpoint'],
+    ['results-phone', 390, 844, 'section.touchpoint .cause'],
+  ]) {
     const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, reducedMotion: 'reduce', timezoneId: 'UTC' })
     await context.addInitScript(`Date.now = () => ${NOW}; { const D = Date; globalThis.Date = class extends D { constructor(...a) { super(...(a.length ? a : [${NOW}])) } static now() { return ${NOW} } } }`)
     const page = await context.newPage()
@@ -27,7 +31,9 @@ try {
     await page.waitForFunction(() => document.querySelectorAll('figure.trend canvas').length >= 5)
     await page.evaluate(() => document.fonts.ready)
     const path = `${OUT}/${name}.png`
-    await page.screenshot({ path, fullPage: true })
+    const box = await page.locator(until).first().boundingBox()
+    if (!box) throw new Error(`${until} is not on the page`)
+    await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width, height: Math.ceil(box.y + box.height + 16) } })
     console.log(path)
     await context.close()
   }

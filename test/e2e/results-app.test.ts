@@ -37,7 +37,7 @@ async function open(token: string | null, hash = '', width = 1280) {
 
 /** Waits until the view has drawn its answer. */
 async function loaded(page: Page) {
-  await expect.poll(() => page.locator('#status').textContent()).toMatch(/touchpoints,|owners,|Coverage of|open answers|No open answers/)
+  await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Showing |open answers|No open answers/)
   await expect.poll(() => page.locator('#view[aria-busy]').count()).toBe(0)
 }
 
@@ -175,10 +175,19 @@ describe('the results app', () => {
     await expect.poll(() => page.locator('section.touchpoint').count()).toBe(4)
 
     await page.getByLabel('Period', { exact: true }).selectOption('custom')
-    await page.getByLabel('From').fill('2026-01-01')
-    await page.getByLabel('To (included)').fill('2026-01-28')
+    await page.getByLabel('From', { exact: true }).fill('2026-01-01')
+    await page.getByLabel('To (included)', { exact: true }).fill('2026-01-28')
     await page.getByRole('button', { name: 'Apply' }).click()
     await expect.poll(() => page.locator('.period').first().textContent()).toBe('1 Jan – 28 Jan 2026, compared with 4 Dec – 31 Dec 2025.')
+
+    // A chosen baseline instead of the period before: "measure again after acting".
+    await page.getByLabel('Compare with').selectOption('custom')
+    await page.getByLabel('Baseline from').fill('2025-06-01')
+    await page.getByLabel('Baseline to (included)').fill('2025-06-30')
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await expect.poll(() => page.locator('.period').first().textContent()).toBe('1 Jan – 28 Jan 2026, compared with 1 Jun – 30 Jun 2025.')
+    expect(await metricBlock(page, 'Web shop checkout', 'csat').locator('.change-detail').textContent()).toMatch(/^ against 1 Jun – 30 Jun 2025 \(\d+ %, n = \d+\)$/)
+    expect(page.url()).toMatch(/bfrom=2025-06-01&bto=2025-06-30/)
     expect(errors).toEqual([])
     await close()
   })
@@ -188,6 +197,9 @@ describe('the results app', () => {
     const quotes = () => page.locator('.quote blockquote').allTextContents()
     expect(await quotes()).toHaveLength(5)
     expect((await quotes())[0]).toBe('Ohjeartikkeli oli vanhentunut.')
+    // Only the filters that apply to open answers are offered here.
+    expect(await page.getByLabel('Period', { exact: true }).isHidden()).toBe(true)
+    expect(await page.getByLabel('Touchpoint').isVisible()).toBe(true)
     await page.getByRole('button', { name: 'Show older answers' }).click()
     await expect.poll(async () => (await quotes()).length).toBe(8)
     expect(await page.getByRole('button', { name: 'Show older answers' }).isHidden()).toBe(true)
@@ -233,6 +245,28 @@ describe('the results app', () => {
     await close()
   })
 
+  it('numbers read right: signs, units and intervals, and a share of 0 % or a score at the bottom of its scale is never called good', async () => {
+    const { page, close } = await open(null)
+    // The page's own formatting module, as the browser loads it (a string: vitest would rewrite import()).
+    const out = await page.evaluate(`(async () => {
+      const f = await import('/app/format.js')
+      const pct = { scale: { unit: '%', min: 0, max: 100 } }
+      const pts = { scale: { unit: 'points', min: -100, max: 100 } }
+      const mean = { scale: { unit: 'mean', min: 1, max: 7 } }
+      return {
+        tones: [f.tone({ ...pct, tone: 'good', value: 0 }), f.tone({ ...pts, tone: 'good', value: -100 }), f.tone({ ...pct, tone: 'good', value: 81 }), f.tone({ ...pct, tone: null, value: 50 }), f.tone({ ...pct, tone: 'good', value: null })],
+        values: [f.value(pct, 63.4), f.value(pts, -12), f.value(pts, 0), f.value(pts, 12), f.value(mean, 5.25), f.value(pct, null)],
+        intervals: [f.interval(pct, 56.2, 68.9), f.interval(pts, -4, 28), f.interval(mean, 4.91, 5.5)],
+        differences: [f.difference(pct, 18.4), f.difference(pct, -0.2), f.difference(mean, 0.44), f.differenceInterval(pct, 9, 27)],
+      }
+    })()`) as { tones: string[]; values: string[]; intervals: string[]; differences: string[] }
+    expect(out.tones).toEqual(['poor', 'poor', 'good', 'none', 'none'])
+    expect(out.values).toEqual(['63 %', '−12', '0', '+12', '5.3 / 7', '–'])
+    expect(out.intervals).toEqual(['56–69 %', '−4…+28', '4.9–5.5'])
+    expect(out.differences).toEqual(['+18 points', '0 points', '+0.4', '+9…+27'])
+    await close()
+  })
+
   it('the keyboard reaches the views, the period, every filter and the data tables', async () => {
     const { page, errors, close } = await open(TOKENS.admin)
     const reached = new Set<string>()
@@ -243,7 +277,7 @@ describe('the results app', () => {
         return el.id || el.dataset.view || el.textContent?.trim().slice(0, 30) || el.tagName
       }))
     }
-    for (const id of ['signout', 'touchpoints', 'owners', 'coverage', 'texts', 'f-period', 'f-touchpoint', 'f-owner', 'f-survey', 'f-lang', 'f-path', 'f-channel', 'Apply', 'f-clear', 'Data table: CSAT per week'])
+    for (const id of ['signout', 'touchpoints', 'owners', 'coverage', 'texts', 'f-period', 'f-compare', 'f-touchpoint', 'f-owner', 'f-survey', 'f-lang', 'f-path', 'f-channel', 'Apply', 'f-clear', 'Data table: CSAT per week'])
       expect([...reached], id).toContain(id)
     // Enter on a view link switches the view.
     await page.locator('nav.views a[data-view="coverage"]').focus()

@@ -89,7 +89,7 @@ function options(m, points, width) {
     scales: { x: { time: true, range: (_u, min, max) => [min - 3.5 * 86400, max + 3.5 * 86400] }, y: { range: [m.scale.min - pad, m.scale.max + pad] } },
     axes: [
       { stroke: '#3d4149', grid: { stroke: '#eceef1' }, ticks: { stroke: '#c9cdd3' }, values: '{D} {MMM}', space: 70 },
-      { stroke: '#3d4149', grid: { stroke: '#eceef1' }, ticks: { stroke: '#c9cdd3' }, size: 44, values: (_u, vals) => vals.map((v) => f.bare(m, v)) },
+      { stroke: '#3d4149', grid: { stroke: '#eceef1' }, ticks: { stroke: '#c9cdd3' }, size: 52, values: (_u, vals) => vals.map((v) => f.bare(m, v)) },
     ],
     series: [
       {},

@@ -27,6 +27,10 @@ const known = {
 /** @type {AbortController | null} */
 let inflight = null
 
+// The filters stand open where there is room; on a phone they fold into one line that says what is chosen.
+const filtersBox = /** @type {HTMLDetailsElement} */ ($('filters-box'))
+filtersBox.open = matchMedia('(min-width: 48rem)').matches
+
 function showSignin(/** @type {string} */ message) {
   $('app').hidden = true
   $('signout').hidden = true
@@ -64,7 +68,8 @@ $('signout').addEventListener('click', () => {
 form.addEventListener('change', (e) => {
   const target = /** @type {HTMLInputElement} */ (e.target)
   if (target.name === 'period') for (const el of form.querySelectorAll('.custom')) /** @type {HTMLElement} */ (el).hidden = target.value !== 'custom'
-  if (target.name === 'period' && target.value === 'custom') return
+  if (target.name === 'compare') for (const el of form.querySelectorAll('.base')) /** @type {HTMLElement} */ (el).hidden = target.value !== 'custom'
+  if ((target.name === 'period' || target.name === 'compare') && target.value === 'custom') return
   if (target.type !== 'text') apply()
 })
 form.addEventListener('submit', (e) => {
@@ -74,7 +79,7 @@ form.addEventListener('submit', (e) => {
 $('f-clear').addEventListener('click', () => {
   const state = parse(location.hash)
   for (const key of FILTERS) state[key] = ''
-  state.q = ''
+  Object.assign(state, { q: '', bfrom: '', bto: '' })
   location.hash = serialize(state)
 })
 
@@ -91,6 +96,15 @@ function apply() {
     }
     Object.assign(state, { days: null, from, to })
   } else Object.assign(state, { days: Number(period), from: '', to: '' })
+  if (data.get('compare') === 'custom') {
+    const bfrom = String(data.get('bfrom') || '')
+    const bto = String(data.get('bto') || '')
+    if (!bfrom || !bto || bfrom > bto) {
+      problem.textContent = 'Choose the baseline: a “Baseline from” date on or before the “Baseline to” date.'
+      return
+    }
+    Object.assign(state, { bfrom, bto })
+  } else Object.assign(state, { bfrom: '', bto: '' })
   for (const key of FILTERS) state[key] = String(data.get(key) || '').trim()
   const next = serialize(state)
   if (next === location.hash) route()
@@ -101,15 +115,23 @@ function apply() {
 function syncForm(state) {
   const period = /** @type {HTMLSelectElement} */ (form.elements.namedItem('period'))
   period.value = state.days ? String(state.days) : 'custom'
-  for (const el of form.querySelectorAll('.custom')) /** @type {HTMLElement} */ (el).hidden = !!state.days
   const input = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name))
   input('from').value = state.from
   input('to').value = state.to
+  input('bfrom').value = state.bfrom
+  input('bto').value = state.bto
+  const compare = /** @type {HTMLSelectElement} */ (form.elements.namedItem('compare'))
+  compare.value = state.bfrom ? 'custom' : 'previous'
   options('f-touchpoint', [...known.touchpoints], state.touchpoint)
   options('f-owner', [...known.owners].map((o) => [o, o]), state.owner)
   options('f-survey', [...known.surveys].map((s) => [s, s]), state.survey)
   options('f-channel', [...known.channels].map((c) => [c, c]), state.channel)
   for (const key of /** @type {const} */ (['lang', 'path'])) input(key).value = state[key]
+  // Open answers are filtered by touchpoint, survey and words only: the other fields step aside.
+  for (const el of form.querySelectorAll('[data-scope="scorecards"]')) /** @type {HTMLElement} */ (el).hidden = state.view === 'texts' || (el.classList.contains('custom') && !!state.days) || (el.classList.contains('base') && !state.bfrom)
+  const chosen = [state.days ? `last ${state.days} days` : `${state.from} to ${state.to}`, state.bfrom ? `against ${state.bfrom} to ${state.bto}` : null]
+  for (const key of FILTERS) if (state[key]) chosen.push(`${key === 'lang' ? 'language' : key === 'path' ? 'page' : key}: ${key === 'touchpoint' ? known.touchpoints.get(state[key]) ?? state[key] : state[key]}`)
+  $('filters-summary').textContent = state.view === 'texts' ? `Filters: ${chosen.slice(2).filter((c) => /^(touchpoint|survey):/.test(String(c))).join(', ') || 'none'}` : `Period and filters: ${chosen.filter(Boolean).join(', ')}`
   for (const a of document.querySelectorAll('nav.views a')) {
     const link = /** @type {HTMLAnchorElement} */ (a)
     const target = { ...state, view: /** @type {any} */ (link.dataset.view) }
@@ -184,19 +206,19 @@ function draw(state, sc) {
   const when = h('p', { class: 'period' }, `${f.period(sc.period)}, compared with ${f.period(sc.baseline)}.`)
   if (state.view === 'owners') {
     fill(view, h('h2', { class: 'visually-hidden' }, 'By owner'), when, legend(), sc.owners.length ? h('div', { class: 'cards' }, sc.owners.map((/** @type {any} */ o) => ownerCard(o, names, sc.definitions))) : nothing(), definitionsList(sc.definitions))
-    status.textContent = `${sc.owners.length} owners, ${f.period(sc.period)}.`
+    status.textContent = `Showing ${sc.owners.length} owners.`
   } else if (state.view === 'coverage') {
     fill(
       view,
       h('h2', { class: 'visually-hidden' }, 'Coverage'),
       when,
-      h('p', { class: 'muted' }, 'A touchpoint is covered when every score its surveys measure has enough answers in the period for a 95 % interval of ±10 points (CES: ±0.6). The payment, the delivery, the call: a touchpoint with no survey can still show up in root causes at other touchpoints.'),
+      h('p', { class: 'muted' }, 'A touchpoint is covered when every score its surveys measure has enough answers in the period for a 95 % interval of ±10 points (CES: ±0.6). A touchpoint with no survey of its own can still show up in the root causes of other touchpoints.'),
       h('div', { class: 'cards' }, coverage(sc.coverage)),
     )
-    status.textContent = `Coverage of ${sc.coverage.length} journey stages, ${f.period(sc.period)}.`
+    status.textContent = `Showing the coverage of ${sc.coverage.length} journey stages.`
   } else {
     fill(view, h('h2', { class: 'visually-hidden' }, 'By touchpoint'), when, legend(), sc.touchpoints.length ? h('div', { class: 'cards' }, sc.touchpoints.map((/** @type {any} */ t) => touchpointCard(t, sc.definitions, names))) : nothing(), definitionsList(sc.definitions))
-    status.textContent = `${sc.touchpoints.length} touchpoints, ${f.period(sc.period)}.`
+    status.textContent = `Showing ${sc.touchpoints.length} touchpoints.`
   }
 }
 

@@ -9,6 +9,7 @@ const DAY = 86_400_000
 
 /**
  * @typedef {{ view: typeof VIEWS[number], days: number | null, from: string, to: string,
+ *   bfrom: string, bto: string,
  *   touchpoint: string, owner: string, survey: string, lang: string, path: string, channel: string, q: string }} State
  */
 
@@ -21,7 +22,11 @@ export function parse(hash) {
   const preset = Number(p.get('days'))
   const days = from && to ? null : PRESETS.includes(preset) ? preset : 28
   /** @type {State} */
-  const state = { view, days, from: days ? '' : from, to: days ? '' : to, touchpoint: '', owner: '', survey: '', lang: '', path: '', channel: '', q: '' }
+  // The baseline: the period before, unless two dates say otherwise.
+  const bfrom = isDate(p.get('bfrom')) ? /** @type {string} */ (p.get('bfrom')) : ''
+  const bto = isDate(p.get('bto')) ? /** @type {string} */ (p.get('bto')) : ''
+  const custom = bfrom && bto && bfrom <= bto
+  const state = { view, days, from: days ? '' : from, to: days ? '' : to, bfrom: custom ? bfrom : '', bto: custom ? bto : '', touchpoint: '', owner: '', survey: '', lang: '', path: '', channel: '', q: '' }
   for (const key of [...FILTERS, 'q']) state[/** @type {typeof FILTERS[number]} */ (key)] = (p.get(key) || '').slice(0, 200)
   return state
 }
@@ -34,6 +39,10 @@ export function serialize(state) {
   else {
     p.set('from', state.from)
     p.set('to', state.to)
+  }
+  if (state.bfrom && state.bto) {
+    p.set('bfrom', state.bfrom)
+    p.set('bto', state.bto)
   }
   for (const key of [...FILTERS, 'q']) if (state[/** @type {typeof FILTERS[number]} */ (key)]) p.set(key, state[/** @type {typeof FILTERS[number]} */ (key)])
   return '#' + p.toString()
@@ -57,6 +66,10 @@ export function periodOf(state, now) {
 export function scorecardsQuery(state, now) {
   const { from, to } = periodOf(state, now)
   const p = new URLSearchParams({ from, to })
+  if (state.bfrom && state.bto) {
+    p.set('baseline_from', new Date(state.bfrom).toISOString())
+    p.set('baseline_to', new Date(Date.parse(state.bto) + DAY).toISOString())
+  }
   for (const key of FILTERS) if (state[key]) p.set(key, state[key])
   return p
 }

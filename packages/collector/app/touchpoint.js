@@ -61,7 +61,7 @@ function dropoff(rows) {
   if (!rows.length) return null
   return h(
     'section',
-    { class: 'block' },
+    { class: 'block dropoff' },
     h('h3', null, 'Drop-off per question'),
     table({
       caption: 'Answers per question, of the responses that reached it',
@@ -83,7 +83,7 @@ const verdict = (real, yes, no) => h('span', { class: real ? 'verdict real' : 'v
 function rootCause(drivers, name) {
   return h(
     'section',
-    { class: 'block' },
+    { class: 'block cause' },
     h('h3', null, 'Root cause: what happened before the low scores'),
     h('p', { class: 'muted' }, `Events in the journeys before low scores at ${name}, against the journeys before the other scores. Lift = share with low scores − share with the others, in percentage points (pp).`),
     drivers.length
@@ -109,7 +109,7 @@ function rootCause(drivers, name) {
 function nonResponse(rows, name, names) {
   return h(
     'section',
-    { class: 'block' },
+    { class: 'block bias' },
     h('h3', null, 'Non-response bias: who did not answer'),
     h('p', { class: 'muted' }, `The journeys of those who answered at ${name}, against those shown the survey who did not. A real difference means the answers under-represent (or over-represent) people with that event.`),
     rows.length
@@ -135,7 +135,7 @@ function nonResponse(rows, name, names) {
 function perPerson(p) {
   return h(
     'section',
-    { class: 'block' },
+    { class: 'block ppp' },
     h('h3', null, 'Prompts per person'),
     p.available
       ? h('p', null, `${f.count(p.people)} people; prompts each: mean ${p.mean.toFixed(1)}, median ${p.median}, 95th percentile ${p.p95}, most ${p.max}.`)

@@ -34,7 +34,7 @@ export function coverage(stages) {
       'section',
       { class: 'card stage', 'aria-labelledby': id, 'data-stage': stage.stage },
       h('h2', { id }, `Stage: ${stage.stage}`),
-      h('p', { class: 'meta' }, gaps ? `${gaps} of ${stage.touchpoints.length} touchpoints not covered` : `All ${stage.touchpoints.length} touchpoints covered`),
+      h('p', { class: 'meta' }, gaps ? `${gaps} of ${plural(stage.touchpoints.length, 'touchpoint')} not covered` : stage.touchpoints.length === 1 ? 'Its touchpoint is covered' : `All ${stage.touchpoints.length} touchpoints covered`),
       table({
         caption: `Coverage of the stage ${stage.stage}`,
         captionHidden: true,
@@ -46,8 +46,8 @@ export function coverage(stages) {
             t.name,
             h('span', { class: `tone tone-${s.tone}` }, h('span', { 'aria-hidden': 'true' }, s.icon), ' ', s.word),
             t.metrics.length
-              ? h('ul', { class: 'plain' }, t.metrics.map((/** @type {any} */ m) => h('li', null, `${metricName(m.name)}: ${f.count(m.n)}${m.needed ? `, ${f.count(m.needed)} more needed for ±10` : ', enough for ±10'}`)))
-              : 'no score measured',
+              ? h('ul', { class: 'plain' }, t.metrics.map((/** @type {any} */ m) => h('li', null, `${metricName(m.name)}: ${plural(m.n, 'answer')}${m.needed ? `, ${f.count(m.needed)} more needed for ${m.name === 'ces' ? '±0.6' : '±10 points'}` : `, enough for ${m.name === 'ces' ? '±0.6' : '±10 points'}`}`)))
+              : 'no survey measures a score here',
             t.owner ?? '–',
             t.surveys.length ? t.surveys.join(', ') : 'none',
           ]
@@ -57,17 +57,21 @@ export function coverage(stages) {
   })
 }
 
+/** "1 answer", "12 answers". @param {number} n @param {string} word */
+const plural = (n, word) => `${f.count(n)} ${word}${n === 1 ? '' : 's'}`
+
 const NAMES = { csat: 'CSAT', nps: 'NPS', ces: 'Effort (CES)', goal: 'Goal reached', emotion: 'Emotional value' }
 /** @param {string} name */
 const metricName = (name) => NAMES[/** @type {keyof typeof NAMES} */ (name)] ?? name
 
 /** The tone legend: what each colour means, in words. */
 export function legend() {
+  const badge = (/** @type {keyof typeof f.TONES} */ key) => h('span', { class: `tone tone-${key}` }, h('span', { 'aria-hidden': 'true' }, f.TONES[key].icon), ' ', f.TONES[key].word)
   return h(
     'ul',
     { class: 'legend', 'aria-label': 'Legend' },
-    Object.entries(f.TONES).map(([key, t]) => h('li', null, h('span', { class: `tone tone-${key}` }, h('span', { 'aria-hidden': 'true' }, t.icon), ' ', t.word), key === 'none' ? '' : ` against the metric’s target`)),
-    h('li', null, h('span', { class: 'change real better' }, '▲ real change'), ' the 95 % interval of the difference excludes 0; otherwise “no clear change”'),
+    h('li', null, badge('good'), ' ', badge('fair'), ' ', badge('poor'), ' against the metric’s target; ', badge('none')),
+    h('li', null, h('span', { class: 'change real better' }, '▲ real change'), ': the 95 % interval of the difference excludes 0; otherwise “no clear change”'),
   )
 }
 

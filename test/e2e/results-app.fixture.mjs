@@ -47,7 +47,7 @@ const LABELS = DEMO.labels
 const META = {
   csat: { label: 'CSAT', formula: 'CSAT = share of 4–5 answers on the 1–5 scale, in %', scale: { min: 0, max: 100, unit: '%' }, method: 'wilson', target: 10 },
   goal: { label: 'Goal reached', formula: 'Goal reached = share of "yes" answers, in %', scale: { min: 0, max: 100, unit: '%' }, method: 'wilson', target: 10 },
-  nps: { label: 'NPS', formula: 'NPS = % promoters (9–10) − % detractors (0–6), −100…100', scale: { min: -100, max: 100, unit: 'points' }, method: 'nps-trinomial-wald', target: 10 },
+  nps: { label: 'NPS', formula: 'NPS = % promoters (9–10) − % detractors (0–6), −100…100', scale: { min: -100, max: 100, unit: 'points' }, method: 'nps-adjusted-wald', target: 10 },
   ces: { label: 'Effort (CES)', formula: 'CES = mean agreement on the 1–7 scale ("…made it easy for me…"; 7: it was easy)', scale: { min: 1, max: 7, unit: 'mean' }, method: 't', target: 0.6 },
   emotion: { label: 'Emotional value', formula: 'Emotional value = mean weight of the chosen feelings, −100…100', scale: { min: -100, max: 100, unit: 'points' }, method: 't', target: 10 },
 }
@@ -145,7 +145,7 @@ function metric(/** @type {(typeof TRUTH)[number]} */ t, /** @type {any} */ q, /
     const low = round(d - Z * s)
     const high = round(d + Z * s)
     const real = low > 0 || high < 0
-    change = { baseline: { from: iso(q.baseFrom), to: iso(q.baseTo) }, before, difference: round(d), low, high, method: meta.scale.unit === '%' ? 'newcombe' : 'welch', real, better: real ? d > 0 : null }
+    change = { baseline: { from: iso(q.baseFrom), to: iso(q.baseTo) }, before, difference: round(d), low, high, method: meta.scale.unit === '%' ? 'newcombe-hybrid-score' : name === 'nps' ? 'nps-adjusted-wald-difference' : 'welch', real, better: real ? d > 0 : null }
   }
   const step = q.to - q.from > 14 * DAY ? 7 * DAY : DAY
   const trend = []
@@ -157,13 +157,17 @@ function metric(/** @type {(typeof TRUTH)[number]} */ t, /** @type {any} */ q, /
     trend.push({ ...e, from: iso(a), to: iso(b), enough: tn >= 5 })
   }
   const tone = now.value === null || now.n < 10 ? null : toneOf(name, now.value)
-  return { name, label: meta.label, formula: meta.formula, scale: /** @type {any} */ (meta.scale), ...now, tone, precision: needed(name, now.value ?? 50, n, t.sd), change, trend }
+  const precision = needed(name, now.value ?? 50, n, t.sd)
+  return { name, label: meta.label, formula: meta.formula, scale: /** @type {any} */ (meta.scale), ...now, tone, targets: TARGETS[name], precision: { ...precision, halfWidth: n ? precision.halfWidth : null }, change, trend }
 }
 
+/** The targets tones are judged against (as the stats branch's definitions state them). */
+const TARGETS = { csat: { good: 80, poor: 60 }, goal: { good: 80, poor: 60 }, nps: { good: 30, poor: 0 }, ces: { good: 5.5, poor: 4 }, emotion: { good: 30, poor: 0 } }
+
 /** @returns {'good'|'fair'|'poor'} */
-function toneOf(/** @type {string} */ name, /** @type {number} */ v) {
-  const [fair, good] = { csat: [60, 80], goal: [60, 80], nps: [0, 30], ces: [4.5, 5.5], emotion: [0, 40] }[name] ?? [0, 0]
-  return v >= good ? 'good' : v >= fair ? 'fair' : 'poor'
+function toneOf(/** @type {keyof typeof TARGETS} */ name, /** @type {number} */ v) {
+  const { good, poor } = TARGETS[name]
+  return v >= good ? 'good' : v >= poor ? 'fair' : 'poor'
 }
 const iso = (/** @type {number} */ t) => new Date(t).toISOString()
 
@@ -204,6 +208,7 @@ export function scorecards(/** @type {URLSearchParams} */ params, /** @type {any
       answered: sum(mine, 'answered'),
       dismissed: sum(mine, 'dismissed'),
       metrics: mine.flatMap((c) => c.metrics),
+      funnel: poolFunnels(mine.map((c) => c.funnel)),
     }
   })
   const coverage = [...new Set(visible.map((t) => t.stage))].map((stage) => ({
@@ -222,21 +227,44 @@ export function scorecards(/** @type {URLSearchParams} */ params, /** @type {any
     touchpoints: cards,
     owners,
     coverage,
+    // Shortened from the stats branch's definitions.ts: the page shows whatever the API gives.
     definitions: {
-      wilson: 'Wilson score interval (95 %) of a share',
-      'nps-trinomial-wald': '95 % interval of NPS from the variance of its three categories (promoters, passives, detractors)',
-      t: '95 % t interval of the mean',
-      newcombe: 'Newcombe’s interval of the difference of two shares (from their Wilson intervals)',
-      welch: 'Welch’s t interval of the difference of two means',
-      'real change': 'A change is real when the 95 % interval of the difference between the two periods excludes 0.',
-      'response rate': 'Answered ÷ shown: prompts with at least one answer, of the prompts shown. Previews are left out.',
-      lift: 'Lift = share of low responses with the event in their trail − share of the other responses with it, in percentage points; real when its 95 % interval excludes 0.',
+      interval: 'Every number comes with its 95 % interval; n is the number of answers it rests on.',
+      wilson: 'Wilson score interval for shares: CSAT, goal reached, response rate, shares of trails.',
+      'nps-adjusted-wald': 'Adjusted Wald interval for NPS: promoters, passives and detractors as three categories.',
+      t: 'Student t interval for a mean (CES, emotional value), held to the scale.',
+      'newcombe-hybrid-score': 'Difference of two shares with Newcombe’s hybrid score interval, from the two Wilson intervals.',
+      'nps-adjusted-wald-difference': 'Difference of two NPS from the two adjusted-Wald estimates.',
+      welch: 'Difference of two means with Welch’s t interval.',
+      change: 'Change = this period − the baseline; a real change only when the 95 % interval of the difference excludes 0.',
+      targets: 'Targets: CSAT and goal reached good ≥ 80 %, poor < 60 %; NPS good ≥ 30, poor < 0; CES good ≥ 5.5, poor < 4; emotional value good ≥ 30, poor < 0.',
+      precision: 'Answers needed for ±10 points (CES: ±0.6): n = (1.96 × σ / 10)², minus the answers already in.',
+      rootCause: 'Lift = share of low responses with the event in their trail − share of the other responses with it, in percentage points; real when its 95 % interval excludes 0.',
     },
     generatedAt: iso(now),
   }
 }
 
 const sum = (/** @type {any[]} */ list, /** @type {string} */ key) => list.reduce((s, x) => s + x[key], 0)
+
+/** An owner's funnel: their touchpoints' counts added up. @param {any[]} funnels */
+function poolFunnels(funnels) {
+  const shown = sum(funnels, 'shown')
+  const answered = sum(funnels, 'answered')
+  const [lo, hi] = shown ? wilson(answered / shown, shown) : [0, 0]
+  return {
+    shown,
+    answered,
+    completed: sum(funnels, 'completed'),
+    partial: sum(funnels, 'partial'),
+    dismissed: sum(funnels, 'dismissed'),
+    ignored: sum(funnels, 'ignored'),
+    rate: { value: shown ? round((100 * answered) / shown) : null, n: shown, low: shown ? round(100 * lo) : null, high: shown ? round(100 * hi) : null, method: 'wilson' },
+    definition: FUNNEL,
+  }
+}
+
+const FUNNEL = 'Response rate = answered ÷ shown. Shown: prompts that appeared. Answered: at least one answer (complete: every question; partial: closed halfway). Dismissed: closed without answering. Ignored: shown, neither answered nor closed. Previews are left out.'
 
 /** @returns {TouchpointScorecard} */
 function touchpoint(/** @type {(typeof TOUCHPOINTS)[number]} */ t, /** @type {any} */ q, /** @type {number} */ share) {
@@ -263,7 +291,7 @@ function touchpoint(/** @type {(typeof TOUCHPOINTS)[number]} */ t, /** @type {an
       owner: place?.owner ?? null,
       withLow: { value: round(100 * a), n: low, low: round(100 * al), high: round(100 * ah), method: 'wilson' },
       withOthers: { value: round(100 * b), n: n - low, low: round(100 * bl), high: round(100 * bh), method: 'wilson' },
-      lift: { value: round(d), n, low: round(d - Z * s), high: round(d + Z * s), method: 'newcombe' },
+      lift: { value: round(d), n, low: round(d - Z * s), high: round(d + Z * s), method: 'newcombe-hybrid-score' },
       real: d - Z * s > 0 || d + Z * s < 0,
     }
   }
@@ -283,9 +311,11 @@ function touchpoint(/** @type {(typeof TOUCHPOINTS)[number]} */ t, /** @type {an
       event,
       label: LABELS[event] ?? event,
       touchpoint: where,
+      touchpointName: TOUCHPOINTS.find((x) => x.id === where)?.name ?? null,
+      owner: TOUCHPOINTS.find((x) => x.id === where)?.owner ?? null,
       answered: { value: round(100 * a), n: answered, low: round(100 * al), high: round(100 * ah), method: 'wilson' },
       unanswered: { value: round(100 * b), n: shown - answered, low: round(100 * bl), high: round(100 * bh), method: 'wilson' },
-      difference: { value: round(d), n: shown, low: round(d - Z * s), high: round(d + Z * s), method: 'newcombe' },
+      difference: { value: round(d), n: shown, low: round(d - Z * s), high: round(d + Z * s), method: 'newcombe-hybrid-score' },
       real: d - Z * s > 0 || d + Z * s < 0,
     }
   }
@@ -314,7 +344,7 @@ function touchpoint(/** @type {(typeof TOUCHPOINTS)[number]} */ t, /** @type {an
       dismissed,
       ignored: shown - answered - dismissed,
       rate: { value: shown ? round((100 * answered) / shown) : null, n: shown, low: shown ? round(100 * rl) : null, high: shown ? round(100 * rh) : null, method: 'wilson' },
-      definition: 'Response rate = answered ÷ shown. Shown: prompts that appeared. Answered: at least one answer (complete: every question; partial: closed halfway). Dismissed: closed without answering. Ignored: shown, neither answered nor closed. Previews are left out.',
+      definition: FUNNEL,
     },
     metrics,
     dropoff: questions.map(([id, text, reach], i) => ({ survey, question: /** @type {string} */ (id), text: /** @type {string} */ (text), reached: Math.round(answered * /** @type {number} */ (reach)), answered: Math.round(answered * /** @type {number} */ (reach) * (i ? 0.7 : 1)) })),

@@ -109,17 +109,43 @@ export const shortDay = (iso) => day.format(new Date(iso))
 /** When an answer arrived: "3 Nov 2026, 14:05 UTC". @param {string} iso */
 export const when = (iso) => dayTime.format(new Date(iso)) + ' UTC'
 
-/** Interval methods in words, when the API's definitions do not name them. */
+/** Interval methods, named short beside the numbers (the API's definitions say them in full). */
 const METHODS = {
   wilson: 'Wilson score interval',
-  'nps-trinomial-wald': 'interval for NPS from its three categories (promoters, passives, detractors)',
-  t: 't interval of the mean',
-  bootstrap: 'bootstrap percentile interval',
-  newcombe: 'Newcombe interval of a difference of two shares',
+  'bounded-wilson': 'conservative interval: one answer or no spread',
+  'nps-adjusted-wald': 'adjusted Wald interval for NPS',
+  'nps-trinomial-wald': 'interval for NPS from its three categories',
+  t: 't interval',
+  bootstrap: 'bootstrap interval',
+  'newcombe-hybrid-score': 'Newcombe’s interval',
+  newcombe: 'Newcombe’s interval',
+  'nps-adjusted-wald-difference': 'adjusted Wald interval of the difference',
+  welch: 'Welch’s t interval',
+  mover: 'MOVER interval',
 }
 
-/** @param {string} method @param {Record<string, string>} definitions */
-export const method = (method, definitions) => definitions[method] || METHODS[/** @type {keyof typeof METHODS} */ (method)] || method
+/** The short name of an interval method; its key when unknown. @param {string} key */
+export const method = (key) => METHODS[/** @type {keyof typeof METHODS} */ (key)] ?? key
+
+/** Titles for the API's definitions (their keys are code names). */
+const TITLES = {
+  csat: 'CSAT', nps: 'NPS', ces: 'Effort (CES)', goal: 'Goal reached', emotion: 'Emotional value',
+  interval: '95 % intervals', change: 'Real change', tone: 'Good, fair, poor', targets: 'Targets', trend: 'Trends',
+  precision: 'Answers needed', funnel: 'Response rate', dropoff: 'Drop-off', low: 'Low scores', rootCause: 'Root cause',
+  nonResponse: 'Non-response bias', promptsPerPerson: 'Prompts per person', coverage: 'Coverage',
+}
+
+/** A definition's title: a known one, a method's name, else the key. @param {string} key */
+export const definitionTitle = (key) => TITLES[/** @type {keyof typeof TITLES} */ (key)] ?? (key in METHODS ? method(key)[0]?.toUpperCase() + method(key).slice(1) : key)
+
+/**
+ * The targets a tone is judged against: "good at 80 % or more, poor below 60 %".
+ * @param {any} m a Metric (targets may be absent from older answers)
+ */
+export function targets(m) {
+  if (!m.targets) return null
+  return `Targets: good at ${value(m, m.targets.good)} or more, poor below ${value(m, m.targets.poor)}`
+}
 
 /**
  * The change line: "▲ +18 points, real change (95 % interval +9…+27)" or "No clear change".
@@ -128,7 +154,7 @@ export const method = (method, definitions) => definitions[method] || METHODS[/*
 export function change(m) {
   const c = m.change
   if (!c) return { real: false, better: null, text: 'No previous period to compare with', detail: '' }
-  const against = `against ${period(c.baseline)} (${value(m, c.before.value)}, n = ${count(c.before.n)})`
+  const against = `against ${period(c.baseline)} (${value(m, c.before.value)}, n = ${count(c.before.n)}; ${method(c.method)})`
   if (c.difference === null) return { real: false, better: null, text: 'No answers to compare with', detail: `in ${period(c.baseline)}` }
   const spread = `95 % interval ${differenceInterval(m, c.low, c.high)}`
   if (c.real) {
@@ -149,7 +175,7 @@ export const halfWidth = (m, v) => (m.scale.unit === 'mean' ? `±${v.toFixed(1)}
 export function precision(m) {
   const p = m.precision
   const target = halfWidth(m, p.target)
-  if (m.n === 0) return `No answers yet: ${count(p.needed)} needed for ${target}`
+  if (m.n === 0 || p.halfWidth === null) return `No answers yet: ${count(p.needed)} needed for ${target}`
   if (p.needed > 0) return `${halfWidth(m, p.halfWidth)} now; ${count(p.needed)} more answers needed for ${target}`
   return `${halfWidth(m, p.halfWidth)}: precise enough (target ${target})`
 }

@@ -41,7 +41,7 @@ export function funnel(fu) {
       'p',
       { class: 'rate' },
       h('strong', null, f.pct(r.value)),
-      fu.shown ? ` of ${f.count(fu.shown)} prompts shown were answered · 95 % interval ${f.ppInterval(r.low, r.high, '%')} (${f.method(r.method, {})})` : ' · no prompt shown in this period',
+      fu.shown ? ` of ${f.count(fu.shown)} prompts shown were answered · 95 % interval ${f.ppInterval(r.low, r.high, '%')} (${f.method(r.method)})` : ' · no prompt shown in this period',
     ),
     h(
       'ol',
@@ -117,11 +117,11 @@ function nonResponse(rows, name, names) {
           caption: `Events before answered and unanswered prompts at ${name}`,
           captionHidden: true,
           className: 'bias',
-          columns: ['Event', 'Difference (95 % interval)', 'Where', 'Answered', 'Not answered', 'Verdict'],
+          columns: ['Event', 'Difference (95 % interval)', 'Where, owner', 'Answered', 'Not answered', 'Verdict'],
           rows: rows.map((b) => [
             b.label,
             h('span', { class: 'lift' }, h('strong', null, f.pp(b.difference.value)), ` (${f.ppInterval(b.difference.low, b.difference.high, 'pp')})`),
-            b.touchpoint ? names.get(b.touchpoint) ?? b.touchpoint : 'not at a touchpoint',
+            b.touchpointName ? where(b) : b.touchpoint ? names.get(b.touchpoint) ?? b.touchpoint : 'not at a touchpoint',
             `${f.pct(b.answered.value)} of ${f.count(b.answered.n)}`,
             `${f.pct(b.unanswered.value)} of ${f.count(b.unanswered.n)}`,
             verdict(b.real, 'real: answers are skewed', 'no clear difference'),

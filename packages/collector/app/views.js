@@ -2,6 +2,7 @@
 // coverage of the journey (stages and touchpoints with no survey or too few answers).
 import { h, table, uid } from './dom.js'
 import { metric } from './metric.js'
+import { funnel } from './touchpoint.js'
 import * as f from './format.js'
 
 /** @param {any} o an OwnerScorecard @param {Map<string, string>} names @param {Record<string, string>} definitions */
@@ -15,6 +16,7 @@ export function ownerCard(o, names, definitions) {
     h('p', { class: 'meta' }, `Touchpoints: ${o.touchpoints.map((/** @type {string} */ t) => names.get(t) ?? t).join(', ') || 'none'}`),
     h('p', { class: 'meta' }, `${f.count(o.shown)} prompts shown, ${f.count(o.answered)} answered (${rate}), ${f.count(o.dismissed)} dismissed`),
     o.metrics.length ? h('div', { class: 'metrics' }, o.metrics.map((/** @type {any} */ m) => metric(m, o.owner, definitions))) : h('p', { class: 'muted' }, 'No scores measured at these touchpoints.'),
+    o.funnel ? funnel(o.funnel) : null,
   )
 }
 
@@ -83,6 +85,6 @@ export function definitionsList(definitions) {
     'details',
     { class: 'definitions' },
     h('summary', null, 'Definitions and methods'),
-    h('dl', null, entries.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
+    h('dl', null, entries.map(([k, v]) => [h('dt', null, f.definitionTitle(k)), h('dd', null, v)])),
   )
 }

@@ -95,7 +95,7 @@ export function sampleEnvelopes(now = Date.now(), { seed = SEED } = {}) {
     let last = at
     if (outcome.answers) {
       last = at + 8000 + Math.floor(random() * 30_000)
-      records.push({ id: `${responseId}-response`, kind: 'response', ...common, answers: outcome.answers, completed: outcome.complete, startedAt: new Date(at).toISOString(), updatedAt: new Date(last).toISOString() })
+      records.push({ id: responseId, kind: 'response', ...common, answers: outcome.answers, completed: outcome.complete, startedAt: new Date(at).toISOString(), updatedAt: new Date(last).toISOString() })
     }
     if (outcome.dismissed) {
       last += 2000 + Math.floor(random() * 5000)

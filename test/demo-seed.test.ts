@@ -80,6 +80,8 @@ describe('the demo seed', () => {
     // Each prompt: one shown record; the outcomes tie to it by responseId.
     const shown = new Set(records.filter((r) => r.kind === 'shown').map((r) => r.responseId))
     for (const r of records) expect(shown.has(r.responseId)).toBe(true)
+    // A response record's id is its prompt's responseId (the collector refuses it otherwise).
+    for (const r of responses) expect(r.id).toBe(r.responseId)
     expect(records.some((r) => r.kind === 'dismissed')).toBe(true)
     expect(responses.some((r) => !r.completed)).toBe(true)
   })

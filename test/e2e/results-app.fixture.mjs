@@ -198,7 +198,8 @@ export function scorecards(/** @type {URLSearchParams} */ params, /** @type {any
   const share = (filters.lang === 'fi' ? 0.3 : filters.lang && filters.lang !== 'en' ? 0 : filters.lang === 'en' ? 0.7 : 1) * (filters.path ? 0.5 : 1)
   const fixedAt = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate()) - 27 * DAY
   const q = { from, to, baseFrom, baseTo, fixedAt, lang: filters.lang ?? '', seed: Math.round(share * 100) + Math.round((to - from) / DAY) }
-  const cards = visible.filter((t) => t.surveys.length).map((t) => touchpoint(t, q, share))
+  // Like the real API, a touchpoint without a survey (the card payment) is listed too, with nothing shown.
+  const cards = visible.map((t) => touchpoint(t, q, share))
   const owners = [...new Set(visible.map((t) => t.owner))].map((owner) => {
     const mine = cards.filter((c) => c.owner === owner)
     return {
@@ -216,7 +217,7 @@ export function scorecards(/** @type {URLSearchParams} */ params, /** @type {any
     touchpoints: visible
       .filter((t) => t.stage === stage)
       .map((t) => {
-        const metrics = cards.find((c) => c.id === t.id)?.metrics.map((m) => ({ name: m.name, n: m.n, needed: m.precision.needed })) ?? []
+        const metrics = cards.find((c) => c.id === t.id && t.surveys.length)?.metrics.map((m) => ({ name: m.name, n: m.n, needed: m.precision.needed })) ?? []
         return { id: t.id, name: t.name, owner: t.owner, surveys: t.surveys, metrics, status: /** @type {const} */ (!t.surveys.length ? 'no survey' : metrics.some((m) => m.needed > 0) ? 'too few answers' : 'covered') }
       }),
   }))
@@ -270,7 +271,7 @@ const FUNNEL = 'Response rate = answered ÷ shown. Shown: prompts that appeared.
 function touchpoint(/** @type {(typeof TOUCHPOINTS)[number]} */ t, /** @type {any} */ q, /** @type {number} */ share) {
   const metrics = TRUTH.filter((x) => x.touchpoint === t.id).map((x) => metric(x, q, share))
   const answered = Math.max(0, ...metrics.map((m) => m.n))
-  const shown = Math.round(answered / (t.id === 'checkout' ? 0.36 : 0.42))
+  const shown = t.surveys.length ? Math.round(answered / (t.id === 'checkout' ? 0.36 : 0.42)) : 0
   const partial = Math.round(answered * 0.08)
   const dismissed = Math.round((shown - answered) * 0.35)
   const [rl, rh] = shown ? wilson(answered / shown, shown) : [0, 0]

@@ -63,7 +63,8 @@ describe('the results app', () => {
     await page.getByLabel('Access token').fill(TOKENS.admin)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await loaded(page)
-    expect(await page.locator('section.touchpoint h2').allTextContents()).toEqual(['Web shop checkout', 'Help centre', 'Moving home', 'Invoices'])
+    expect(await page.locator('section.touchpoint h2').allTextContents()).toEqual(['Web shop checkout', 'Card payment', 'Help centre', 'Moving home', 'Invoices'])
+    expect(await card(page, 'Card payment').textContent()).toContain('No survey was shown here in this period.')
     expect(page.url()).not.toContain(TOKENS.admin)
     expect(fixture.requests.some((r) => r.includes(TOKENS.admin))).toBe(false)
     expect(await page.evaluate(() => Object.values(sessionStorage))).toEqual([TOKENS.admin])
@@ -178,7 +179,7 @@ describe('the results app', () => {
     await other.close()
 
     await page.getByRole('button', { name: 'Clear filters' }).click()
-    await expect.poll(() => page.locator('section.touchpoint').count()).toBe(4)
+    await expect.poll(() => page.locator('section.touchpoint').count()).toBe(5)
 
     await page.getByLabel('Period', { exact: true }).selectOption('custom')
     await page.getByLabel('From', { exact: true }).fill('2026-01-01')

@@ -86,7 +86,8 @@ function options(m, points, width) {
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     legend: { show: false },
     cursor: { show: false },
-    scales: { x: { time: true, range: (_u, min, max) => [min - 3.5 * 86400, max + 3.5 * 86400] }, y: { range: [m.scale.min - pad, m.scale.max + pad] } },
+    // The x axis spans the steps themselves, from the first one's start to the last one's end.
+    scales: { x: { time: true, range: () => [seconds(points[0].from), seconds(points[points.length - 1].to)] }, y: { range: [m.scale.min - pad, m.scale.max + pad] } },
     axes: [
       { stroke: '#3d4149', grid: { stroke: '#eceef1' }, ticks: { stroke: '#c9cdd3' }, values: '{D} {MMM}', space: 70 },
       { stroke: '#3d4149', grid: { stroke: '#eceef1' }, ticks: { stroke: '#c9cdd3' }, size: 52, values: (_u, vals) => vals.map((v) => f.bare(m, v)) },

@@ -10,11 +10,21 @@ import * as f from './format.js'
  */
 export function touchpointCard(tp, definitions, names) {
   const title = uid('tp')
+  const meta = h('p', { class: 'meta' }, [tp.owner ? `Owner: ${tp.owner}` : 'No owner named', tp.stage ? `stage: ${tp.stage}` : null, tp.channel ? `channel: ${tp.channel}` : null].filter(Boolean).join(' · '))
+  // A touchpoint nobody is asked about (the card payment): what it is, and where it still shows.
+  if (!tp.metrics.length && !tp.funnel.shown)
+    return h(
+      'section',
+      { class: 'card touchpoint quiet', 'aria-labelledby': title, 'data-touchpoint': tp.id ?? '' },
+      h('h2', { id: title }, tp.name),
+      meta,
+      h('p', { class: 'muted' }, 'No survey was shown here in this period. Its events still count in the root causes of the touchpoints that were asked about; see Coverage.'),
+    )
   return h(
     'section',
     { class: 'card touchpoint', 'aria-labelledby': title, 'data-touchpoint': tp.id ?? '' },
     h('h2', { id: title }, tp.name),
-    h('p', { class: 'meta' }, [tp.owner ? `Owner: ${tp.owner}` : 'No owner named', tp.stage ? `stage: ${tp.stage}` : null, tp.channel ? `channel: ${tp.channel}` : null].filter(Boolean).join(' · ')),
+    meta,
     tp.metrics.length ? h('div', { class: 'metrics' }, tp.metrics.map((/** @type {any} */ m) => metric(m, tp.name, definitions))) : h('p', { class: 'muted' }, 'No survey here measures a score.'),
     funnel(tp.funnel),
     dropoff(tp.dropoff),
@@ -139,6 +149,6 @@ function perPerson(p) {
     h('h3', null, 'Prompts per person'),
     p.available
       ? h('p', null, `${f.count(p.people)} people; prompts each: mean ${p.mean.toFixed(1)}, median ${p.median}, 95th percentile ${p.p95}, most ${p.max}.`)
-      : h('p', { class: 'muted' }, `Not available: ${p.reason}`),
+      : h('p', { class: 'muted' }, p.reason),
   )
 }

@@ -351,7 +351,7 @@ function touchpoint(/** @type {(typeof TOUCHPOINTS)[number]} */ t, /** @type {an
     dropoff: questions.map(([id, text, reach], i) => ({ survey, question: /** @type {string} */ (id), text: /** @type {string} */ (text), reached: Math.round(answered * /** @type {number} */ (reach)), answered: Math.round(answered * /** @type {number} */ (reach) * (i ? 0.7 : 1)) })),
     rootCause,
     nonResponse,
-    promptsPerPerson: { available: false, reason: 'the config does not send pseudonymous ids (delivery.userId is off), so people cannot be counted.' },
+    promptsPerPerson: { available: false, reason: 'Not counted: the config does not send pseudonymous ids (delivery.userId is off), so one person cannot be told from another.' },
   }
 }
 

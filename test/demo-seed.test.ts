@@ -3,7 +3,9 @@
 // stage, non-response bias at the checkout, open text, previews to leave out. Computed here from
 // the records themselves with textbook formulas (Wilson for shares, Newcombe's hybrid score
 // interval for their difference, Welch for means), independently of the collector's code.
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { checkConfig } from '../packages/sdk/src/config/check'
 // @ts-expect-error the demo is plain JavaScript, run by node without a build
 import { FIXED_DAYS_AGO, SPAN_DAYS, sampleEnvelopes } from '../demo/sample-data.mjs'
 // @ts-expect-error the demo is plain JavaScript
@@ -67,12 +69,24 @@ const current = (survey: string) => answersOf(survey, FIXED_DAYS_AGO, 0)
 const previous = (survey: string) => answersOf(survey, 2 * FIXED_DAYS_AGO, FIXED_DAYS_AGO)
 const excludes0 = ([low, high]: [number, number]) => low > 0 || high < 0
 
+const config = JSON.parse(readFileSync(new URL('../demo/site/hetki.json', import.meta.url), 'utf8'))
+
+describe('the demo config', () => {
+  it('passes the check, and every survey measures a touchpoint with an owner', () => {
+    expect(checkConfig(config)).toBeUndefined()
+    const owners = new Map(config.touchpoints.map((t: any) => [t.id, t.owner]))
+    for (const survey of config.surveys) expect(owners.get(survey.touchpoint), survey.id).toBeTruthy()
+  })
+})
+
 describe('the demo seed', () => {
   it('is a few thousand valid wire-format v1 records over ten weeks, the same on every run', () => {
     expect(all.length).toBeGreaterThan(3000)
     expect(all.length).toBeLessThan(10_000)
     for (const e of envelopes) expect(validateEnvelope(e).error).toBeUndefined()
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length)
+    const surveys = new Set(config.surveys.map((s: any) => s.id))
+    for (const r of all) expect(surveys.has(r.surveyId)).toBe(true)
     const times = all.map((r) => Date.parse(r.at ?? r.startedAt!))
     expect(Math.min(...times)).toBeGreaterThanOrEqual(NOW - SPAN_DAYS * DAY)
     expect(Math.max(...times)).toBeLessThan(NOW)

@@ -153,7 +153,7 @@ export function targets(m) {
  */
 export function change(m) {
   const c = m.change
-  if (!c) return { real: false, better: null, text: 'No previous period to compare with', detail: '' }
+  if (!c) return { real: false, better: null, text: 'No change to show: the period or its baseline has no answers', detail: '' }
   const against = `against ${period(c.baseline)} (${value(m, c.before.value)}, n = ${count(c.before.n)}; ${method(c.method)})`
   if (c.difference === null) return { real: false, better: null, text: 'No answers to compare with', detail: `in ${period(c.baseline)}` }
   const spread = `95 % interval ${differenceInterval(m, c.low, c.high)}`

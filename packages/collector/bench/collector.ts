@@ -7,7 +7,7 @@
 //    the records that got a 2xx but are missing (the bar is 0).
 // Writes bench/.out/collector.json at the repository root and prints a table.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStore } from '../src/db/open'
@@ -36,7 +36,11 @@ const record = (run: string) => {
 interface Db { kind: 'sqlite' | 'postgres'; env: Record<string, string>; url?: string; file?: string }
 
 function startChild(db: Db): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'packages/collector/bin/hetki-collector.mjs'), '--config', join(dir, 'hetki.json'), '--server', join(dir, 'collector.json')], {
+  // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the collector under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS || '').split(' ').filter(Boolean)
+  // BENCH_COLLECTOR_BIN: another build of the command (a copy of an older dist/, to compare in one sitting).
+  const bin = process.env.BENCH_COLLECTOR_BIN || join(root, 'packages/collector/bin/hetki-collector.mjs')
+  const child = spawn(process.execPath, [...nodeArgs, bin, '--config', join(dir, 'hetki.json'), '--server', join(dir, 'collector.json')], {
     env: { ...process.env, PORT: '0', DATABASE_URL: '', ...db.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -49,6 +53,16 @@ function startChild(db: Db): Promise<{ child: ChildProcess; url: string }> {
     })
     child.once('exit', (code) => reject(new Error('collector exited ' + code + ': ' + out)))
   })
+}
+
+/** CPU time (user + system) a child process has used so far, in ms, from /proc (Linux); NaN elsewhere. */
+function cpuMs(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN
+  }
 }
 
 /** CONCURRENCY clients posting for `seconds` (or until stopped); every acknowledged id is kept. */
@@ -122,7 +136,9 @@ async function countPresent(db: Db, ids: string[]) {
 const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, seconds: SECONDS, concurrency: CONCURRENCY, batch: BATCH }
 const pg = await startPostgres()
 try {
-  for (const kind of ['sqlite', 'postgres'] as const) {
+  // BENCH_DBS=postgres (or sqlite) runs one database only.
+  const kinds = (process.env.BENCH_DBS || 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[]
+  for (const kind of kinds) {
     const fresh = async (name: string): Promise<Db> => {
       if (kind === 'sqlite') return { kind, file: join(dir, name + '.db'), env: { HETKI_DB: join(dir, name + '.db') } }
       const url = await pg.database(name)
@@ -131,7 +147,11 @@ try {
     const loadDb = await fresh('load')
     const { child, url } = await startChild(loadDb)
     await load(url, 'warm', 1)
+    const cpuBefore = cpuMs(child)
     const sustained = await load(url, 'load', SECONDS)
+    // CPU the collector spent (user + system, its socket writes included) per 1000 acknowledged
+    // records: steadier than records/s on a machine shared with other work.
+    const cpuPer1000 = Math.round(((cpuMs(child) - cpuBefore) / sustained.acked.length) * 1000)
     child.kill('SIGTERM')
     const limit = await raw(await fresh('raw'), SECONDS)
 
@@ -154,6 +174,7 @@ try {
       p50ms: sustained.p50,
       p99ms: sustained.p99,
       failedPosts: sustained.failed,
+      collectorCpuMsPer1000: cpuPer1000,
       rawInsertPerSecond: limit.perSecond,
       shareOfRaw: Math.round((sustained.perSecond / limit.perSecond) * 100) + ' %',
       crash: { acknowledged: crashLoad.acked.length, present, lost: crashLoad.acked.length - present },
@@ -166,8 +187,8 @@ try {
 }
 mkdirSync(join(root, 'bench/.out'), { recursive: true })
 writeFileSync(join(root, 'bench/.out/collector.json'), JSON.stringify(results, null, 2) + '\n')
-console.log(`\n| database | records/s | p50 | p99 | raw insert rows/s | share | crash: acked / lost |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |`)
-for (const kind of ['sqlite', 'postgres']) {
+console.log(`\n| database | records/s | p50 | p99 | raw insert rows/s | share | collector CPU ms / 1000 records | crash: acked / lost |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`)
+for (const kind of Object.keys(results).filter((k) => k === 'sqlite' || k === 'postgres')) {
   const r = results[kind] as any
-  console.log(`| ${kind} | ${r.recordsPerSecond} | ${r.p50ms} ms | ${r.p99ms} ms | ${r.rawInsertPerSecond} | ${r.shareOfRaw} | ${r.crash.acknowledged} / ${r.crash.lost} |`)
+  console.log(`| ${kind} | ${r.recordsPerSecond} | ${r.p50ms} ms | ${r.p99ms} ms | ${r.rawInsertPerSecond} | ${r.shareOfRaw} | ${r.collectorCpuMsPer1000} | ${r.crash.acknowledged} / ${r.crash.lost} |`)
 }

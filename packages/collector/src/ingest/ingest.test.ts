@@ -127,6 +127,75 @@ describe.each(['sqlite', 'postgres'] as const)('the ingest (%s)', (kind) => {
     expect(await rows(failing)).toEqual([])
   })
 
+  it('concurrent batches with overlapping ids end in one row per id: the newest revision, every copy counted, its derived rows', async () => {
+    const calls: number[] = []
+    const ctx = await context([{ name: 'probe', stored: async (trx, responses) => void calls.push(responses.length) }])
+    const at = (minute: number) => `2026-11-20T10:${String(minute).padStart(2, '0')}:00.000Z`
+    // 12 POSTs at once, each with a revision of the shared ids (q1 = its minute % 5 + 1), its own id, and a shown record.
+    const order = [7, 3, 11, 0, 9, 1, 5, 10, 2, 8, 4, 6]
+    const posts = order.map((minute) =>
+      envelope([
+        response('shared1', { q1: (minute % 5) + 1 }, { updatedAt: at(minute), completed: minute === 11 }),
+        response('shared2', { q1: (minute % 5) + 1, why: 'at ' + minute }, { updatedAt: at(minute) }),
+        response('own' + minute, { q1: 3 }),
+        moment('seen', 'shown'),
+      ]),
+    )
+    const results = await Promise.all(posts.map((body) => ingest(ctx, body)))
+    expect(results.every((r) => r.status === 200 && r.stored.length === 4)).toBe(true)
+    const stored = await rows(ctx)
+    expect(stored).toHaveLength(14)
+    const shared1 = stored.find((r) => r.id === rid('shared1'))
+    const shared2 = stored.find((r) => r.id === rid('shared2'))
+    expect(shared1).toMatchObject({ updated_at: at(11), completed: 1, deliveries: 12 })
+    expect(shared2).toMatchObject({ updated_at: at(11), deliveries: 12 })
+    expect(JSON.parse(shared2!.answers)).toEqual({ q1: 2, why: 'at 11' })
+    const answers = await ctx.store.db.selectFrom('answers').select(['question_id', 'value', 'text']).where('response_id', '=', rid('shared2')).orderBy('question_id').execute()
+    expect(answers).toEqual([
+      { question_id: 'q1', value: 2, text: null },
+      { question_id: 'why', value: null, text: 'at 11' },
+    ])
+    expect(await ctx.store.db.selectFrom('moments').select(['id', 'deliveries']).execute()).toEqual([{ id: rid('seen'), deliveries: 12 }])
+    const trails = await ctx.store.db.selectFrom('trail_events').select(['record_id']).execute()
+    expect(trails).toHaveLength(14 * 2 + 1)
+    // The hooks saw every new response and revision once per transaction; POSTs that came in while
+    // one was running shared the next transaction (fewer calls than POSTs).
+    expect(calls.length).toBeLessThan(posts.length)
+  })
+
+  it('a newer revision clears the derived rows of the old one; a derived row that outlived its response is overwritten, not fatal', async () => {
+    const ctx = await context()
+    await ingest(ctx, envelope([response('rev', { q1: 2, why: 'slow' }, { updatedAt: '2026-11-20T10:00:04.000Z' })]))
+    await ingest(ctx, envelope([response('rev', { q1: 5 }, { updatedAt: '2026-11-20T10:00:09.000Z', trail: [{ event: 'help.opened', at: '2026-11-20T10:00:08.000Z' }] })]))
+    const derived = async (id: string) => ({
+      answers: (await ctx.store.db.selectFrom('answers').select(['question_id', 'value']).where('response_id', '=', rid(id)).orderBy('question_id').execute()).map((a) => [a.question_id, a.value]),
+      events: (await ctx.store.db.selectFrom('trail_events').select('event').where('record_id', '=', rid(id)).orderBy('event').execute()).map((e) => e.event),
+    })
+    expect(await derived('rev')).toEqual({ answers: [['q1', 5]], events: ['help.opened'] })
+
+    // Rows left behind without their response (say, by an erasure racing an ingest).
+    const base = { survey_id: 'csat', touchpoint: 'checkout', owner: 'Web shop team', at: '2026-11-20T10:00:03.000Z', preview: 0 }
+    await ctx.store.db.insertInto('answers').values({ ...base, response_id: rid('orphan'), question_id: 'q1', metric: 'csat', value: 1, text: null, lang: 'en', path: '/' }).execute()
+    await ctx.store.db.insertInto('trail_events').values({ survey_id: 'csat', touchpoint: 'elsewhere', at: base.at, preview: 0, record_id: rid('orphan'), response_id: rid('orphan'), kind: 'response', event: 'page.viewed' }).execute()
+    const result = await ingest(ctx, envelope([response('orphan', { q1: 4 })]))
+    expect(result.stored).toEqual([rid('orphan')])
+    expect(await derived('orphan')).toEqual({ answers: [['q1', 4]], events: ['page.viewed', 'payment.failed'] })
+    const viewed = await ctx.store.db.selectFrom('trail_events').select('touchpoint').where('record_id', '=', rid('orphan')).where('event', '=', 'page.viewed').executeTakeFirstOrThrow()
+    expect(viewed.touchpoint).toBe('checkout')
+  })
+
+  it('a batch that fails inside a shared transaction fails alone: the batches beside it are stored', async () => {
+    const ctx = await context([
+      { name: 'picky', stored: async (trx, responses) => { if (responses.some((r) => r.id === rid('poison'))) throw new Error('hook refused poison') } },
+    ])
+    const names = ['a', 'b', 'poison', 'c', 'd', 'e']
+    const settled = await Promise.allSettled(names.map((name) => ingest(ctx, envelope([response(name, { q1: 4 }), response(name + 'x', { q1: 2 })]))))
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled'])
+    expect((await rows(ctx)).map((r) => r.id)).toEqual(['a', 'ax', 'b', 'bx', 'c', 'cx', 'd', 'dx', 'e', 'ex'].map(rid).sort())
+    const answers = await ctx.store.db.selectFrom('answers').select('response_id').execute()
+    expect(answers).toHaveLength(10)
+  })
+
   it('accepts unknown surveys only when told to, checking their wire format still', async () => {
     const ctx = await context([], { acceptUnknownSurveys: true })
     const result = await ingest(ctx, envelope([response('u', { anything: 1 }, { surveyId: 'elsewhere' }), response('bad', { q1: 3 }, { surveyId: 'elsewhere', completed: 'yes' })]))

@@ -10,6 +10,7 @@ import type { Database } from '../db/schema'
 import type { Context, StoredResponse } from '../server/contract'
 import { answerRows, trailRows } from './derive'
 import type { Rejected } from './envelope'
+import { groupCommitter } from './group'
 import type { MomentIn, ResponseIn, WireRecord } from './record'
 
 export interface Batch {
@@ -29,19 +30,34 @@ const chunks = <T>(rows: T[]): T[][] => {
   return out
 }
 
+/** A record of a group, with when its batch arrived. */
+interface Arrived<T extends WireRecord> {
+  record: T
+  receivedAt: string
+}
+
+/** One id's copies in a group, collapsed: the copy that counts, how many there were, the earliest arrival. */
+interface Collapsed<T extends WireRecord> {
+  record: T
+  copies: number
+  receivedAt: string
+}
+
 /**
- * The copies of each id in a batch, collapsed to the one that counts (a response's newest
+ * The copies of each id in a group, collapsed to the one that counts (a response's newest
  * `updatedAt`, the later copy on a tie; a moment's first copy) and how many copies there were: a
- * statement may not touch one row twice, and every copy is a delivery.
+ * statement may not touch one row twice, and every copy is a delivery. A row inserted now says
+ * when its first copy arrived.
  */
-function collapse<T extends WireRecord>(records: T[], newer: (a: T, b: T) => boolean): { record: T; copies: number }[] {
-  const byId = new Map<string, { record: T; copies: number }>()
-  for (const record of records) {
+function collapse<T extends WireRecord>(records: Arrived<T>[], newer: (a: T, b: T) => boolean): Collapsed<T>[] {
+  const byId = new Map<string, Collapsed<T>>()
+  for (const { record, receivedAt } of records) {
     const seen = byId.get(record.id)
-    if (!seen) byId.set(record.id, { record, copies: 1 })
+    if (!seen) byId.set(record.id, { record, copies: 1, receivedAt })
     else {
       seen.copies++
       if (newer(record, seen.record)) seen.record = record
+      if (receivedAt < seen.receivedAt) seen.receivedAt = receivedAt
     }
   }
   // One lock order for every instance: two transactions upserting the same ids in opposite orders
@@ -49,48 +65,88 @@ function collapse<T extends WireRecord>(records: T[], newer: (a: T, b: T) => boo
   return [...byId.values()].sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0))
 }
 
-/** Writes a batch; resolves with the responses whose stored revision changed, once committed. */
-export async function writeBatch(ctx: Context, batch: Batch): Promise<StoredResponse[]> {
+/** Records per group transaction: a few statements of at most CHUNK rows each. */
+const GROUP_RECORDS = 1000
+
+/**
+ * Transactions in flight at once per database. SQLite has one writer (and better-sqlite3 runs on
+ * this thread), so one at a time while the next group gathers. PostgreSQL: a few, so a group's
+ * round trips overlap another's commit, while each still gathers several batches under load.
+ */
+const IN_FLIGHT = { sqlite: 1, postgres: 3 } as const
+
+const committers = new WeakMap<Context, (batch: Batch) => Promise<StoredResponse[]>>()
+
+/**
+ * Writes a batch; resolves with its responses whose stored revision changed, once committed.
+ * Batches that arrive while the database is busy share one transaction (group commit, see
+ * `group.ts`): each still resolves only after that transaction's commit.
+ */
+export function writeBatch(ctx: Context, batch: Batch): Promise<StoredResponse[]> {
+  let submit = committers.get(ctx)
+  if (!submit) {
+    submit = groupCommitter<Batch, StoredResponse[]>({
+      maxInFlight: IN_FLIGHT[ctx.store.kind],
+      maxItems: GROUP_RECORDS,
+      sizeOf: (b) => b.records.length + b.rejected.length + 1,
+      run: (group) => writeGroup(ctx, group),
+    })
+    committers.set(ctx, submit)
+  }
+  return submit(batch)
+}
+
+/**
+ * Writes several batches in one transaction; resolves after the commit with, for each batch, its
+ * responses whose stored revision changed.
+ */
+export async function writeGroup(ctx: Context, batches: Batch[]): Promise<StoredResponse[][]> {
   const surveys = new Map<string, Survey>((ctx.config.surveys ?? []).map((s) => [s.id, s]))
+  const arrived = batches.flatMap((b) => b.records.map((record) => ({ record, receivedAt: b.receivedAt })))
   const responses = collapse(
-    batch.records.filter((r): r is ResponseIn => r.kind === 'response'),
+    arrived.filter((a): a is Arrived<ResponseIn> => a.record.kind === 'response'),
     (a, b) => a.updatedAt >= b.updatedAt,
   )
   const moments = collapse(
-    batch.records.filter((r): r is MomentIn => r.kind !== 'response'),
+    arrived.filter((a): a is Arrived<MomentIn> => a.record.kind !== 'response'),
     () => false,
   )
-  return withRetry(() =>
+  const rejected = batches.flatMap((b) =>
+    b.rejected.map((r) => ({ id: randomUUID(), received_at: b.receivedAt, record_id: r.id, survey_id: r.surveyId, reason: r.reason.slice(0, 500), origin: b.origin })),
+  )
+  const drops = batches.filter((b) => b.dropped > 0).map((b) => ({ id: randomUUID(), received_at: b.receivedAt, dropped: b.dropped }))
+  const changed = await withRetry(() =>
     ctx.store.db.transaction().execute(async (trx) => {
-      const changed = await upsertResponses(trx, responses, batch.receivedAt, surveys)
-      await upsertMoments(trx, moments, batch.receivedAt)
-      if (batch.rejected.length)
-        await trx
-          .insertInto('rejections')
-          .values(batch.rejected.map((r) => ({ id: randomUUID(), received_at: batch.receivedAt, record_id: r.id, survey_id: r.surveyId, reason: r.reason.slice(0, 500), origin: batch.origin })))
-          .execute()
-      if (batch.dropped > 0) await trx.insertInto('drops').values({ id: randomUUID(), received_at: batch.receivedAt, dropped: batch.dropped }).execute()
+      const changed = await upsertResponses(trx, responses, surveys)
+      await upsertMoments(trx, moments)
+      for (const part of chunks(rejected)) await trx.insertInto('rejections').values(part).execute()
+      if (drops.length) await trx.insertInto('drops').values(drops).execute()
       if (changed.length) for (const hook of ctx.hooks) await hook.stored(trx, changed, ctx)
       return changed
     }),
   )
+  const byId = new Map(changed.map((r) => [r.id, r]))
+  return batches.map((b) => {
+    const ids = new Set(b.records.map((r) => r.id))
+    return [...ids].flatMap((id) => byId.get(id) ?? [])
+  })
 }
 
 /**
  * Upserts responses: new ones are inserted, newer revisions replace the stored one, and every copy
  * counts as a delivery. Returns the responses whose stored revision changed, after rewriting their
- * derived rows. A few statements per batch, whatever its size.
+ * derived rows. A few statements per group, whatever its size.
  */
-async function upsertResponses(trx: Transaction<Database>, batch: { record: ResponseIn; copies: number }[], receivedAt: string, surveys: Map<string, Survey>): Promise<StoredResponse[]> {
+async function upsertResponses(trx: Transaction<Database>, batch: Collapsed<ResponseIn>[], surveys: Map<string, Survey>): Promise<StoredResponse[]> {
   if (!batch.length) return []
-  const won = new Map<string, string>()
+  const won = new Map<string, { receivedAt: string; inserted: boolean }>()
   for (const part of chunks(batch)) {
     // New, or newer than the stored revision: the row is written and returned. Otherwise the WHERE
     // leaves the row as it is (still locked, so concurrent copies queue up) and nothing is returned.
     const rows = await trx
       .insertInto('responses')
       .values(
-        part.map(({ record: r, copies }) => ({
+        part.map(({ record: r, copies, receivedAt }) => ({
           id: r.id,
           survey_id: r.surveyId,
           touchpoint: r.touchpoint,
@@ -130,9 +186,11 @@ async function upsertResponses(trx: Transaction<Database>, batch: { record: Resp
           }))
           .where(sql<boolean>`excluded.updated_at > responses.updated_at`),
       )
-      .returning(['id', 'received_at'])
+      .returning(['id', 'received_at', 'deliveries'])
       .execute()
-    for (const row of rows) won.set(row.id, row.received_at)
+    // Inserted just now exactly when its count is this group's copies (an update adds to an earlier count).
+    const copies = new Map(part.map((b) => [b.record.id, b.copies]))
+    for (const row of rows) won.set(row.id, { receivedAt: row.received_at, inserted: Number(row.deliveries) === copies.get(row.id) })
   }
   // The same or an older revision: a delivery all the same (retries, beacons), counted atomically.
   const stale = new Map<number, string[]>()
@@ -147,10 +205,32 @@ async function upsertResponses(trx: Transaction<Database>, batch: { record: Resp
 
   const winners = batch.map((b) => b.record).filter((r) => won.has(r.id))
   if (!winners.length) return []
-  const ids = winners.map((r) => r.id)
-  for (const part of chunks(ids)) await trx.deleteFrom('answers').where('response_id', 'in', part).execute()
-  for (const part of chunks(winners.flatMap((r) => answerRows(r, surveys.get(r.surveyId))))) await trx.insertInto('answers').values(part).execute()
-  await writeTrails(trx, winners)
+  // A revision that replaced a stored one has derived rows to clear first; a response inserted just
+  // now has none (its rows are written in the same transaction as the response, and deleted with it).
+  const replaced = winners.filter((r) => !won.get(r.id)!.inserted).map((r) => r.id)
+  for (const part of chunks(replaced)) await trx.deleteFrom('answers').where('response_id', 'in', part).execute()
+  for (const part of chunks(winners.flatMap((r) => answerRows(r, surveys.get(r.surveyId)))))
+    await trx
+      .insertInto('answers')
+      .values(part)
+      // Never expected; but should a row outlive its response (an erasure racing an ingest), the
+      // winning revision's value replaces it instead of failing the batch forever.
+      .onConflict((oc) =>
+        oc.columns(['response_id', 'question_id']).doUpdateSet((eb) => ({
+          survey_id: eb.ref('excluded.survey_id'),
+          touchpoint: eb.ref('excluded.touchpoint'),
+          owner: eb.ref('excluded.owner'),
+          metric: eb.ref('excluded.metric'),
+          value: eb.ref('excluded.value'),
+          text: eb.ref('excluded.text'),
+          at: eb.ref('excluded.at'),
+          lang: eb.ref('excluded.lang'),
+          path: eb.ref('excluded.path'),
+          preview: eb.ref('excluded.preview'),
+        })),
+      )
+      .execute()
+  await writeTrails(trx, winners, replaced)
   return winners.map((r) => ({
     id: r.id,
     surveyId: r.surveyId,
@@ -165,18 +245,18 @@ async function upsertResponses(trx: Transaction<Database>, batch: { record: Resp
     preview: r.preview,
     startedAt: r.startedAt,
     updatedAt: r.updatedAt,
-    receivedAt: won.get(r.id)!,
+    receivedAt: won.get(r.id)!.receivedAt,
   }))
 }
 
 /** Inserts shown/dismissed records once; a copy only counts as a delivery (a moment never changes). */
-async function upsertMoments(trx: Transaction<Database>, batch: { record: MomentIn; copies: number }[], receivedAt: string): Promise<void> {
+async function upsertMoments(trx: Transaction<Database>, batch: Collapsed<MomentIn>[]): Promise<void> {
   const fresh: MomentIn[] = []
   for (const part of chunks(batch)) {
     const rows = await trx
       .insertInto('moments')
       .values(
-        part.map(({ record: m, copies }) => ({
+        part.map(({ record: m, copies, receivedAt }) => ({
           id: m.id,
           kind: m.kind,
           survey_id: m.surveyId,
@@ -196,19 +276,33 @@ async function upsertMoments(trx: Transaction<Database>, batch: { record: Moment
       .onConflict((oc) => oc.column('id').doUpdateSet({ deliveries: sql<number>`moments.deliveries + excluded.deliveries` }))
       .returning(['id', 'deliveries'])
       .execute()
-    // Inserted just now exactly when its count is this batch's copies (an update adds to an earlier count).
+    // Inserted just now exactly when its count is this group's copies (an update adds to an earlier count).
     const copies = new Map(part.map((b) => [b.record.id, b.copies]))
     const inserted = new Set(rows.filter((r) => Number(r.deliveries) === copies.get(r.id)).map((r) => r.id))
     fresh.push(...part.map((b) => b.record).filter((m) => inserted.has(m.id)))
   }
-  await writeTrails(trx, fresh)
+  await writeTrails(trx, fresh, [])
 }
 
-/** Rewrites the trail rows of these records. */
-async function writeTrails(trx: Transaction<Database>, records: (ResponseIn | MomentIn)[]): Promise<void> {
-  if (!records.length) return
-  for (const part of chunks(records.map((r) => r.id))) await trx.deleteFrom('trail_events').where('record_id', 'in', part).execute()
-  for (const part of chunks(records.flatMap(trailRows))) await trx.insertInto('trail_events').values(part).execute()
+/** Writes the trail rows of these records, clearing first those of `replaced` (ids whose stored revision changed). */
+async function writeTrails(trx: Transaction<Database>, records: (ResponseIn | MomentIn)[], replaced: string[]): Promise<void> {
+  for (const part of chunks(replaced)) await trx.deleteFrom('trail_events').where('record_id', 'in', part).execute()
+  for (const part of chunks(records.flatMap(trailRows)))
+    await trx
+      .insertInto('trail_events')
+      .values(part)
+      // As for answers: a row that outlived its record is overwritten, not a reason to fail the batch.
+      .onConflict((oc) =>
+        oc.columns(['record_id', 'event']).doUpdateSet((eb) => ({
+          response_id: eb.ref('excluded.response_id'),
+          kind: eb.ref('excluded.kind'),
+          touchpoint: eb.ref('excluded.touchpoint'),
+          survey_id: eb.ref('excluded.survey_id'),
+          at: eb.ref('excluded.at'),
+          preview: eb.ref('excluded.preview'),
+        })),
+      )
+      .execute()
 }
 
 /** PostgreSQL may abort a transaction that lost a deadlock or serialization race; it is safe to run again. */

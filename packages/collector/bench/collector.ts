@@ -3,6 +3,8 @@
 //    child process) for SECONDS; records acknowledged per second, p50/p99 latency per POST;
 //  - raw: the database's own batched-insert rate in the same run, the same durability (one
 //    transaction of 20 rows a commit, same concurrency), straight through Kysely: the limit;
+//    and "raw + derived", the same with the 2 answers and 2 trail events a record also gets;
+//  - collector CPU: user + system ms the collector process spent per 1000 acknowledged records;
 //  - crash: load, `kill -9` the collector mid-flight, restart it on the same database, and count
 //    the records that got a 2xx but are missing (the bar is 0).
 // Writes bench/.out/collector.json at the repository root and prints a table.
@@ -98,8 +100,12 @@ async function load(url: string, run: string, seconds: number, stop?: Promise<vo
   return { acked, failed, perSecond: Math.round(acked.length / elapsed), p50: q(0.5), p99: q(0.99) }
 }
 
-/** The database alone: multi-row INSERTs of BATCH responses, one transaction each, CONCURRENCY at once. */
-async function raw(db: Db, seconds: number) {
+/**
+ * The database alone: multi-row INSERTs of BATCH responses, one transaction each, CONCURRENCY at
+ * once (the quality bar's baseline). With `derived`, each transaction also inserts the 2 answers
+ * and 2 trail events per response that the collector writes: the database's share of its work.
+ */
+async function raw(db: Db, seconds: number, derived = false) {
   const store = await openStore({ url: db.url, file: db.file })
   let rows = 0
   const end = Date.now() + seconds * 1000
@@ -111,7 +117,20 @@ async function raw(db: Db, seconds: number) {
           const r = record('raw')
           return { id: r.id, survey_id: r.surveyId, touchpoint: 'checkout', owner: 'Web shop team', completed: 1, answers: JSON.stringify(r.answers), lang: 'en', path: '/order', url: null, user_id: null, trail: JSON.stringify(r.trail), preview: 0, started_at: r.startedAt, updated_at: r.updatedAt, received_at: r.startedAt, deliveries: 1 }
         })
-        await store.db.transaction().execute((trx) => trx.insertInto('responses').values(values).execute())
+        await store.db.transaction().execute(async (trx) => {
+          await trx.insertInto('responses').values(values).execute()
+          if (!derived) return
+          // The rows the collector derives from each response too: its answers and trail events.
+          const base = { survey_id: 'csat', touchpoint: 'checkout', at: values[0]!.started_at, preview: 0 }
+          await trx.insertInto('answers').values(values.flatMap((v) => [
+            { ...base, response_id: v.id, question_id: 'q1', owner: 'Web shop team', metric: 'csat', value: 4, text: null, lang: 'en', path: '/order' },
+            { ...base, response_id: v.id, question_id: 'why', owner: 'Web shop team', metric: null, value: null, text: 'slow', lang: 'en', path: '/order' },
+          ])).execute()
+          await trx.insertInto('trail_events').values(values.flatMap((v) => [
+            { ...base, record_id: v.id, response_id: v.id, kind: 'response' as const, event: 'page.viewed' },
+            { ...base, record_id: v.id, response_id: v.id, kind: 'response' as const, event: 'payment.failed', touchpoint: null },
+          ])).execute()
+        })
         rows += BATCH
       }
     }),
@@ -154,6 +173,7 @@ try {
     const cpuPer1000 = Math.round(((cpuMs(child) - cpuBefore) / sustained.acked.length) * 1000)
     child.kill('SIGTERM')
     const limit = await raw(await fresh('raw'), SECONDS)
+    const limitDerived = await raw(await fresh('rawderived'), SECONDS, true)
 
     // Crash: kill -9 while requests are in flight, then restart on the same database.
     const crashDb = await fresh('crash')
@@ -177,6 +197,8 @@ try {
       collectorCpuMsPer1000: cpuPer1000,
       rawInsertPerSecond: limit.perSecond,
       shareOfRaw: Math.round((sustained.perSecond / limit.perSecond) * 100) + ' %',
+      rawWithDerivedPerSecond: limitDerived.perSecond,
+      shareOfRawWithDerived: Math.round((sustained.perSecond / limitDerived.perSecond) * 100) + ' %',
       crash: { acknowledged: crashLoad.acked.length, present, lost: crashLoad.acked.length - present },
     }
     console.log(kind, JSON.stringify(results[kind]))
@@ -187,8 +209,8 @@ try {
 }
 mkdirSync(join(root, 'bench/.out'), { recursive: true })
 writeFileSync(join(root, 'bench/.out/collector.json'), JSON.stringify(results, null, 2) + '\n')
-console.log(`\n| database | records/s | p50 | p99 | raw insert rows/s | share | collector CPU ms / 1000 records | crash: acked / lost |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`)
+console.log(`\n| database | records/s | p50 | p99 | raw insert rows/s | share | raw + derived rows/s | share | collector CPU ms / 1000 records | crash: acked / lost |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`)
 for (const kind of Object.keys(results).filter((k) => k === 'sqlite' || k === 'postgres')) {
   const r = results[kind] as any
-  console.log(`| ${kind} | ${r.recordsPerSecond} | ${r.p50ms} ms | ${r.p99ms} ms | ${r.rawInsertPerSecond} | ${r.shareOfRaw} | ${r.collectorCpuMsPer1000} | ${r.crash.acknowledged} / ${r.crash.lost} |`)
+  console.log(`| ${kind} | ${r.recordsPerSecond} | ${r.p50ms} ms | ${r.p99ms} ms | ${r.rawInsertPerSecond} | ${r.shareOfRaw} | ${r.rawWithDerivedPerSecond} | ${r.shareOfRawWithDerived} | ${r.collectorCpuMsPer1000} | ${r.crash.acknowledged} / ${r.crash.lost} |`)
 }

@@ -63,3 +63,15 @@ it('when a shared transaction fails, runs its batches again one by one and rejec
   }
   expect(await Promise.all(results)).toEqual([{ r: 10 }, { r: 20 }, { e: '3 is bad' }, { r: 40 }])
 })
+
+it('rejects the whole group at once when its failure is not one batch\'s fault (the database is down)', async () => {
+  const { groups, run } = manual()
+  const write = groupCommitter<number, number>({ maxInFlight: 1, maxItems: 100, sizeOf: () => 1, run, mayIsolate: (e) => (e as Error).message !== 'down' })
+  const results = [1, 2, 3].map((b) => write(b).then((r) => ({ r }), (e: Error) => ({ e: e.message })))
+  await settledSoon()
+  groups[0]!.commit()
+  await expect.poll(() => groups.length).toBe(2)
+  groups[1]!.fail(new Error('down'))
+  expect(await Promise.all(results)).toEqual([{ r: 10 }, { e: 'down' }, { e: 'down' }])
+  expect(groups).toHaveLength(2)
+})

@@ -16,6 +16,12 @@ export interface GroupOptions<B, R> {
   sizeOf(batch: B): number
   /** Writes the batches in one transaction; resolves after the commit with one result per batch, in order. */
   run(group: B[]): Promise<R[]>
+  /**
+   * Whether a group's failure may be one batch's fault, so running its batches alone is worth it
+   * (default: always). A database that is down or locked fails them all alike: no point waiting for
+   * it once per batch before answering 503.
+   */
+  mayIsolate?(error: unknown): boolean
 }
 
 interface Waiting<B, R> {
@@ -47,10 +53,11 @@ export function groupCommitter<B, R>(options: GroupOptions<B, R>): (batch: B) =>
     let results: R[]
     try {
       results = await options.run(group.map((w) => w.batch))
-    } catch {
-      // Nothing of the group committed. One batch may be the cause (or the database is down): each
-      // is tried again on its own, so the others are still stored and the culprit alone is refused.
-      for (const w of group) await runAlone(w)
+    } catch (e) {
+      // Nothing of the group committed. One batch may be the cause: each is tried again on its own,
+      // so the others are still stored and the culprit alone is refused.
+      if (options.mayIsolate && !options.mayIsolate(e)) for (const w of group) w.reject(e)
+      else for (const w of group) await runAlone(w)
       return
     }
     group.forEach((w, i) => w.resolve(results[i] as R))

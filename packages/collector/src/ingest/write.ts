@@ -90,6 +90,7 @@ export function writeBatch(ctx: Context, batch: Batch): Promise<StoredResponse[]
       maxItems: GROUP_RECORDS,
       sizeOf: (b) => b.records.length + b.rejected.length + 1,
       run: (group) => writeGroup(ctx, group),
+      mayIsolate: (e) => !unavailable(e),
     })
     committers.set(ctx, submit)
   }
@@ -303,6 +304,16 @@ async function writeTrails(trx: Transaction<Database>, records: (ResponseIn | Mo
         })),
       )
       .execute()
+}
+
+/**
+ * The database is down, unreachable or locked by another process: every batch would fail the same
+ * way (SQLite busy or locked; no connection; PostgreSQL's connection errors, class 08, shutdowns, 57P0x,
+ * and too many connections, 53300).
+ */
+function unavailable(e: unknown): boolean {
+  const code = String((e as { code?: unknown } | null)?.code ?? '')
+  return /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR)/.test(code) || /^(ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_)/.test(code) || /^(08|57P0)/.test(code) || code === '53300'
 }
 
 /** PostgreSQL may abort a transaction that lost a deadlock or serialization race; it is safe to run again. */

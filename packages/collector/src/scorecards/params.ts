@@ -17,8 +17,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
 
 /**
- * An ISO date or time as the stored ISO text (UTC, milliseconds). A bare date is midnight UTC at
- * its start, or, as an end (`to`), at its end: to=2026-11-30 includes the 30th.
+ * An ISO date or time as milliseconds. A bare date is midnight UTC at its start, or, as an end
+ * (`to`), at its end: to=2026-11-30 includes the 30th.
  */
 function time(value: string, name: string, end: boolean): number {
   let ms: number
@@ -35,6 +35,11 @@ function realDate(value: string): boolean {
   const t = new Date(Date.UTC(y!, m! - 1, d!))
   return t.getUTCFullYear() === y && t.getUTCMonth() === m! - 1 && t.getUTCDate() === d && h < 24 && min < 60 && sec < 60
 }
+
+// Scorecards count whole UTC days (query.ts walks its indexes by day): a time is widened to the
+// days it falls in, `from` down to its midnight, `to` up to the next one.
+const floorDay = (ms: number) => Math.floor(ms / DAY) * DAY
+const ceilDay = (ms: number) => Math.ceil(ms / DAY) * DAY
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -60,24 +65,25 @@ export function filtersOf(params: URLSearchParams): Filters {
 }
 
 /**
- * What /api/scorecards?from=&to=&baseline_from=&baseline_to=&… asks for. Defaults: the last 28 days
- * (today included, whole UTC days) against the 28 days before; a given period without a baseline is
- * compared with the period of the same length just before it. Throws ParamError with the reason.
+ * What /api/scorecards?from=&to=&baseline_from=&baseline_to=&… asks for, in whole UTC days (a time
+ * is widened to the days it falls in). Defaults: the last 28 days, today included, against the 28
+ * days before; a given period without a baseline is compared with the period of the same length
+ * just before it. Throws ParamError with the reason.
  */
 export function scorecardRequest(params: URLSearchParams, now: Date): ScorecardRequest {
   const get = (name: string) => params.get(name) || undefined
   const fromParam = get('from')
   const toParam = get('to')
   const endOfToday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY
-  const to = toParam ? time(toParam, 'to', true) : fromParam ? Math.max(endOfToday, time(fromParam, 'from', false) + DAY) : endOfToday
-  const from = fromParam ? time(fromParam, 'from', false) : to - DEFAULT_DAYS * DAY
+  const to = toParam ? ceilDay(time(toParam, 'to', true)) : fromParam ? Math.max(endOfToday, floorDay(time(fromParam, 'from', false)) + DAY) : endOfToday
+  const from = fromParam ? floorDay(time(fromParam, 'from', false)) : to - DEFAULT_DAYS * DAY
   if (from >= to) throw new ParamError('from must be before to')
   if (to - from > MAX_DAYS * DAY) throw new ParamError(`the period is longer than ${MAX_DAYS} days`)
   const bFromParam = get('baseline_from')
   const bToParam = get('baseline_to')
   if (!bFromParam !== !bToParam) throw new ParamError('give both baseline_from and baseline_to, or neither')
-  const bFrom = bFromParam ? time(bFromParam, 'baseline_from', false) : from - (to - from)
-  const bTo = bToParam ? time(bToParam, 'baseline_to', true) : from
+  const bFrom = bFromParam ? floorDay(time(bFromParam, 'baseline_from', false)) : from - (to - from)
+  const bTo = bToParam ? ceilDay(time(bToParam, 'baseline_to', true)) : from
   if (bFrom >= bTo) throw new ParamError('baseline_from must be before baseline_to')
   if (bTo - bFrom > MAX_DAYS * DAY) throw new ParamError(`the baseline is longer than ${MAX_DAYS} days`)
   return { period: { from: iso(from), to: iso(to) }, baseline: { from: iso(bFrom), to: iso(bTo) }, trend: trendSteps(from, to), filters: filtersOf(params) }

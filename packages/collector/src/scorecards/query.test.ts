@@ -82,6 +82,11 @@ describe.each(['sqlite', 'postgres'] as const)('scorecard queries (%s)', (kind) 
     expect(histogram(input, 'trend:1', 'checkout', 'csat')).toEqual({ 1: 1, 2: 1, 5: 1 })
   })
 
+  it('counts whole UTC days only, and says so for a period that is not', async () => {
+    const r = request()
+    await expect(loadScorecardInput(ctx, { ...r, period: { from: '2026-11-01T12:00:00.000Z', to: day(8) } }, admin)).rejects.toThrow(/whole UTC days/)
+  })
+
   it('flags low scores for root cause, with the events of their trails and where those happened', async () => {
     const input = await loadScorecardInput(ctx, request(), admin)
     // checkout: p2 (CSAT 2, goal no) and p3 (CSAT 1) are low; p1, p5, p7 are not.

@@ -147,7 +147,11 @@ export interface Estimate {
   n: number
   low: number | null
   high: number | null
-  /** How the interval was computed, e.g. "wilson", "nps-trinomial-wald", "t", "bootstrap". */
+  /**
+   * How the interval was computed, a key of Scorecards.definitions: "wilson", "nps-adjusted-wald",
+   * "t", "bounded-wilson" (a mean with one answer or no spread); differences: "newcombe-hybrid-score",
+   * "nps-adjusted-wald-difference", "welch", "mover".
+   */
   method: string
 }
 
@@ -162,8 +166,14 @@ export interface Metric extends Estimate {
   scale: { min: number; max: number; unit: '%' | 'points' | 'mean' }
   /** Judged against the metric's targets; null when n is too small to judge. Never colour alone. */
   tone: Tone | null
-  /** Answers for an interval of ±10 points (CES: ±0.6, a tenth of its range) and how many are still needed. */
-  precision: { halfWidth: number; target: number; needed: number }
+  /** The targets tone is judged against, on the metric's scale (good at or above `good`, poor below `poor`). */
+  targets: { good: number; poor: number }
+  /**
+   * Answers for an interval of ±10 points (CES: ±0.6, a tenth of its range): the current half-width
+   * (null when n = 0), the target half-width, and how many more answers are needed to reach it.
+   */
+  precision: { halfWidth: number | null; target: number; needed: number }
+  /** Null when the period or the baseline has no answers (nothing to compare). */
   change: Change | null
   trend: TrendPoint[]
 }
@@ -228,7 +238,10 @@ export interface Driver {
 export interface BiasRow {
   event: string
   label: string
+  /** Where the event happened and who owns it. */
   touchpoint: string | null
+  touchpointName: string | null
+  owner: string | null
   /** Share (%) of answered prompts whose trail had the event, and of unanswered ones. */
   answered: Estimate
   unanswered: Estimate
@@ -264,6 +277,8 @@ export interface OwnerScorecard {
   shown: number
   answered: number
   dismissed: number
+  /** The response-rate funnel over the owner's touchpoints. */
+  funnel: Funnel
   metrics: Metric[]
 }
 

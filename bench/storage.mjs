@@ -12,7 +12,7 @@
 // answers, the others are refused by pacing ("shown once already").
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { launchChromium } from './lib/chromium.mjs'
-import { createDemoServer } from '../demo/server.mjs'
+import { startDemoCollector } from '../test/fixtures/collector.mjs'
 
 const EVENTS = 1000
 
@@ -38,7 +38,7 @@ const countTransactions = () => {
 }
 const eventName = (i) => (i % 10 == 3 ? 'order.completed' : i % 10 == 7 ? 'help.closed' : 'page.section')
 
-const demo = await createDemoServer({ port: 0, dbPath: ':memory:' })
+const demo = await startDemoCollector()
 const browser = await launchChromium()
 
 /** A new visitor: a fresh context whose transactions land in `seen`. */

@@ -1,3 +1,4 @@
+// Kept only for demo/seed.mjs until it ingests through the collector (packages/collector: ingest); the collector has its own schema.
 // The collector's storage: SQLite through better-sqlite3. Records are upserted by id, so a record
 // that arrives twice (a retry, a beacon and a fetch racing) is stored once, and an older revision
 // never overwrites a newer one. Responses go to `responses`; shown and dismissed to `moments`.

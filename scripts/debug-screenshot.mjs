@@ -3,7 +3,7 @@
 // docs/screenshots/debug-overlay.png. Needs a fresh `npm run build`.
 import { mkdirSync } from 'node:fs'
 import { launchChromium } from '../test/fixtures/chromium.mjs'
-import { createDemoServer } from '../demo/server.mjs'
+import { startDemoCollector } from '../test/fixtures/collector.mjs'
 import { fixtureServer } from '../test/fixtures/pages.mjs'
 
 const OUT = 'docs/screenshots'
@@ -24,7 +24,7 @@ const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 
 const fixtures = fixtureServer()
 fixtures.set('/checkout', html)
-const demo = await createDemoServer({ port: 0, dbPath: ':memory:', handle: fixtures.handle })
+const demo = await startDemoCollector({ handle: fixtures.handle })
 // Font hinting off: the same pixels on every machine.
 const browser = await launchChromium(['--font-render-hinting=none'])
 mkdirSync(OUT, { recursive: true })

@@ -4,20 +4,20 @@
 // (demo/sample-data.mjs) plus that customer's. Needs a fresh `npm run build`.
 import { mkdirSync } from 'node:fs'
 import { launchChromium } from '../test/fixtures/chromium.mjs'
-import { createDemoServer } from '../demo/server.mjs'
+import { startDemoCollector } from '../test/fixtures/collector.mjs'
 import { sampleRecords } from '../demo/sample-data.mjs'
 
 const OUT = 'docs/screenshots'
 // A fixed "now", so the dates on the results page do not change from one run to the next.
 const NOW = Date.UTC(2026, 10, 23, 9, 0)
 
-const demo = await createDemoServer({ port: 0, dbPath: ':memory:' })
+const demo = await startDemoCollector()
 // Font hinting off: the same pixels on every machine.
 const browser = await launchChromium(['--font-render-hinting=none'])
 mkdirSync(OUT, { recursive: true })
 
 try {
-  demo.store.save(sampleRecords(NOW))
+  await demo.save(sampleRecords(NOW))
   const context = await browser.newContext({ viewport: { width: 1000, height: 620 }, reducedMotion: 'reduce' })
 
   const shop = await context.newPage()
@@ -35,7 +35,7 @@ try {
   await prompt.getByRole('textbox', { name: 'What went wrong?' }).fill('The card was declined and I did not know why.')
   await prompt.getByRole('button', { name: 'Send' }).click()
   await prompt.getByRole('status').filter({ hasText: 'Thank you' }).waitFor()
-  while (!demo.store.all().some((r) => r.completed && !r.id.startsWith('sample-'))) await new Promise((r) => setTimeout(r, 100))
+  while (!(await demo.all()).some((r) => r.completed && !r.id.startsWith('sample-'))) await new Promise((r) => setTimeout(r, 100))
 
   const results = await context.newPage()
   await results.setViewportSize({ width: 1100, height: 900 })

@@ -2,7 +2,7 @@
 // and writes PNGs cropped to the widget into docs/screenshots/. Needs a fresh `npm run build`.
 import { mkdirSync } from 'node:fs'
 import { launchChromium } from '../test/fixtures/chromium.mjs'
-import { createDemoServer } from '../demo/server.mjs'
+import { startDemoCollector } from '../test/fixtures/collector.mjs'
 import { fixtureServer, widgetPage } from '../test/fixtures/pages.mjs'
 
 const OUT = 'docs/screenshots'
@@ -47,7 +47,7 @@ const RTL = {
 }
 
 const fixtures = fixtureServer()
-const demo = await createDemoServer({ port: 0, dbPath: ':memory:', handle: fixtures.handle })
+const demo = await startDemoCollector({ handle: fixtures.handle })
 // Font hinting off: the same pixels on every machine.
 const browser = await launchChromium(['--font-render-hinting=none'])
 mkdirSync(OUT, { recursive: true })

@@ -7,8 +7,7 @@ import { checkConfig } from '../packages/sdk/src/config/check'
 import { ces, csat, customersOnly, emotionalValue, eventsBeforeLowScores, goalReached, lowestScores, measureOf, nps, scoresByWeek, summarise, weekOf, worstPerSurvey } from '../demo/site/metrics.js'
 // @ts-expect-error plain JavaScript
 import { sampleRecords } from '../demo/sample-data.mjs'
-// @ts-expect-error plain JavaScript
-import { validateEnvelope } from '../demo/validate.mjs'
+import { checkEnvelope } from '../packages/collector/src/ingest/envelope'
 
 const config = JSON.parse(readFileSync(new URL('../demo/site/hetki.json', import.meta.url), 'utf8'))
 
@@ -138,7 +137,7 @@ describe('the demo config and sample data', () => {
 
   it('the sample answers are valid wire-format records that the collector accepts', () => {
     const records = sampleRecords(Date.UTC(2026, 10, 23))
-    expect(validateEnvelope({ v: 1, records }).error).toBeUndefined()
+    expect(checkEnvelope({ v: 1, records }, config)).toMatchObject({ records: { length: records.length }, rejected: [] })
     expect(new Set(records.map((r: any) => r.id)).size).toBe(records.length)
     const surveys = new Set(config.surveys.map((s: any) => s.id))
     for (const r of records) expect(surveys.has(r.surveyId)).toBe(true)
@@ -147,9 +146,9 @@ describe('the demo config and sample data', () => {
 
 describe('previews', () => {
   it('the collector accepts the flag only as true, and the results leave previews out', () => {
-    const record = { id: 'V1StGXR8_Z5jdHi6B-myT', kind: 'shown', surveyId: 'csat', responseId: 'V1StGXR8_Z5jdHi6B-myT', at: '2026-11-23T10:00:00.000Z' }
-    expect(validateEnvelope({ v: 1, records: [{ ...record, preview: true }] }).error).toBeUndefined()
-    expect(validateEnvelope({ v: 1, records: [{ ...record, preview: false }] }).error).toBe('records[0].preview must be true when present')
+    const record = { id: 'V1StGXR8_Z5jdHi6B-myT', kind: 'shown', surveyId: 'csat-order', responseId: 'V1StGXR8_Z5jdHi6B-myT', lang: 'en', path: '/', trail: [], at: '2026-11-23T10:00:00.000Z' }
+    expect(checkEnvelope({ v: 1, records: [{ ...record, preview: true }] }, config)).toMatchObject({ rejected: [] })
+    expect(checkEnvelope({ v: 1, records: [{ ...record, preview: false }] }, config)).toMatchObject({ rejected: [{ reason: 'preview must be true when present' }] })
     const real = response('csat', { q1: 5 })
     expect(customersOnly([real, { ...response('csat', { q1: 1 }), preview: true }])).toEqual([real])
   })

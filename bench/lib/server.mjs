@@ -1,10 +1,10 @@
-// The bench's one local server: the demo server (real Hetki dist/ and the real collector) plus
+// The bench's one local server: the real collector (packages/collector, serving Hetki's dist/) plus
 // the bench pages, the peers' files and stubbed vendor APIs, on 127.0.0.1, port 0. SDK files are
 // served cacheable (max-age) as from a CDN, so a second page load in the same browser context
 // takes them from the HTTP cache; a new context starts cold.
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { join, normalize, resolve, sep } from 'node:path'
-import { createDemoServer } from '../../demo/server.mjs'
+import { startDemoCollector } from '../../test/fixtures/collector.mjs'
 import { BUNDLE_DIR } from './bundle-peers.mjs'
 import { PEERS_DIR } from './peers.mjs'
 import { answerPosthog } from './posthog-stub.mjs'
@@ -36,9 +36,7 @@ function serveFile(req, res) {
 export async function startBenchServer() {
   const pages = new Map()
   const requests = []
-  const demo = await createDemoServer({
-    port: 0,
-    dbPath: ':memory:',
+  const demo = await startDemoCollector({
     handle: (req, res) => {
       const { pathname } = new URL(req.url, 'http://x')
       requests.push(pathname)

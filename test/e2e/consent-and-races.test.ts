@@ -63,8 +63,8 @@ describe('across tabs', () => {
     await b.evaluate(() => (window as any).hetki.track('order.completed'))
     const prompt = b.locator('[data-hetki-survey="csat"]')
     await prompt.getByRole('button', { name: /^4/ }).click()
-    await expect.poll(() => env.demo.store.all().find((r) => r.survey_id == 'csat' && r.completed)).toBeTruthy()
-    const record = env.demo.store.all().find((r) => r.survey_id == 'csat' && r.completed)!
+    await expect.poll(async () => (await env.demo.store.all()).find((r) => r.survey_id == 'csat' && r.completed)).toBeTruthy()
+    const record = (await env.demo.store.all()).find((r) => r.survey_id == 'csat' && r.completed)!
     expect(JSON.stringify(record.trail)).not.toContain('before-logout')
     await a.context().close()
   })

@@ -64,9 +64,9 @@ async function answer(page: Page, id: string) {
 }
 
 /** The collector's records of one survey. */
-const stored = (surveyId: string) => ({
-  responses: env.demo.store.all().filter((r) => r.survey_id == surveyId),
-  moments: env.demo.store.moments().filter((m) => m.survey_id == surveyId),
+const stored = async (surveyId: string) => ({
+  responses: (await env.demo.store.all()).filter((r) => r.survey_id == surveyId),
+  moments: (await env.demo.store.moments()).filter((m) => m.survey_id == surveyId),
 })
 
 describe('debug mode explains each survey', () => {
@@ -195,7 +195,7 @@ describe('turning debug mode on and off', () => {
     const page = await visit(context, '/debug/plain.html')
     await track(page, 'order')
     await answer(page, 'plain')
-    await expect.poll(() => stored('plain').responses.length).toBe(1)
+    await expect.poll(async () => (await stored('plain')).responses.length).toBe(1)
     expect(requested).toContain('/hetki/hetki-engine.js')
     expect(requested.filter((p) => p.includes('hetki-debug'))).toEqual([])
     expect(await overlays(page)).toBe(0)
@@ -272,9 +272,9 @@ describe('preview', () => {
     await prompt(page, 'hidden').getByRole('dialog').waitFor()
     expect(await page.evaluate(() => (window as any).events)).toEqual([expect.objectContaining({ surveyId: 'hidden', preview: true })])
     await answer(page, 'hidden')
-    await expect.poll(() => stored('hidden').responses.length).toBe(1)
-    expect(stored('hidden').responses[0]).toMatchObject({ completed: true, preview: true })
-    await expect.poll(() => stored('hidden').moments.map((m) => [m.kind, m.preview])).toEqual([['shown', true]])
+    await expect.poll(async () => (await stored('hidden')).responses.length).toBe(1)
+    expect((await stored('hidden')).responses[0]).toMatchObject({ completed: true, preview: true })
+    await expect.poll(async () => (await stored('hidden')).moments.map((m) => [m.kind, m.preview])).toEqual([['shown', true]])
     // What was sent is the documented wire format, every record flagged.
     const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compile(JSON.parse(readFileSync('packages/sdk/wire-format.schema.json', 'utf8')))
     await expect.poll(() => bodies.flatMap((b) => b.records).length).toBeGreaterThanOrEqual(2)
@@ -292,7 +292,7 @@ describe('preview', () => {
     await prompt(page, 'once').getByRole('dialog').waitFor()
     await prompt(page, 'once').getByRole('button', { name: 'Close survey' }).click()
     await expect.poll(() => prompt(page, 'once').count()).toBe(0)
-    await expect.poll(() => stored('once').moments.map((m) => [m.kind, m.preview])).toEqual([
+    await expect.poll(async () => (await stored('once')).moments.map((m) => [m.kind, m.preview])).toEqual([
       ['shown', true],
       ['dismissed', true],
     ])
@@ -300,7 +300,7 @@ describe('preview', () => {
     await go(page, '/debug/untouched.html')
     await track(page, 'order')
     await answer(page, 'once')
-    await expect.poll(() => stored('once').responses.map((r) => r.preview)).toEqual([false])
+    await expect.poll(async () => (await stored('once')).responses.map((r) => r.preview)).toEqual([false])
     await context.close()
   })
 })

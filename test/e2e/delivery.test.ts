@@ -48,8 +48,8 @@ beforeAll(async () => {
     pages[`/${name}.json`] = json({ endpoint: env.demo.url + '/collect', delivery: { plainText }, surveys: [twoQuestions] })
   }
 })
-beforeEach(() => {
-  env.demo.store.clear()
+beforeEach(async () => {
+  await env.demo.store.clear()
   Object.assign(flaky.state, { mode: 'ok', passBeacons: false, requests: {}, beacons: 0, preflights: 0 })
 })
 
@@ -61,10 +61,10 @@ describe('delivery in the browser', () => {
     flaky.state.mode = 'hang'
     flaky.state.passBeacons = true
     const given = await answer(page, 1)
-    expect(env.demo.store.all()).toHaveLength(0)
+    expect((await env.demo.store.all())).toHaveLength(0)
     await page.goto('about:blank')
-    await expect.poll(() => env.demo.store.all().length).toBe(1)
-    expect(env.demo.store.all()[0]).toMatchObject({ id: given.id, answers: given.answers, completed: true })
+    await expect.poll(async () => (await env.demo.store.all()).length).toBe(1)
+    expect((await env.demo.store.all())[0]).toMatchObject({ id: given.id, answers: given.answers, completed: true })
     expect(flaky.state.beacons).toBeGreaterThan(0)
     await context.close()
   })
@@ -83,7 +83,7 @@ describe('delivery in the browser', () => {
     await expect.poll(() => flaky.state.requests.hang || 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(6)
     flaky.state.mode = 'ok'
     await page.evaluate(() => dispatchEvent(new Event('online')))
-    await expect.poll(() => env.demo.store.all().map((r) => r.id), { timeout: 15_000 }).toEqual([given.id])
+    await expect.poll(async () => (await env.demo.store.all()).map((r) => r.id), { timeout: 15_000 }).toEqual([given.id])
     await context.close()
   })
 
@@ -93,16 +93,16 @@ describe('delivery in the browser', () => {
     // Load the widget and the sender in both tabs, then answer offline in both.
     await answer(page1, 1)
     await answer(page2, 2)
-    await expect.poll(() => env.demo.store.all().length).toBe(2)
-    env.demo.store.clear()
+    await expect.poll(async () => (await env.demo.store.all()).length).toBe(2)
+    await env.demo.store.clear()
     await context.setOffline(true)
     const given = [await answer(page1, 3), await answer(page2, 4), await answer(page1, 5), await answer(page2, 6)]
     await context.setOffline(false)
-    await expect.poll(() => env.demo.store.all().length).toBe(given.length)
+    await expect.poll(async () => (await env.demo.store.all()).length).toBe(given.length)
     await expect.poll(() => Promise.all([leftInOutbox(page1), leftInOutbox(page2)])).toEqual([0, 0])
     // Both tabs heard `online` at the same moment; the Web Lock let one send and the other find nothing left.
-    expect(env.demo.store.all().map((r) => r.deliveries)).toEqual(given.map(() => 1))
-    expect(env.demo.store.moments().map((m) => m.deliveries)).toEqual(given.map(() => 1))
+    expect((await env.demo.store.all()).map((r) => r.deliveries)).toEqual(given.map(() => 1))
+    expect((await env.demo.store.moments()).map((m) => m.deliveries)).toEqual(given.map(() => 1))
     await context.close()
   })
 
@@ -111,7 +111,7 @@ describe('delivery in the browser', () => {
     const page = await openPage(context, otherOrigin + '/cross-json.html')
     const errors = watchErrors(page)
     const given = await answer(page, 2)
-    await expect.poll(() => env.demo.store.all().map((r) => r.id)).toEqual([given.id])
+    await expect.poll(async () => (await env.demo.store.all()).map((r) => r.id)).toEqual([given.id])
     expect(flaky.state.preflights).toBeGreaterThan(0)
     expect(sdkErrors(errors)).toEqual([])
     await context.close()
@@ -121,7 +121,7 @@ describe('delivery in the browser', () => {
     const context = await env.browser.newContext()
     const page = await openPage(context, otherOrigin + '/cross-plain.html')
     const given = await answer(page, 3)
-    await expect.poll(() => env.demo.store.all().map((r) => r.id)).toEqual([given.id])
+    await expect.poll(async () => (await env.demo.store.all()).map((r) => r.id)).toEqual([given.id])
     expect(flaky.state.preflights).toBe(0)
     await context.close()
   })
@@ -138,7 +138,7 @@ describe('delivery in the browser', () => {
     await page.waitForLoadState('networkidle')
     expect(scripts).not.toContain('/hetki/hetki-delivery.js')
     await answer(page, 4)
-    await expect.poll(() => env.demo.store.all().length).toBe(1)
+    await expect.poll(async () => (await env.demo.store.all()).length).toBe(1)
     expect(scripts.filter((p) => p == '/hetki/hetki-delivery.js')).toHaveLength(1)
     await context.close()
   })
@@ -170,8 +170,8 @@ describe('the wire format', () => {
     await page.waitForFunction(() => typeof (window as any).hetki?.on == 'function' && !(window as any).hetki.q)
     const done = await answer(page, 1)
     const partial = await answer(page, 2, true)
-    await expect.poll(() => env.demo.store.all().length).toBe(2)
-    await expect.poll(() => env.demo.store.moments().length).toBe(3)
+    await expect.poll(async () => (await env.demo.store.all()).length).toBe(2)
+    await expect.poll(async () => (await env.demo.store.moments()).length).toBe(3)
     // Playwright reports requests a little after the collector has them.
     await expect.poll(() => bodies.flatMap((b) => b.records).filter((r: any) => r.kind == 'dismissed').length).toBe(1)
 
@@ -213,7 +213,7 @@ describe('consent', () => {
     await page.reload()
     await page.evaluate(() => (window as any).hetki.consent(true))
     const later = await answer(page, 7)
-    await expect.poll(() => env.demo.store.all().map((r) => r.id)).toEqual([later.id])
+    await expect.poll(async () => (await env.demo.store.all()).map((r) => r.id)).toEqual([later.id])
     await context.close()
   })
 })

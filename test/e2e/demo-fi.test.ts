@@ -12,13 +12,13 @@ const env = useChromiumAndDemo()
 const visit = (page: Page, path: string) => visitDemo(page, env.demo.url + path)
 
 async function stored(surveyId: string) {
-  await expect.poll(() => env.demo.store.all().some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
-  return env.demo.store.all().find((r) => r.survey_id == surveyId)!
+  await expect.poll(async () => (await env.demo.store.all()).some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
+  return (await env.demo.store.all()).find((r) => r.survey_id == surveyId)!
 }
 
 describe('the demo journey in Finnish', () => {
   it('asks in Finnish at each touchpoint, and the answers count on the results page', async () => {
-    env.demo.store.clear()
+    await env.demo.store.clear()
     const context = await env.browser.newContext()
     const page = await context.newPage()
     const errors = watchErrors(page)

@@ -24,12 +24,12 @@ async function trigger(page: Page, button: string | RegExp, surveyId: string) {
 const prompts = (page: Page) => page.locator('[data-hetki-survey]').count()
 
 async function answered(surveyId: string, count = 1) {
-  await expect.poll(() => env.demo.store.all().filter((r) => r.survey_id == surveyId && r.completed).length, { timeout: 10_000 }).toBe(count)
+  await expect.poll(async () => (await env.demo.store.all()).filter((r) => r.survey_id == surveyId && r.completed).length, { timeout: 10_000 }).toBe(count)
 }
 
 describe('pacing on the demo journey', () => {
   it('an answered CSAT and a closed help survey are not asked again: not on a second order, a revisit, nor in Finnish', async () => {
-    env.demo.store.clear()
+    await env.demo.store.clear()
     const context = await env.browser.newContext()
     const page = await context.newPage()
     const errors = watchErrors(page)

@@ -28,8 +28,8 @@ async function thanked(survey: Locator) {
 
 /** Resolves when the collector holds a completed response to `surveyId`. */
 async function storedAnswer(surveyId: string) {
-  await expect.poll(() => env.demo.store.all().some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
-  return env.demo.store.all().find((r) => r.survey_id == surveyId)!
+  await expect.poll(async () => (await env.demo.store.all()).some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
+  return (await env.demo.store.all()).find((r) => r.survey_id == surveyId)!
 }
 
 async function results(context: BrowserContext) {
@@ -48,7 +48,7 @@ async function metric(page: Page, touchpoint: string, name: string) {
 
 describe('the demo journey', () => {
   it('a declined card before the order: the low CSAT arrives with its trail, and the results page points at the payment', async () => {
-    env.demo.store.clear()
+    await env.demo.store.clear()
     const context = await env.browser.newContext()
     const page = await context.newPage()
     const errors = watchErrors(page)
@@ -74,7 +74,7 @@ describe('the demo journey', () => {
     await visit(other, '/')
     await other.getByRole('button', { name: 'Place order' }).click()
     await (await prompt(other, 'csat-order', 'How satisfied are you with your order?')).getByRole('button', { name: /^5\b/ }).click()
-    await expect.poll(() => env.demo.store.all().filter((r) => r.completed).length, { timeout: 10_000 }).toBe(2)
+    await expect.poll(async () => (await env.demo.store.all()).filter((r) => r.completed).length, { timeout: 10_000 }).toBe(2)
     await happy.close()
 
     const { page: owner, errors: resultErrors } = await results(context)
@@ -110,7 +110,7 @@ describe('the demo journey', () => {
   })
 
   it('help centre, moving home and invoices: each survey measures its own touchpoint, and the trail follows the customer across pages', async () => {
-    env.demo.store.clear()
+    await env.demo.store.clear()
     const context = await env.browser.newContext()
     const page = await context.newPage()
     const errors = watchErrors(page)
@@ -170,15 +170,15 @@ describe('the demo journey', () => {
   })
 
   it('with no answers the results page says how to get some; with the sample data it shows every metric', async () => {
-    env.demo.store.clear()
+    await env.demo.store.clear()
     const context = await env.browser.newContext()
     const empty = await results(context)
     expect(await empty.page.locator('#summary').textContent()).toContain('No answers yet')
     expect(await empty.page.getByText('No low scores yet.').count()).toBe(1)
 
-    env.demo.store.save(sampleRecords())
+    await env.demo.store.save(sampleRecords())
     const { page, errors } = await results(context)
-    expect(await page.locator('#summary').textContent()).toBe(`${env.demo.store.all().length} responses to 4 surveys.`)
+    expect(await page.locator('#summary').textContent()).toBe(`${(await env.demo.store.all()).length} responses to 4 surveys.`)
     for (const [touchpoint, name] of [
       ['Web shop checkout', 'CSAT'],
       ['Help centre', 'Goal reached'],

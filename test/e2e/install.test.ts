@@ -32,7 +32,7 @@ async function pageWith(html: string): Promise<Page> {
 
 describe('installing Hetki', () => {
   it('replays calls queued by the snippet before the script loaded, in order', async () => {
-    env.demo.store.clear()
+    await env.demo.store.clear()
     const page = await pageWith(`<!doctype html><html lang="en"><body>
       ${SNIPPET}
       <script>
@@ -48,8 +48,8 @@ describe('installing Hetki', () => {
     await page.goto(env.demo.url + '/page.html')
     await page.getByRole('button', { name: /^2\b/ }).click()
     await expect.poll(() => page.evaluate(() => (window as any).seen)).toEqual(['shown:csat-order', 'answered:2'])
-    await expect.poll(() => env.demo.store.all().length).toBe(1)
-    expect(env.demo.store.all()[0]).toMatchObject({ survey_id: 'csat-order', answers: { q1: 2 }, path: '/page.html' })
+    await expect.poll(async () => (await env.demo.store.all()).length).toBe(1)
+    expect((await env.demo.store.all())[0]).toMatchObject({ survey_id: 'csat-order', answers: { q1: 2 }, path: '/page.html' })
     expect(errors).toEqual([])
     await page.context().close()
   })

@@ -81,7 +81,7 @@ describe('pacing across tabs', () => {
     expect(await prompts(b)).toBe(0)
 
     await prompt.getByRole('button', { name: /^4\b/ }).click()
-    await expect.poll(() => env.demo.store.all().filter((r) => r.survey_id == 'csat').length).toBe(1)
+    await expect.poll(async () => (await env.demo.store.all()).filter((r) => r.survey_id == 'csat').length).toBe(1)
     await expect.poll(() => prompts(a), { timeout: 10_000 }).toBe(0)
 
     // B heard of the answer from A: still "until answered", and it was answered.
@@ -194,7 +194,7 @@ describe('pacing on one device', () => {
 
     expect((await track(page, 'checkout.done', 'checkout'))[1]).toBe(true)
     await page.locator('[data-hetki-survey="checkout"]').getByRole('button', { name: /^5\b/ }).click()
-    await expect.poll(() => env.demo.store.all().filter((r) => r.survey_id == 'checkout').length).toBe(1)
+    await expect.poll(async () => (await env.demo.store.all()).filter((r) => r.survey_id == 'checkout').length).toBe(1)
     await expect.poll(() => prompts(page), { timeout: 10_000 }).toBe(0)
     expect(await track(page, 'chat.closed', 'support')).toEqual(['support', false, 'maxPerSession reached'])
     expect(said.some((t) => t.includes('IndexedDB unavailable'))).toBe(true)

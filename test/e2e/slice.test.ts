@@ -8,8 +8,8 @@ const env = useChromiumAndDemo()
 
 /** Resolves when the collector holds `n` responses (the SDK sends asynchronously). */
 async function stored(n: number) {
-  await expect.poll(() => env.demo.store.all().length, { timeout: 10_000 }).toBe(n)
-  return env.demo.store.all()
+  await expect.poll(async () => (await env.demo.store.all()).length, { timeout: 10_000 }).toBe(n)
+  return (await env.demo.store.all())
 }
 
 async function openDemo(page: Page, query = '') {
@@ -22,7 +22,7 @@ async function openDemo(page: Page, query = '') {
 
 describe('the demo journey', () => {
   it('shows the survey on the trigger event and stores the answer in the collector', async () => {
-    env.demo.store.clear()
+    await env.demo.store.clear()
     const context = await env.browser.newContext()
     const page = await context.newPage()
     const errors = watchErrors(page)
@@ -56,7 +56,7 @@ describe('the demo journey', () => {
   })
 
   it('does not show the same survey to the same person twice, even after a reload', async () => {
-    env.demo.store.clear()
+    await env.demo.store.clear()
     const context = await env.browser.newContext()
     const page = await context.newPage()
     await openDemo(page)
@@ -70,12 +70,12 @@ describe('the demo journey', () => {
     await page.getByRole('button', { name: 'Place order' }).click()
     await verdict
     expect(await page.locator('[data-hetki-survey]').count()).toBe(0)
-    expect(env.demo.store.all()).toHaveLength(1)
+    expect((await env.demo.store.all())).toHaveLength(1)
     await context.close()
   })
 
   it('closes on Escape without an answer, and remembers that the survey was shown', async () => {
-    env.demo.store.clear()
+    await env.demo.store.clear()
     const context = await env.browser.newContext()
     const page = await context.newPage()
     await openDemo(page)
@@ -88,7 +88,7 @@ describe('the demo journey', () => {
     await page.keyboard.press('Escape')
     expect(await dismissed).toBe('csat-order')
     expect(await page.locator('[data-hetki-survey]').count()).toBe(0)
-    expect(env.demo.store.all()).toHaveLength(0)
+    expect((await env.demo.store.all())).toHaveLength(0)
     await context.close()
   })
 })

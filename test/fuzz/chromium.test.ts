@@ -79,7 +79,7 @@ describe('Hetki in Chromium under fuzzing', () => {
     const prompt = page.locator('[data-hetki-survey="final"]')
     await prompt.getByRole('dialog').waitFor()
     await prompt.getByRole('button', { name: /^4\b/ }).click()
-    await expect.poll(() => env.demo.store.all().filter((r) => r.survey_id == 'final' && r.answers.q1 == 4).length).toBe(1)
+    await expect.poll(async () => (await env.demo.store.all()).filter((r) => r.survey_id == 'final' && r.answers.q1 == 4).length).toBe(1)
     const found = await harm(page, errors)
     counts.errors += found.length
     expect(found).toEqual([])

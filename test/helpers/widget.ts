@@ -79,9 +79,9 @@ export function widgetHarness(getBrowser: () => Browser, getDemo: () => Demo, fi
     },
     /** The answers the collector stored for this survey, once it holds a record with `completed` as given. */
     async stored(surveyId: string, completed = true) {
-      const find = () => getDemo().store.all().find((r) => r.survey_id == surveyId && r.completed == completed)
+      const find = async () => (await getDemo().store.all()).find((r) => r.survey_id == surveyId && r.completed == completed)
       await expect.poll(find, { timeout: 10_000 }).toBeTruthy()
-      return find()!.answers
+      return (await find())!.answers
     },
   }
 }

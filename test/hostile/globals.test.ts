@@ -131,7 +131,7 @@ describe('globals wrapped by monitoring libraries and zone.js', () => {
     await prompt.getByRole('button', { name: 'Yes' }).click()
     await expect.poll(() => prompt.getByRole('status').textContent()).toBe('Thank you for your answer!')
     await expect.poll(() => leftInOutbox(o.page)).toBeGreaterThan(0)
-    expect(h.env.demo.store.all().find((r) => r.survey_id == o.name)).toBeUndefined()
+    expect((await h.env.demo.store.all()).find((r) => r.survey_id == o.name)).toBeUndefined()
     // The page fixes its fetch; the next nudge (back online) delivers.
     await o.page.evaluate(() => {
       const w = window as any

@@ -135,9 +135,9 @@ ${tag}
 
   /** The collector's record for this survey, once it holds a completed one. */
   async function stored(surveyId: string, timeout = 10_000) {
-    const find = () => env.demo.store.all().find((r) => r.survey_id == surveyId && r.completed)
+    const find = async () => (await env.demo.store.all()).find((r) => r.survey_id == surveyId && r.completed)
     await expect.poll(find, { timeout }).toBeTruthy()
-    return find()!
+    return (await find())!
   }
 
   /** The whole flow a customer notices: the trigger shows the survey, a click answers it, the collector stores it. */

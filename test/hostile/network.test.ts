@@ -23,7 +23,7 @@ h.hooks.push(async (req, res) => {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const { records, dropped } = JSON.parse(Buffer.concat(chunks).toString())
-    h.env.demo.store.save(records, dropped)
+    await h.env.demo.store.save(records, dropped)
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
     return true
   }
@@ -51,7 +51,7 @@ describe('the network', () => {
     await expect.poll(() => prompt.getByRole('status').textContent()).toBe('Thank you for your answer!')
     await expect.poll(() => leftInOutbox(o.page)).toBeGreaterThan(0)
     await h.hostWorks(o.page)
-    expect(h.env.demo.store.all().find((r) => r.survey_id == o.name)).toBeUndefined()
+    expect((await h.env.demo.store.all()).find((r) => r.survey_id == o.name)).toBeUndefined()
     await o.page.context().setOffline(false)
     expect((await h.stored(o.name)).answers).toEqual({ q: true })
     expect(sdkErrors(await o.problems())).toEqual([])

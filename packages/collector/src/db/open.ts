@@ -29,6 +29,10 @@ export async function openStore({ url, file = './hetki.db', poolSize = 10 }: Ope
   let store: Store
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: poolSize })
+    // An idle connection the server drops (a restart, a failover, a shutdown) is an 'error' event on
+    // the pool; unheard, it would crash the process. The pool discards that client, and the next
+    // query opens a new connection or fails, which the HTTP layer answers with 503 and Retry-After.
+    pool.on('error', () => {})
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     store = { db, kind: 'postgres', close: () => db.destroy() }
   } else {

@@ -31,6 +31,17 @@ export interface ServerConfig {
   /** The collector's public URL, for links in alerts (default http://host:port). */
   publicUrl?: string
   alerts?: AlertsConfig
+  /**
+   * Accept records of surveys the config does not name, checked against the wire format only (their
+   * answers cannot be checked). Default false: they are refused. For a roll-out where the site's
+   * config may run ahead of the collector's, and for test harnesses whose pages carry their own config.
+   */
+  acceptUnknownSurveys?: boolean
+  /**
+   * Take the client's address for the rate limit from the first X-Forwarded-For entry (behind a
+   * load balancer that sets it); HETKI_TRUST_PROXY=1 wins. Default false: the socket's address.
+   */
+  trustProxy?: boolean
 }
 
 /** Who is asking: the admin, or an owner's read-only token. Routes that read data get one. */

@@ -9,7 +9,8 @@
 // survey… — and the days are mapped to slices (current, baseline, trend steps) here, in code. Which
 // is why periods are whole UTC days. A split such as "low or not" or "answered or not" is never a
 // grouping column (that would sort again): it is a second query with an EXISTS in its WHERE, and
-// the other half is the difference. PostgreSQL plans the same SQL with hash aggregates.
+// the other half is the difference. PostgreSQL plans the same SQL with hash aggregates, and runs
+// the queries side by side on one exported snapshot (see snapshot()).
 // Counts come back as numbers (SQLite) or strings (PostgreSQL's bigint) and go through Number().
 // Previews are left out of every query.
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
@@ -213,16 +214,43 @@ const str = (v: unknown) => (v === null || v === undefined ? null : String(v))
  */
 export async function loadScorecardInput(ctx: Context, request: ScorecardRequest, access: Access): Promise<ScorecardInput> {
   checkDays(request)
-  return reading(ctx.store, (db) => scorecardCounts(db, ctx, request, access))
+  return snapshot(ctx.store, (exec) => scorecardCounts(exec, ctx, request, access))
 }
 
+/** Runs one query (a function of the connection to use). */
+type Exec = <T>(query: (db: Kysely<Database>) => Promise<T>) => Promise<T>
+
 /**
- * Runs a report's queries. PostgreSQL: in one read-only REPEATABLE READ transaction, so every count
- * comes from the same snapshot even while the ingest writes, and with JIT compilation off for it:
- * these GROUP BYs are estimated costly enough to be JIT-compiled, which took seconds for queries
- * that run in tens of milliseconds (measured at 100,000 records). SQLite: as they come (its one
- * connection runs them in turn, and a long read transaction would hold it from the ingest).
+ * Runs a report's queries, all seeing the same data. SQLite: as they come (its one connection
+ * takes them in turn; a long read transaction would hold it from the ingest). PostgreSQL: at once,
+ * each on its own pooled connection (both cores at work), each in a read-only REPEATABLE READ
+ * transaction that imports one exported snapshot, so every count comes from the same moment even
+ * while the ingest writes; and with JIT compilation off: these GROUP BYs are estimated costly
+ * enough to be JIT-compiled, which took seconds for queries that run in tens of milliseconds.
  */
+async function snapshot<T>(store: Store, run: (exec: Exec) => Promise<T>): Promise<T> {
+  if (store.kind === 'sqlite') return run((query) => query(store.db))
+  const holder = await store.db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute()
+  try {
+    const { rows } = await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(holder)
+    const id = rows[0]!.id
+    return await run((query) =>
+      store.db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          await sql`set transaction snapshot ${sql.lit(id)}`.execute(trx)
+          await sql`set local jit = off`.execute(trx)
+          return query(trx)
+        }),
+    )
+  } finally {
+    await holder.commit().execute()
+  }
+}
+
+/** Texts' two small queries: one read-only transaction on PostgreSQL (one snapshot), JIT off. */
 async function reading<T>(store: Store, run: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   if (store.kind === 'sqlite') return run(store.db)
   return store.db
@@ -237,7 +265,7 @@ async function reading<T>(store: Store, run: (db: Kysely<Database>) => Promise<T
 
 type Eb = ExpressionBuilder<Database, keyof Database>
 
-async function scorecardCounts(db: Kysely<Database>, ctx: Context, request: ScorecardRequest, access: Access): Promise<ScorecardInput> {
+async function scorecardCounts(exec: Exec, ctx: Context, request: ScorecardRequest, access: Access): Promise<ScorecardInput> {
   const { filters } = request
   const scope = touchpointScope(ctx.config, filters, access)
   const slices = slicer(request)
@@ -248,11 +276,19 @@ async function scorecardCounts(db: Kysely<Database>, ctx: Context, request: Scor
   const m = columnsOf('m', 'at')
   const t = columnsOf('t', 'at')
   /** Runs a query once per range of days and concatenates the rows. */
-  const perRange = async <R>(ranges: Days[], query: (days: Days) => Promise<R[]>) => (await Promise.all(ranges.map(query))).flat()
+  const perRange = async <R>(ranges: Days[], query: (db: Kysely<Database>, days: Days) => Promise<R[]>) =>
+    (await Promise.all(ranges.map((days) => exec((db) => query(db, days))))).flat()
+  const trailKey = (row: { survey_id: string; event: string; touchpoint: string | null }, touchpointOf: (survey: string) => string | null) => ({
+    touchpoint: touchpointOf(row.survey_id),
+    event: row.event,
+    eventTouchpoint: str(row.touchpoint),
+  })
+
+  // Every query is started here and awaited together (PostgreSQL runs them side by side).
 
   // Answers by day, touchpoint, survey, question, metric, value: the value histograms (metric
   // rows), and how many answered each question (every row, open text included).
-  const answerRows = await perRange(everyDay, (days) =>
+  const answerQuery = perRange(everyDay, (db, days) =>
     db
       .selectFrom('answers as a')
       .select([dayOf(a.time).as('day'), 'a.touchpoint', 'a.survey_id', 'a.question_id', 'a.metric', 'a.value'])
@@ -261,28 +297,12 @@ async function scorecardCounts(db: Kysely<Database>, ctx: Context, request: Scor
       .groupBy(['day', 'a.touchpoint', 'a.survey_id', 'a.question_id', 'a.metric', 'a.value'])
       .execute(),
   )
-  const values = new Map<string, ValueCount>()
-  const answered = new Map<string, Omit<QuestionCount, 'answered'> & { count: number }>()
-  for (const row of answerRows) {
-    const n = Number(row.n)
-    for (const slice of slices(row.day)) {
-      const base = { slice, touchpoint: str(row.touchpoint), survey: row.survey_id, question: row.question_id }
-      add(answered, base, n)
-      if (row.metric !== null && METRICS.includes(row.metric) && row.value !== null)
-        add(values, { ...base, metric: row.metric as MetricName, value: Number(row.value) }, n)
-    }
-  }
 
   // Prompts, each once, in the first outcome that holds: a response is completed or partial
   // whatever else arrived; a dismissed record counts when its prompt has no response; a shown
   // record when its prompt has neither. Existence is looked up whatever the time, so a prompt
   // straddling the edge of a slice still counts once.
-  const prompts = new Map<string, PromptCount>()
-  const addPrompts = (rows: { day: string; touchpoint: string | null; survey_id: string; n: unknown }[], outcome: (row: never) => PromptCount['outcome']) => {
-    for (const row of rows)
-      for (const slice of slices(row.day)) add(prompts, { slice, touchpoint: str(row.touchpoint), survey: row.survey_id, outcome: outcome(row as never) }, Number(row.n))
-  }
-  const responseRows = await perRange(everyDay, (days) =>
+  const responseQuery = perRange(everyDay, (db, days) =>
     db
       .selectFrom('responses as r')
       .select([dayOf(r.time).as('day'), 'r.touchpoint', 'r.survey_id', 'r.completed'])
@@ -291,28 +311,28 @@ async function scorecardCounts(db: Kysely<Database>, ctx: Context, request: Scor
       .groupBy(['day', 'r.touchpoint', 'r.survey_id', 'r.completed'])
       .execute(),
   )
-  addPrompts(responseRows, (row: { completed: unknown }) => (Number(row.completed) === 1 ? 'completed' : 'partial'))
   const hasResponse = (eb: Eb, id: string) => eb.exists(eb.selectFrom('responses as x').select(sql.lit(1).as('one')).where(same('x.id', id)))
   const wasDismissed = (eb: Eb) =>
     eb.exists(eb.selectFrom('moments as d').select(sql.lit(1).as('one')).where(same('d.response_id', 'm.response_id')).where('d.kind', '=', 'dismissed'))
-  for (const kind of ['dismissed', 'shown'] as const) {
-    const rows = await perRange(everyDay, (days) =>
+  const momentQueries = (['dismissed', 'shown'] as const).map((kind) =>
+    perRange(everyDay, (db, days) =>
       db
         .selectFrom('moments as m')
         .select([dayOf(m.time).as('day'), 'm.touchpoint', 'm.survey_id'])
-        .select(sql<number>`count(distinct m.response_id)`.as('n'))
+        // A prompt has one shown record and at most one dismissed record (their ids are the
+        // prompt's), so records count prompts; count(distinct) would build a B-tree per group.
+        .select((eb) => eb.fn.countAll().as('n'))
         .where('m.kind', '=', kind)
         .where(filtered(m, filters, scope, days))
         .where((eb) => eb.not(hasResponse(eb as Eb, 'm.response_id')))
         .$if(kind === 'shown', (q) => q.where((eb) => eb.not(wasDismissed(eb as Eb))))
         .groupBy(['day', 'm.touchpoint', 'm.survey_id'])
         .execute(),
-    )
-    addPrompts(rows, () => (kind === 'dismissed' ? 'dismissed' : 'ignored'))
-  }
+    ),
+  )
 
-  // Root cause (current period). The responses that carry a score, and those with a low one: any
-  // scored answer low. Per touchpoint, and per event of their trails.
+  // Root cause (current period): the responses that carry a score, and those with a low one (any
+  // scored answer low), per touchpoint and per event of their trails; "not low" is the difference.
   const scoredAnswer = (eb: Eb, id: string, low: boolean) =>
     eb.exists(
       eb
@@ -326,12 +346,8 @@ async function scorecardCounts(db: Kysely<Database>, ctx: Context, request: Scor
         .$if(low, (q) => q.where(lowSql(sql.ref('x.metric'), sql.ref('x.value'))))
         .$if(id === 't.response_id', (q) => q.where(matches(columnsOf('x', 'at'), filters, scope))),
     )
-  const surveyTouchpoint = touchpointsOfSurveys(ctx.config, responseRows)
-  type TrailKey = { touchpoint: string | null; event: string; eventTouchpoint: string | null }
-  const scoredTally: Tally<{ touchpoint: string | null }>[] = [new Map(), new Map()]
-  const trailTally: Tally<TrailKey>[] = [new Map(), new Map()]
-  for (const low of [false, true]) {
-    const scoredRows = await perRange(current, (days) =>
+  const scoredQueries = [false, true].map((low) =>
+    perRange(current, (db, days) =>
       db
         .selectFrom('responses as r')
         .select([dayOf(r.time).as('day'), 'r.touchpoint'])
@@ -340,12 +356,13 @@ async function scorecardCounts(db: Kysely<Database>, ctx: Context, request: Scor
         .where((eb) => scoredAnswer(eb as Eb, 'r.id', low))
         .groupBy(['day', 'r.touchpoint'])
         .execute(),
-    )
-    for (const row of scoredRows) tally(scoredTally[Number(low)]!, { touchpoint: str(row.touchpoint) }, Number(row.n))
-    // Trail events are grouped by the response's survey (an index prefix, so no sort); the
-    // response's touchpoint is its survey's. The filters and the token's reach are checked on the
-    // response's own answers, in the same EXISTS.
-    const trailRows = await perRange(current, (days) =>
+    ),
+  )
+  // Trail events are grouped by the response's survey (an index prefix, so no sort); the
+  // response's touchpoint is its survey's. The filters and the token's reach are checked on the
+  // response's own answers, in the same EXISTS.
+  const trailQueries = [false, true].map((low) =>
+    perRange(current, (db, days) =>
       db
         .selectFrom('trail_events as t')
         .select([dayOf(t.time).as('day'), 't.event', 't.touchpoint', 't.survey_id'])
@@ -355,21 +372,15 @@ async function scorecardCounts(db: Kysely<Database>, ctx: Context, request: Scor
         .where((eb) => scoredAnswer(eb as Eb, 't.response_id', low))
         .groupBy(['day', 't.event', 't.touchpoint', 't.survey_id'])
         .execute(),
-    )
-    for (const row of trailRows)
-      tally(trailTally[Number(low)]!, { touchpoint: surveyTouchpoint(row.survey_id), event: row.event, eventTouchpoint: str(row.touchpoint) }, Number(row.n))
-  }
-  // All scored responses were counted, and the low ones: "not low" is the difference.
-  const scored: ScoredCount[] = split(scoredTally[0]!, scoredTally[1]!, (e, low, count) => ({ ...e, low, count }))
-  const trails: TrailCount[] = split(trailTally[0]!, trailTally[1]!, (e, low, count) => ({ ...e, low, count }))
+    ),
+  )
 
   // Non-response bias (current period): the trails of shown prompts, and of those answered.
   const shownMatch = (eb: Eb) =>
     eb.exists(eb.selectFrom('moments as m').select(sql.lit(1).as('one')).where(same('m.id', 't.record_id')).where(matches(m, filters, scope)))
   const filteredShown = scope !== undefined || filters.survey !== undefined || filters.lang !== undefined || filters.path !== undefined
-  const shownTally: Tally<TrailKey>[] = [new Map(), new Map()]
-  for (const answeredOnly of [false, true]) {
-    const rows = await perRange(current, (days) =>
+  const shownQueries = [false, true].map((answeredOnly) =>
+    perRange(current, (db, days) =>
       db
         .selectFrom('trail_events as t')
         .select([dayOf(t.time).as('day'), 't.event', 't.touchpoint', 't.survey_id'])
@@ -380,34 +391,76 @@ async function scorecardCounts(db: Kysely<Database>, ctx: Context, request: Scor
         .$if(answeredOnly, (q) => q.where((eb) => hasResponse(eb as Eb, 't.response_id')))
         .groupBy(['day', 't.event', 't.touchpoint', 't.survey_id'])
         .execute(),
-    )
-    for (const row of rows)
-      tally(shownTally[Number(answeredOnly)]!, { touchpoint: surveyTouchpoint(row.survey_id), event: row.event, eventTouchpoint: str(row.touchpoint) }, Number(row.n))
-  }
-  const promptTrails: PromptTrailCount[] = split(shownTally[0]!, shownTally[1]!, (e, answered, count) => ({ ...e, answered, count }))
+    ),
+  )
 
   // Prompts per person (current period), only from the pseudonymous ids prompts carry.
-  const people = new Map<string, PersonCount & { count: number }>()
-  for (const days of current) {
+  const peopleQuery = perRange(current, (db, days) => {
     const perPerson = db
       .selectFrom('moments as m')
       .select(['m.touchpoint as tp', 'm.user_id'])
-      // A prompt has one shown record (its id is the prompt's), so records count prompts; a
-      // count(distinct) would cost a second sort.
+      // One shown record a prompt (see above). Grouped in the order of moments_people (touchpoint,
+      // user), whose last column is the time: no sort, the day range checked in the index.
       .select((eb) => eb.fn.countAll().as('prompts'))
       .where('m.kind', '=', 'shown')
       .where(filtered(m, filters, scope, days))
       .where('m.user_id', 'is not', null)
       .groupBy(['m.touchpoint', 'm.user_id'])
-    const rows = await db
+    return db
       .with('p', () => perPerson)
       .selectFrom('p')
       .select(['p.tp', 'p.prompts'])
       .select((eb) => eb.fn.countAll().as('n'))
       .groupBy(['p.tp', 'p.prompts'])
       .execute()
-    for (const row of rows) add(people, { touchpoint: str(row.tp), prompts: Number(row.prompts), people: 0 }, Number(row.n))
+  })
+
+  const [answerRows, responseRows, [dismissedRows, ignoredRows], scoredRows, trailRows, shownRows, peopleRows] = await Promise.all([
+    answerQuery,
+    responseQuery,
+    Promise.all(momentQueries),
+    Promise.all(scoredQueries),
+    Promise.all(trailQueries),
+    Promise.all(shownQueries),
+    peopleQuery,
+  ])
+
+  const values = new Map<string, ValueCount>()
+  const answered = new Map<string, Omit<QuestionCount, 'answered'> & { count: number }>()
+  for (const row of answerRows) {
+    const n = Number(row.n)
+    for (const slice of slices(row.day)) {
+      const base = { slice, touchpoint: str(row.touchpoint), survey: row.survey_id, question: row.question_id }
+      add(answered, base, n)
+      if (row.metric !== null && METRICS.includes(row.metric) && row.value !== null)
+        add(values, { ...base, metric: row.metric as MetricName, value: Number(row.value) }, n)
+    }
   }
+
+  const prompts = new Map<string, PromptCount>()
+  const addPrompts = (rows: { day: string; touchpoint: string | null; survey_id: string; n: unknown; completed?: unknown }[], outcome: PromptCount['outcome'] | null) => {
+    for (const row of rows) {
+      const o = outcome ?? (Number(row.completed) === 1 ? 'completed' : 'partial')
+      for (const slice of slices(row.day)) add(prompts, { slice, touchpoint: str(row.touchpoint), survey: row.survey_id, outcome: o }, Number(row.n))
+    }
+  }
+  addPrompts(responseRows, null)
+  addPrompts(dismissedRows!, 'dismissed')
+  addPrompts(ignoredRows!, 'ignored')
+
+  const surveyTouchpoint = touchpointsOfSurveys(ctx.config, responseRows)
+  const scoredTally: Tally<{ touchpoint: string | null }>[] = [new Map(), new Map()]
+  scoredRows.forEach((rows, low) => rows.forEach((row) => tally(scoredTally[low]!, { touchpoint: str(row.touchpoint) }, Number(row.n))))
+  const trailTally: Tally<ReturnType<typeof trailKey>>[] = [new Map(), new Map()]
+  trailRows.forEach((rows, low) => rows.forEach((row) => tally(trailTally[low]!, trailKey(row, surveyTouchpoint), Number(row.n))))
+  const shownTally: Tally<ReturnType<typeof trailKey>>[] = [new Map(), new Map()]
+  shownRows.forEach((rows, answered) => rows.forEach((row) => tally(shownTally[answered]!, trailKey(row, surveyTouchpoint), Number(row.n))))
+  const scored: ScoredCount[] = split(scoredTally[0]!, scoredTally[1]!, (e, low, count) => ({ ...e, low, count }))
+  const trails: TrailCount[] = split(trailTally[0]!, trailTally[1]!, (e, low, count) => ({ ...e, low, count }))
+  const promptTrails: PromptTrailCount[] = split(shownTally[0]!, shownTally[1]!, (e, answered, count) => ({ ...e, answered, count }))
+
+  const people = new Map<string, PersonCount & { count: number }>()
+  for (const row of peopleRows) add(people, { touchpoint: str(row.tp), prompts: Number(row.prompts), people: 0 }, Number(row.n))
 
   return {
     request,

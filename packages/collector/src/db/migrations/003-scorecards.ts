@@ -14,6 +14,8 @@ const INDEXES: [name: string, table: string, columns: string][] = [
   ['responses_days', 'responses', 'preview, (substr(started_at, 1, 10)), touchpoint, survey_id, completed, id, started_at'],
   ['moments_days', 'moments', 'preview, kind, (substr(at, 1, 10)), touchpoint, survey_id, response_id, at'],
   ['trail_events_days', 'trail_events', 'preview, kind, (substr(at, 1, 10)), event, touchpoint, survey_id, response_id, record_id, at'],
+  // Prompts per person: shown records grouped by touchpoint and person, the day read from `at`.
+  ['moments_people', 'moments', 'preview, kind, touchpoint, user_id, at'],
   // "Was this prompt dismissed?", asked of every unanswered prompt, answered from the index alone.
   ['moments_prompt', 'moments', 'response_id, kind'],
   // "Did this response give a (low) score?", asked of every response and trail event in the period.

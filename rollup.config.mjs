@@ -4,6 +4,7 @@ import resolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import { dts } from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
+import path from 'node:path'
 
 const transpile = () =>
   esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.json' })
@@ -29,6 +30,32 @@ const schemaRulesOnly = () => ({
 
 const plugins = () => [resolve({ browser: true }), transpile()]
 
+/**
+ * The lazy chunks: each is built from its source to its own file in dist/, and the module build's
+ * `import('./engine')` (packages/sdk/src/index.ts) becomes `import('./hetki-engine.js')` of that
+ * sibling file, a literal relative import that Vite, webpack, Rollup, esbuild and Next.js follow
+ * and emit. The script tag build imports the same files at run time from its own folder.
+ */
+const chunks = {
+  'hetki-engine.js': 'packages/sdk/src/engine.ts',
+  'hetki-widget.js': 'packages/widget/src/index.tsx',
+  'hetki-delivery.js': 'packages/sdk/src/outbox/sender.ts',
+  'hetki-sources.js': 'packages/sdk/src/journey/sources.ts',
+  'hetki-debug.js': 'packages/sdk/src/overlay/index.ts',
+}
+
+/** Keeps the module build's dynamic imports of the chunks out of it, as imports of the sibling files. */
+const siblingChunks = () => ({
+  name: 'sibling-chunks',
+  async resolveDynamicImport(specifier, importer) {
+    if (typeof specifier != 'string') return null
+    const resolved = await this.resolve(specifier, importer)
+    const file = resolved && Object.keys(chunks).find((f) => resolved.id == path.resolve(chunks[f]))
+    if (!file) throw new Error(`${importer} imports ${specifier} dynamically, which is none of the lazy chunks`)
+    return { id: './' + file, external: true }
+  },
+})
+
 const adapters = Object.fromEntries(['webhook', 'posthog', 'segment', 'datalayer'].map((n) => [n, `packages/sdk/src/adapters/${n}.ts`]))
 
 export default [
@@ -43,7 +70,7 @@ export default [
   {
     input: 'packages/sdk/src/index.ts',
     output: { file: 'dist/hetki.mjs', format: 'es', plugins: [minify()] },
-    plugins: plugins(),
+    plugins: [siblingChunks(), ...plugins()],
   },
   {
     input: 'packages/sdk/src/index.ts',

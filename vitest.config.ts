@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The kits import the SDK by its package name: tsconfig's `paths` send it to the source.
+        resolve: { tsconfigPaths: true },
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.{ts,tsx}'],

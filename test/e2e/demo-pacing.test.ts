@@ -76,18 +76,7 @@ describe('pacing on the demo journey', () => {
     await csat.getByRole('button', { name: 'Send' }).click()
     await answered('csat-order', 2)
 
-    // The results page: two CSAT answers (one per time the customer was allowed to be asked), none at the help centre.
-    const owner = await context.newPage()
-    const ownerErrors = watchErrors(owner)
-    await owner.goto(env.demo.url + '/results.html')
-    await expect.poll(() => owner.locator('#summary').textContent()).toBe('2 responses to 4 surveys.')
-    const checkout = owner.getByRole('region', { name: 'Web shop checkout' })
-    expect(await checkout.locator('.metric .score').textContent()).toBe('CSAT 50 %')
-    expect(await checkout.locator('.metric .formula').textContent()).toBe('CSAT = share of 4–5 answers on the 1–5 scale; 1 of 2 answered 4 or 5.')
-    // The chart over time: both answers fall in this week, one point.
-    expect(await checkout.locator('.over-time svg title').textContent()).toMatch(/^CSAT by week: week of \d{4}-\d\d-\d\d: 50 % \(n=2\)$/)
-    expect(await owner.getByRole('region', { name: 'Help centre' }).locator('.metric .score').allTextContents()).toEqual(['Goal reached –', 'Emotional value –'])
-    expect([...errors, ...ownerErrors]).toEqual([])
+    expect(errors).toEqual([])
     await context.close()
   })
 })

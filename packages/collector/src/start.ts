@@ -2,11 +2,14 @@
 // environment). Opens the database (migrations run), applies retention, starts the HTTP server and
 // any background services, and hands back how to stop it all.
 import { createServer, type Server } from 'node:http'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Config } from '../../sdk/src/config/types'
+import { checkAlerts } from './alerts/check'
+import { alertsHook } from './alerts/hook'
+import { startAlertWorker } from './alerts/worker'
 import { openStore, type Store } from './db/open'
 import { applyRetention, scheduleRetention } from './maintenance/retention'
 import type { Context, IngestHook, ServerConfig } from './server/contract'
@@ -80,8 +83,11 @@ export async function startCollector(options: StartOptions): Promise<Collector> 
   if (!config || !Array.isArray(config.surveys)) throw new Error('the Hetki config must be an object with a "surveys" list')
   const server = readJson(options.server ?? {})
   const log = options.log ?? ((m: string) => console.error('[hetki-collector] ' + m))
+  // A broken alerts block must stop the start, not lose alerts quietly later.
+  const alertProblems = server.alerts ? checkAlerts(server.alerts, config) : []
+  if (alertProblems.length) throw new Error('the alerts block of the server file has problems:\n  ' + alertProblems.join('\n  '))
   const store = await openStore({ url: options.databaseUrl, file: options.dbFile })
-  const ctx: Context = { store, config, server, now: options.now ?? (() => new Date()), hooks: options.hooks ?? [] }
+  const ctx: Context = { store, config, server, now: options.now ?? (() => new Date()), hooks: options.hooks ?? (server.alerts ? [alertsHook()] : []) }
   try {
     await applyRetention(ctx)
   } catch (e) {
@@ -90,7 +96,8 @@ export async function startCollector(options: StartOptions): Promise<Collector> 
   }
   const app = options.app ?? join(packageDir(), 'app')
   const mounts: Mount[] = [
-    ...(existsSync(app) ? [{ prefix: '/app/', dir: app }] : []),
+    // Mounted even before the folder exists: files are looked up per request.
+    { prefix: '/app/', dir: app },
     // The SDK's lazy chunks are ES modules: a page on another origin may import them only with CORS, as from any CDN.
     ...(options.sdk ? [{ prefix: '/hetki/', dir: options.sdk, headers: { 'access-control-allow-origin': '*' } }] : []),
     ...(options.site ? [{ prefix: '/', dir: options.site }] : []),
@@ -114,7 +121,10 @@ export async function startCollector(options: StartOptions): Promise<Collector> 
   const port = (http.address() as { port: number }).port
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   const stopRetention = scheduleRetention(ctx, (e) => log('retention failed: ' + (e instanceof Error ? e.message : String(e))))
-  const services = (options.services ?? []).map((start) => start(ctx))
+  // The alerts' sender: one per instance; the database's leases keep them from sending one alert twice.
+  const alertWorker: Service = (c) =>
+    startAlertWorker(c, { publicUrl: c.server.publicUrl ?? url, onError: (e) => log('alerts: ' + (e instanceof Error ? e.message : String(e))) })
+  const services = (options.services ?? (server.alerts ? [alertWorker] : [])).map((start) => start(ctx))
   let closing: Promise<void> | undefined
   const close = (graceMs = 5000) =>
     (closing ??= (async () => {

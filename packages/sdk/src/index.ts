@@ -2,12 +2,36 @@
  * @hetki/sdk — in-journey micro-surveys. The ES module build for bundlers; the script tag build
  * (`hetki.js`) puts the same functions on `window.hetki`.
  */
-import { setWidgetBase } from './api/hetki'
+import { fromFolder, setLoader, type Chunks } from './api/chunks'
+import { init as start } from './api/hetki'
+import { importOnce } from './widget/load'
 
-// The widget sits next to this module unless the config names another URL.
-setWidgetBase(import.meta.url)
+/**
+ * The lazy chunks as literal imports, which every bundler follows and emits: the build
+ * (rollup.config.mjs) turns each source path into its sibling file in dist/, e.g.
+ * `import('./hetki-engine.js')`. No `import.meta.url`: webpack would write the build machine's
+ * path into the bundle, and the page's own URL is what `widgetUrl` resolves against.
+ */
+const bundled: { [F in keyof Chunks]: () => Promise<Chunks[F]> } = {
+  'hetki-engine.js': () => import('./engine'),
+  'hetki-widget.js': () => import('../../widget/src/index'),
+  'hetki-delivery.js': () => import('./outbox/sender'),
+  'hetki-sources.js': () => import('./journey/sources'),
+  'hetki-debug.js': () => import('./overlay/index'),
+}
 
-export { init, track, identify, show, preview, debug, on, off, consent, reset } from './api/hetki'
+/**
+ * Starts Hetki (api/hetki.ts), with the bundled chunks as its loader. The loader is put in by
+ * `init` itself, not by a top-level statement of this module: the package is declared free of side
+ * effects, and Turbopack (Next.js 16's default) dropped that statement when the SDK came in through
+ * another package (@hetki/react), so every chunk was asked of the page's root and 404ed.
+ */
+export const init: typeof start = (config, options) => {
+  setLoader((widgetUrl) => (widgetUrl ? fromFolder(widgetUrl) : (file) => importOnce(file, bundled[file])))
+  start(config, options)
+}
+
+export { track, identify, show, preview, debug, on, off, consent, reset } from './api/hetki'
 export type { HetkiEvent, HetkiEvents } from './api/events'
 export type { Config, Survey, Trigger, Question } from './config/types'
 export type { InitOptions } from './api/hetki'

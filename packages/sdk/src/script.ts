@@ -4,6 +4,7 @@
  * from an inline `<script type="application/json" id="hetki-config">`.
  */
 import * as api from './api/hetki'
+import { setBase } from './api/chunks'
 import { fail } from './debug/log'
 import { settle } from './debug/guard'
 
@@ -14,7 +15,7 @@ const script = document.currentScript as HTMLScriptElement | null
 
 const call = ([method, args]: Call): number => {
   const fn = api[method] as ((...a: unknown[]) => void) | undefined
-  if (typeof fn == 'function' && method != 'setWidgetBase') fn(...(args || []))
+  if (typeof fn == 'function') fn(...(args || []))
   return 0
 }
 
@@ -23,9 +24,9 @@ const call = ([method, args]: Call): number => {
 const stub = w.hetki
 const queued = stub && Array.isArray(stub.q) ? stub.q : undefined
 if (!stub || queued) {
-  if (script && script.src) api.setWidgetBase(script.src)
-  const { setWidgetBase: _, ...publicApi } = api
-  w.hetki = { ...publicApi, version: '0.1.0' } as never
+  // The lazy chunks sit next to this script, wherever it is served from (a CDN, say).
+  if (script && script.src) setBase(script.src)
+  w.hetki = { ...api, version: '0.1.0' } as never
   if (queued) {
     for (const c of queued.splice(0)) call(c)
     // A page may still hold the stub from the snippet; whatever it pushes from now on runs at once.

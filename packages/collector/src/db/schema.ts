@@ -106,7 +106,78 @@ export interface Database {
   trail_events: TrailEventsTable
   rejections: RejectionsTable
   drops: DropsTable
+  // Alerts (migrations/002-alerts.ts): see the tables' block at the end of this file.
+  alert_matches: AlertMatchesTable
+  alert_queue: AlertQueueTable
+  alert_digests: AlertDigestsTable
 }
 
 /** Columns a database fills in itself, for tables that have them. */
 export type Auto<T> = Generated<T>
+
+// ---- Alerts (packages/collector/src/alerts, migration 002-alerts) ----------------------------------
+
+/** A response that met a count rule's own condition: what "three low scores within an hour" counts. */
+export interface AlertMatchesTable {
+  rule_id: string
+  response_id: string
+  /** The response's touchpoint ('' for none): counts are per rule and touchpoint. */
+  touchpoint: string
+  /** The response's started_at: the window is cut on it. */
+  at: string
+  /** 1 when this match raised the rule's alert (then the rule is quiet for its window). */
+  fired: number
+}
+
+/** Where an alert is in its life. `withdrawn`: the newest revision no longer meets the rule, or the record is gone. */
+export type AlertStatus = 'pending' | 'sent' | 'failed' | 'withdrawn'
+
+/** One alert of one response, rule and route (a channel, or a channel's digest): unique, so sent once. */
+export interface AlertQueueTable {
+  /** The idempotency key (Idempotency-Key, Message-ID): a hash of response, rule and route. */
+  id: string
+  response_id: string
+  rule_id: string
+  /** The channel name, or `digest:<channel>`. */
+  route: string
+  channel: string
+  owner: string | null
+  touchpoint: string | null
+  /** JSON: what the rule saw when it fired (the count of a count rule). */
+  detail: string | null
+  /** For digest routes: 'hourly' | 'daily', the period [from, to), and the digest it went out in. */
+  digest_every: string | null
+  digest_from: string | null
+  digest_to: string | null
+  digest_id: string | null
+  status: AlertStatus
+  attempts: number
+  /** Not sent before this: the settle time of an unfinished response, or the next retry. */
+  due_at: string
+  /** The lease: the worker instance sending it, until when. */
+  claimed_by: string | null
+  claimed_until: string | null
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+}
+
+/** One digest message: an owner's alerts of one period on one channel. */
+export interface AlertDigestsTable {
+  id: string
+  owner: string
+  channel: string
+  every: string
+  period_from: string
+  period_to: string
+  status: AlertStatus
+  attempts: number
+  due_at: string
+  claimed_by: string | null
+  claimed_until: string | null
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+  /** How many alerts it carried. */
+  alerts: number | null
+}

@@ -66,9 +66,9 @@ export function answerProblem(question: Asked, answer: unknown): string | undefi
     }
     case 'choice': {
       const allowed = question.other ? [...question.options, 'other'] : question.options
-      const ids = question.multiple ? answer : [answer]
-      if (!Array.isArray(ids) || ids.length === 0 || (question.multiple && !Array.isArray(answer)))
+      if (question.multiple ? !Array.isArray(answer) || answer.length === 0 : typeof answer !== 'string')
         return `answer ${id} must be ${question.multiple ? 'a list of option ids' : 'one option id'}`
+      const ids: unknown[] = question.multiple ? (answer as unknown[]) : [answer]
       if (new Set(ids).size !== ids.length) return `answer ${id} names an option twice`
       const bad = ids.find((v) => typeof v !== 'string' || !allowed.includes(v))
       return bad === undefined ? undefined : `answer ${id} has an unknown option ${JSON.stringify(bad)}`

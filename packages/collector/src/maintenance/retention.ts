@@ -1,5 +1,6 @@
 // Retention: records received more than `retentionDays` ago are deleted at start-up and then every
 // hour. Deleting is idempotent, so several instances doing it at once on one database is harmless.
+import { deleteAlertsBefore } from '../alerts/retention'
 import type { Context } from '../server/contract'
 import { deleteOlderThan, type Erased } from './erase'
 
@@ -9,7 +10,9 @@ const DAY = 86_400_000
 export async function applyRetention(ctx: Context): Promise<Erased | undefined> {
   const days = ctx.server.retentionDays
   if (!days || !(days > 0)) return undefined
-  return deleteOlderThan(ctx.store, new Date(ctx.now().getTime() - days * DAY).toISOString())
+  const cutoff = new Date(ctx.now().getTime() - days * DAY).toISOString()
+  await deleteAlertsBefore(ctx.store, cutoff)
+  return deleteOlderThan(ctx.store, cutoff)
 }
 
 /** Runs retention every `everyMs` (default an hour) until stopped; errors are reported, not thrown. */

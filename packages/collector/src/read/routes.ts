@@ -69,7 +69,12 @@ export const rejections: ReadRoute = async (_req, _url, access, ctx) => {
 /** DELETE /api/users/<userId> (admin): erases every record of that userId and what was derived from them. */
 export const eraseRoute: ReadRoute = async (_req, url, access, ctx) => {
   if (access.role !== 'admin') return adminOnly
-  const userId = decodeURIComponent(url.pathname.slice('/api/users/'.length))
+  let userId: string
+  try {
+    userId = decodeURIComponent(url.pathname.slice('/api/users/'.length))
+  } catch {
+    return { status: 400, body: { error: 'the userId is not a valid URL component' } }
+  }
   if (!userId) return { status: 400, body: { error: 'name the userId: DELETE /api/users/<userId>' } }
   return { status: 200, body: { userId, erased: await eraseUser(ctx.store, userId) } }
 }

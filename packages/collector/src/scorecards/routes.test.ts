@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPostgres, type Postgres } from '../../test/postgres'
 import { config, fill } from '../../test/scorecards-data'
 import { startCollector, type Collector } from '../start'
-import { scorecardsRoute, textsRoute } from './routes'
 
 let pgServer: Postgres
 beforeAll(async () => {
@@ -24,10 +23,6 @@ describe.each(['sqlite', 'postgres'] as const)('the scorecards API (%s)', (kind)
       server: { adminToken: 'admin-token', tokens: [{ token: 'support-token', owner: 'Support' }] },
       ...(kind === 'sqlite' ? { dbFile: ':memory:' } : { databaseUrl: await pgServer.database('scorecards_routes') }),
       port: 0,
-      routes: [
-        { method: 'GET', path: '/api/scorecards', route: scorecardsRoute },
-        { method: 'GET', path: '/api/texts', route: textsRoute },
-      ],
       now: () => new Date('2026-11-08T09:00:00Z'),
       log: () => {},
     })

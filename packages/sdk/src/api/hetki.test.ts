@@ -47,7 +47,6 @@ describe('the public API', () => {
     const urls: string[] = []
     vi.doMock('../widget/load', () => ({
       importOnce: async (url: string) => (urls.push(url), new Promise(() => {})),
-      loadWidget: async () => new Promise(() => {}),
     }))
     const hetki = await load()
     hetki.init({
@@ -74,7 +73,6 @@ describe('the public API', () => {
     vi.doMock('../widget/load', () => ({
       importOnce: async (url: string) =>
         url.endsWith('hetki-engine.js') ? import('../engine') : url.endsWith('hetki-delivery.js') ? import('../outbox/sender') : widget,
-      loadWidget: async () => widget,
     }))
     const hetki = await load()
     const bodies: any[] = []
@@ -103,7 +101,6 @@ describe('the public API', () => {
     const urls: string[] = []
     vi.doMock('../widget/load', () => ({
       importOnce: async (url: string) => (urls.push(url), new Promise(() => {})),
-      loadWidget: async () => new Promise(() => {}),
     }))
     const config = { surveys: [{ id: 'a', trigger: { event: 'x' }, questions: [{ id: 'q', type: 'rating' as const, text: 'Q' }] }] }
     const overlays = () => urls.filter((u) => u.endsWith('/hetki-debug.js')).length
@@ -149,7 +146,6 @@ describe('the public API', () => {
     const opened = vi.fn()
     vi.doMock('../widget/load', () => ({
       importOnce: async (url: string) => (urls.push(url), url.endsWith('/hetki-debug.js') ? { open: opened, broken: () => {} } : new Promise(() => {})),
-      loadWidget: async () => new Promise(() => {}),
     }))
     const config = { surveys: [{ id: 'a', trigger: { event: 'x' }, questions: [{ id: 'q', type: 'rating' as const, text: 'Q' }] }] }
     const quiet = vi.spyOn(console, 'debug').mockImplementation(() => {})

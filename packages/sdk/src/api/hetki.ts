@@ -7,8 +7,7 @@ import { touchEvent } from '../journey/event'
 import type { HetkiEvent, HetkiEvents } from './events'
 import { createRuntime, type Runtime } from './runtime'
 import type { UserTransport } from '../transport/transport'
-import type * as Overlay from '../overlay/index'
-import { importOnce } from '../widget/load'
+import { loader } from './chunks'
 
 /** What `init` takes besides the config: what JSON cannot say. */
 export interface InitOptions {
@@ -24,7 +23,6 @@ let runtime: Runtime | undefined
 let started = false
 let disabled = false
 let consentGiven: boolean | undefined
-let widgetBase = ''
 /** Whether the debug panel is wanted: said by `debug()`, else by the URL flag or the tab's memory of it. */
 let panel: boolean | undefined
 const waiting: ((r: Runtime) => void)[] = []
@@ -33,11 +31,6 @@ const whenReady = (fn: (r: Runtime) => void): void => {
   const safe = guard(fn)
   if (runtime) safe(runtime)
   else if (!disabled && waiting.length < MAX_WAITING) waiting.push(safe)
-}
-
-/** Where the widget lives by default: the folder of the core script. Set by the entry points. */
-export const setWidgetBase = (url: string): void => {
-  widgetBase = url
 }
 
 /** A parameter of the page URL, e.g. `?hetki_preview=csat`; storage and location may throw on hostile pages. */
@@ -88,21 +81,16 @@ export const init = guard((config: Config, options?: InitOptions): void => {
     disabled = true
     waiting.length = 0
     // In debug mode the panel says it too, next to the core (widgetUrl may be the broken part).
-    if ((panel ??= debugFlag())) settle(importOnce<typeof Overlay>(new URL('hetki-debug.js', widgetBase || document.baseURI).href).then((m) => m.broken(config)))
+    if ((panel ??= debugFlag())) settle(loader()('hetki-debug.js').then((m) => m.broken(config)))
     return fail('invalid config, Hetki is disabled: ' + problem)
   }
   panel ??= debugFlag()
   setDebug(!!config.debug || panel)
-  // The lazy chunks sit together: next to the core, or wherever the config puts the widget.
-  const widgetUrl = new URL(config.widgetUrl || 'hetki-widget.js', widgetBase || document.baseURI).href
-  const asset = (file: string) => new URL(file, widgetUrl).href
   const r = createRuntime({
     config,
     emitter,
-    widgetUrl,
-    sourcesUrl: asset('hetki-sources.js'),
-    engineUrl: asset('hetki-engine.js'),
-    debugUrl: asset('hetki-debug.js'),
+    // The lazy chunks sit together: next to the core, or wherever the config puts the widget.
+    chunk: loader(config.widgetUrl),
     consent: consentGiven,
     transport: options?.transport,
   })

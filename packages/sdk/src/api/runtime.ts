@@ -3,8 +3,6 @@ import { debug, isDebug } from '../debug/log'
 import { guard, settle } from '../debug/guard'
 import type { Emitter } from '../events/emitter'
 import { touchEvent, type TouchEvent } from '../journey/event'
-import type * as Engine from '../engine'
-import type * as Overlay from '../overlay/index'
 import { createDelivery } from '../outbox/delivery'
 import { createBook } from '../pacing/book'
 import { openTabs } from '../pacing/tabs'
@@ -15,20 +13,18 @@ import type { Context } from '../rules/context'
 import { plan } from '../rules/plan'
 import { openStore } from '../storage/store'
 import type { UserTransport } from '../transport/transport'
-import { importOnce } from '../widget/load'
+import type { Load } from './chunks'
 import type { HetkiEvents } from './events'
 
 export interface RuntimeOptions {
   config: Config
   emitter: Emitter<HetkiEvents>
-  /** Absolute URL of the widget module. */
-  widgetUrl: string
-  /** Absolute URL of the built-in sources module (imported only when the config turns sources on). */
-  sourcesUrl: string
-  /** Absolute URL of the engine module (imported on the first event a survey listens to, or on show()). */
-  engineUrl: string
-  /** Absolute URL of the debug overlay module (imported only in debug mode). */
-  debugUrl: string
+  /**
+   * Imports the lazy chunks: the engine on the first event a survey listens to (or on show()), the
+   * widget when a survey is about to show, the sender when there is something to send, the sources
+   * when the config turns them on, the debug overlay in debug mode.
+   */
+  chunk: Load
   /** Whether consent was given before init (undefined: not said). */
   consent?: boolean
   /** The host's own transport, from `init(config, { transport })`. */
@@ -55,18 +51,17 @@ const deviceKind = (): Context['device'] =>
  * it, and the engine decides, claims, shows and records. Created once by `init()` with a config
  * that passed the structural check.
  */
-export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUrl, debugUrl, consent, transport }: RuntimeOptions) {
+export function createRuntime({ config, emitter, chunk, consent, transport }: RuntimeOptions) {
   const rules = plan(config)
   const stateStore = openStore('hetki')
   // An explicit answer wins; without one, Hetki runs unless the config requires consent.
   let allowedToStore = consent ?? !config.requireConsent
-  // The sender chunk sits next to the widget, wherever the config put that.
-  const outbox = createDelivery(config, emitter, () => allowedToStore, new URL('hetki-delivery.js', widgetUrl).href, transport)
+  const outbox = createDelivery(config, emitter, () => allowedToStore, () => chunk('hetki-delivery.js'), transport)
 
   const book = createBook(stateStore, config.pacing, () => allowedToStore)
   const journey = createJourney(stateStore, config, rules, () => allowedToStore)
   const device = deviceKind()
-  const engine = () => importOnce<typeof Engine>(engineUrl)
+  const engine = () => chunk('hetki-engine.js')
 
   const load = async () => {
     if (!allowedToStore) return
@@ -81,7 +76,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     book,
     journey,
     outbox,
-    widgetUrl,
+    chunk,
     delayed: new Set(),
     gen: 0,
     user: { attributes: {} },
@@ -123,7 +118,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
   const ready = load().then(() => {
     if (config.sources)
       settle(
-        importOnce<typeof import('../journey/sources')>(sourcesUrl).then((m) =>
+        chunk('hetki-sources.js').then((m) =>
           debug('journey sources on', m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now())), isDebug)),
         ),
       )
@@ -164,7 +159,7 @@ export function createRuntime({ config, emitter, widgetUrl, sourcesUrl, engineUr
     inspect(on: boolean) {
       rt.debug = on
       // Turned off again while the panel loaded: it does not come.
-      if (on) settle(importOnce<typeof Overlay>(debugUrl).then((m) => rt.debug && m.open(rt)))
+      if (on) settle(chunk('hetki-debug.js').then((m) => rt.debug && m.open(rt)))
       else rt.overlay?.()
     },
     identify(id: string, attributes: Record<string, unknown>) {

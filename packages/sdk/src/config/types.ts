@@ -35,7 +35,10 @@ export interface Config {
   lang?: string
   /** When true, nothing is stored, sent or shown until `consent(true)`. */
   requireConsent?: boolean
-  /** URL of `hetki-widget.js`; default: next to `hetki.js` (script tag) or to `hetki.mjs` (npm). */
+  /**
+   * URL of `hetki-widget.js`: all the lazy chunks (`hetki-engine.js`, `hetki-delivery.js`, …) are then imported from its folder.
+   * Relative to `hetki.js` (script tag) or to the page (npm). Default: next to `hetki.js`, or wherever your bundler put them (npm).
+   */
   widgetUrl?: string
   /** Log decisions and failures to `console.debug`. `?hetki_debug=1` in the page URL (or `debug(true)`) does too, and shows the debug panel (docs/debug.md). */
   debug?: boolean

@@ -1,7 +1,8 @@
 /**
  * The SDK's only voice. Everything goes to `console.debug` behind a flag, because a script that
  * lives in other people's pages must never fill their console or their error tracker.
- * `fail` is the one exception: a config that disables Hetki deserves one clear console error.
+ * `fail` is the one exception: what stops Hetki from asking anyone (a config that disables it, a
+ * lazy file that cannot be loaded) deserves one clear console error.
  */
 let enabled = (): boolean => false
 

@@ -134,7 +134,6 @@ async function freshApi() {
           : url.endsWith('hetki-sources.js')
             ? import('../journey/sources')
             : widget,
-    loadWidget: async () => widget,
   }))
   vi.resetModules()
   return import('../api/hetki')

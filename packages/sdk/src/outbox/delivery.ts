@@ -7,25 +7,24 @@ import type { UserTransport } from '../transport/transport'
 import type { SenderModule } from './contract'
 import { createOutbox } from './outbox'
 import type { WireRecord } from './record'
-import { importOnce } from '../widget/load'
 import { wake } from './wake'
 
 /**
- * The delivery stage as the runtime sees it: the outbox in its own database, the sender loaded
- * from `senderUrl` when needed, lifecycle events for answers, and the page-life hooks.
+ * The delivery stage as the runtime sees it: the outbox in its own database, the sender imported
+ * by `sender` when needed, lifecycle events for answers, and the page-life hooks.
  */
 export function createDelivery(
   config: Config,
   emitter: Emitter<HetkiEvents>,
   allowed: () => boolean,
-  senderUrl: string,
+  sender: () => Promise<SenderModule>,
   custom?: UserTransport,
 ) {
   // Lifecycle events speak of answers; shown and dismissed records travel silently.
   const each = (records: WireRecord[], fn: (r: WireRecord) => void) => records.forEach((r) => r.kind == 'response' && fn(r))
   const outbox = createOutbox(
     openStore('hetki-outbox'),
-    () => importOnce<SenderModule>(senderUrl),
+    sender,
     {
       endpoint: config.endpoint || '/collect',
       delivery: config.delivery || {},

@@ -1,4 +1,5 @@
 import { nanoid } from 'nanoid'
+import type { Load } from '../api/chunks'
 import type { HetkiEvents } from '../api/events'
 import type { Config, Survey } from '../config/types'
 import { debug, setDebug } from '../debug/log'
@@ -18,7 +19,6 @@ import { ms } from '../rules/duration'
 import { explain } from '../rules/explain'
 import { step, type Step } from '../rules/trace'
 import { hostParent } from '../widget/host'
-import { loadWidget } from '../widget/load'
 
 /**
  * What the core shares with the engine, by reference: its config, its stages, and the little state
@@ -30,7 +30,8 @@ export interface Internals {
   book: Book
   journey: Journey
   outbox: ReturnType<typeof createDelivery>
-  widgetUrl: string
+  /** Imports the lazy chunks (the widget, here). */
+  chunk: Load
   /** The prompt on screen in this page, if any: one at a time. */
   open?: { surveyId: string; host: Element; close(): void }
   /** Settles once the prompt this tab closed last has let go of its cross-tab lock (or after 1 s). */
@@ -165,7 +166,7 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
   rt.open = { surveyId: id, host, close }
 
   // Atomic across tabs; holds the prompt lock until the prompt closes (docs/pacing.md).
-  const claimed = await claim(survey, book, config.pacing, forced, () => loadWidget(rt.widgetUrl), preview, (v) => add(rt, id, v))
+  const claimed = await claim(survey, book, config.pacing, forced, () => rt.chunk('hetki-widget.js'), preview, (v) => add(rt, id, v))
   if (claimed) release = claimed[1]
   // Refused (the claim said why); closed by reset() or consent(false) meanwhile; or its place left the page.
   if (!claimed) return close(), false

@@ -1,0 +1,43 @@
+// `node scripts/results-screenshots.mjs`: the results app (packages/collector/app/) as the README
+// shows it, rendered in Chromium into docs/screenshots/: results-desktop.png (1280 wide) and
+// results-phone.png (390 wide), signed in with the admin token, the last 28 days: the top of the
+// page and the first touchpoint's card (on the phone: down to its root cause), not the whole page.
+// The data come from the e2e test's fixture (test/e2e/results-app.fixture.mjs), a hand-built
+// Scorecards answer, until the collector serves the app over the seeded demo (docs/demo.md).
+import { mkdirSync } from 'node:fs'
+import { launchChromium } from '../test/fixtures/chromium.mjs'
+import { TOKENS, startResultsFixture } from '../test/e2e/results-app.fixture.mjs'
+
+const OUT = 'docs/screenshots'
+// A fixed "now", so the dates and numbers do not change from one run to the next.
+const NOW = Date.UTC(2026, 10, 28, 9, 0)
+
+const fixture = await startResultsFixture({ now: () => NOW })
+// Font hinting off: the same pixels on every machine.
+const browser = await launchChromium(['--font-render-hinting=none'])
+mkdirSync(OUT, { recursive: true })
+try {
+  for (const [name, width, height, until] of [
+    ['results-desktop', 1280, 900, 'section.touchpoint'],
+    ['results-phone', 390, 844, 'section.touchpoint .cause'],
+  ]) {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, reducedMotion: 'reduce', timezoneId: 'UTC' })
+    await context.addInitScript(`Date.now = () => ${NOW}; { const D = Date; globalThis.Date = class extends D { constructor(...a) { super(...(a.length ? a : [${NOW}])) } static now() { return ${NOW} } } }`)
+    const page = await context.newPage()
+    await page.goto(fixture.url + '/app/')
+    await page.getByLabel('Access token').fill(TOKENS.admin)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.locator('section.touchpoint').first().waitFor()
+    await page.waitForFunction(() => document.querySelectorAll('figure.trend canvas').length >= 5)
+    await page.evaluate(() => document.fonts.ready)
+    const path = `${OUT}/${name}.png`
+    const box = await page.locator(until).first().boundingBox()
+    if (!box) throw new Error(`${until} is not on the page`)
+    await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width, height: Math.ceil(box.y + box.height + 16) } })
+    console.log(path)
+    await context.close()
+  }
+} finally {
+  await browser.close()
+  await fixture.close()
+}

@@ -1,0 +1,16 @@
+// The shop every bundler app runs: what a web team writes after `npm install @hetki/sdk`, exactly
+// as the README's npm section says, and nothing else (no copied files, no widgetUrl).
+import { init, track } from '@hetki/sdk'
+
+init({
+  endpoint: '/collect',
+  surveys: [
+    {
+      id: 'checkout',
+      trigger: { event: 'order.completed' },
+      questions: [{ id: 'q1', type: 'rating', scale: 5, text: 'How was checking out?' }],
+    },
+  ],
+})
+
+document.querySelector('#buy').addEventListener('click', () => track('order.completed'))

@@ -1,0 +1,18 @@
+// The Hetki config of the kit apps (the same in react-kit and vue-kit): an inline survey placed by HetkiInline (survey "helpful"),
+// and a popover survey triggered by track('bought') from a hook.
+export const config = {
+  endpoint: '/collect',
+  surveys: [
+    {
+      id: 'helpful',
+      placement: 'inline',
+      target: '[data-hetki-inline="helpful"]',
+      questions: [{ id: 'useful', type: 'yesno', text: 'Was this page useful?' }],
+    },
+    {
+      id: 'after-buy',
+      trigger: { event: 'bought' },
+      questions: [{ id: 'csat', type: 'rating', scale: 5, text: 'How easy was buying?' }],
+    },
+  ],
+}

@@ -7,13 +7,13 @@ const now = new Date('2026-11-28T14:30:00Z')
 const read = (qs: string) => scorecardRequest(new URLSearchParams(qs), now)
 
 describe('the scorecards query string', () => {
-  it('defaults to the last 28 days, today included, against the 28 before, a day per trend step', () => {
+  it('defaults to the last 28 days, today included, against the 28 before, a week per trend step', () => {
     const r = read('')
     expect(r.period).toEqual({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-29T00:00:00.000Z' })
     expect(r.baseline).toEqual({ from: '2026-10-04T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' })
-    expect(r.trend).toHaveLength(28)
-    expect(r.trend[0]).toEqual({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z' })
-    expect(r.trend[27]).toEqual({ from: '2026-11-28T00:00:00.000Z', to: '2026-11-29T00:00:00.000Z' })
+    expect(r.trend).toHaveLength(4)
+    expect(r.trend[0]).toEqual({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-08T00:00:00.000Z' })
+    expect(r.trend[3]).toEqual({ from: '2026-11-22T00:00:00.000Z', to: '2026-11-29T00:00:00.000Z' })
     expect(r.filters).toEqual({})
   })
 
@@ -21,16 +21,25 @@ describe('the scorecards query string', () => {
     const r = read('from=2026-09-01&to=2026-09-30')
     expect(r.period).toEqual({ from: '2026-09-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' })
     expect(r.baseline).toEqual({ from: '2026-08-02T00:00:00.000Z', to: '2026-09-01T00:00:00.000Z' })
-    expect(r.trend).toHaveLength(30)
+    // 30 days: weekly, the last step the two days left.
+    expect(r.trend).toHaveLength(5)
+    expect(r.trend[4]).toEqual({ from: '2026-09-29T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' })
   })
 
-  it('steps by weeks past 31 days, the last step cut at the end', () => {
+  it('steps by days up to 14 days', () => {
+    const r = read('from=2026-11-22&to=2026-11-28')
+    expect(r.trend).toHaveLength(7)
+    expect(r.trend[6]).toEqual({ from: '2026-11-28T00:00:00.000Z', to: '2026-11-29T00:00:00.000Z' })
+    expect(trendSteps(0, 14 * 86_400_000)).toHaveLength(14)
+  })
+
+
     const r = read('from=2026-01-01&to=2026-03-31')
     expect(r.trend).toHaveLength(13)
     expect(r.trend[1]).toEqual({ from: '2026-01-08T00:00:00.000Z', to: '2026-01-15T00:00:00.000Z' })
     expect(r.trend[12]).toEqual({ from: '2026-03-26T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' })
-    expect(trendSteps(0, 31 * 86_400_000)).toHaveLength(31)
-    expect(trendSteps(0, 32 * 86_400_000)).toHaveLength(5)
+    expect(trendSteps(0, 15 * 86_400_000)).toHaveLength(3)
+    expect(trendSteps(0, 28 * 86_400_000)).toHaveLength(4)
   })
 
   it('takes a chosen baseline, times with zones widened to whole UTC days, and the filters', () => {

@@ -7,8 +7,12 @@ const DAY = 86_400_000
 /** The default period, and the longest one asked for (two years of weekly steps). */
 export const DEFAULT_DAYS = 28
 export const MAX_DAYS = 731
-/** Periods up to this long are drawn a day per trend step, longer ones a week per step. */
-export const DAILY_UP_TO_DAYS = 31
+/**
+ * Periods up to this long are drawn a day per trend step, longer ones a week per step. Two weeks:
+ * at the demo's traffic (a few answers a day per touchpoint) a 28-day period drawn by day left
+ * almost every day with too few answers to draw, so the trend showed grey and no line.
+ */
+export const DAILY_UP_TO_DAYS = 14
 
 /** A query string the route cannot read: answered 400 with the message. */
 export class ParamError extends Error {}
@@ -43,7 +47,7 @@ const ceilDay = (ms: number) => Math.ceil(ms / DAY) * DAY
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
-/** The trend's steps over a period, oldest first: days up to 31 days, else weeks; the last is cut at `to`. */
+/** The trend's steps over a period, oldest first: days up to 14 days, else weeks; the last is cut at `to`. */
 export function trendSteps(from: number, to: number): Period[] {
   const step = to - from <= DAILY_UP_TO_DAYS * DAY ? DAY : 7 * DAY
   const steps: Period[] = []

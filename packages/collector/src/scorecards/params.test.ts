@@ -33,7 +33,7 @@ describe('the scorecards query string', () => {
     expect(trendSteps(0, 14 * 86_400_000)).toHaveLength(14)
   })
 
-
+  it('steps by weeks past 14 days, the last step cut at the end', () => {
     const r = read('from=2026-01-01&to=2026-03-31')
     expect(r.trend).toHaveLength(13)
     expect(r.trend[1]).toEqual({ from: '2026-01-08T00:00:00.000Z', to: '2026-01-15T00:00:00.000Z' })

@@ -1,18 +1,21 @@
-// `node scripts/results-screenshots.mjs`: the results app (packages/collector/app/) as the README
-// shows it, rendered in Chromium into docs/screenshots/: results-desktop.png (1280 wide) and
-// results-phone.png (390 wide), signed in with the admin token, the last 28 days: the top of the
-// page and the first touchpoint's card (on the phone: down to its root cause), not the whole page.
-// The data come from the e2e test's fixture (test/e2e/results-app.fixture.mjs), a hand-built
-// Scorecards answer, until the collector serves the app over the seeded demo (docs/demo.md).
-import { mkdirSync } from 'node:fs'
+// `node scripts/results-screenshots.mjs` (after `npm run build`): the results app
+// (packages/collector/app/) as the README shows it, rendered in Chromium into docs/screenshots/:
+// results-desktop.png (1280 wide) and results-phone.png (390 wide), signed in with the demo's admin
+// token, the last 28 days: the top of the page and the first touchpoint's card (on the phone: down
+// to its root cause), not the whole page. The data are the real collector's (its build in
+// packages/collector/dist) over the demo's seed, stored through its ingest with a fixed clock
+// (test/e2e/results-app.seeded.mjs, shared with the e2e test), so the pictures do not change by chance.
+import { existsSync, mkdirSync } from 'node:fs'
 import { launchChromium } from '../test/fixtures/chromium.mjs'
-import { TOKENS, startResultsFixture } from '../test/e2e/results-app.fixture.mjs'
+import { FIXED_CLOCK, TOKENS, startSeededCollector } from '../test/e2e/results-app.seeded.mjs'
 
 const OUT = 'docs/screenshots'
-// A fixed "now", so the dates and numbers do not change from one run to the next.
-const NOW = Date.UTC(2026, 10, 28, 9, 0)
-
-const fixture = await startResultsFixture({ now: () => NOW })
+const entry = new URL('../packages/collector/dist/index.js', import.meta.url)
+if (!existsSync(entry)) {
+  console.error('results-screenshots runs the built collector: npm run build first.')
+  process.exit(1)
+}
+const fixture = await startSeededCollector(await import(entry.href))
 // Font hinting off: the same pixels on every machine.
 const browser = await launchChromium(['--font-render-hinting=none'])
 mkdirSync(OUT, { recursive: true })
@@ -22,7 +25,7 @@ try {
     ['results-phone', 390, 844, 'section.touchpoint .cause'],
   ]) {
     const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, reducedMotion: 'reduce', timezoneId: 'UTC' })
-    await context.addInitScript(`Date.now = () => ${NOW}; { const D = Date; globalThis.Date = class extends D { constructor(...a) { super(...(a.length ? a : [${NOW}])) } static now() { return ${NOW} } } }`)
+    await context.addInitScript(FIXED_CLOCK)
     const page = await context.newPage()
     await page.goto(fixture.url + '/app/')
     await page.getByLabel('Access token').fill(TOKENS.admin)

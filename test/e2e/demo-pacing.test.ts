@@ -1,11 +1,14 @@
 // Pacing on the demo journey, as a visitor would notice it: a survey already answered, or already
 // shown and closed, does not come back when its moment happens again (a second order, a page
-// revisited, the same page in Finnish), and the results page counts each answer once.
+// revisited, the same page in Finnish), and the scorecards (GET /api/scorecards, what the results
+// app shows) count each prompt and answer once.
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { watchErrors } from '../helpers/browser'
 import { visitDemo } from '../helpers/demo'
 import { useChromiumAndDemo } from '../helpers/setup'
+import type { Scorecards } from '../../packages/collector/src/scorecards/contract'
 
 const env = useChromiumAndDemo()
 
@@ -78,5 +81,19 @@ describe('pacing on the demo journey', () => {
 
     expect(errors).toEqual([])
     await context.close()
+
+    // The scorecards count each prompt shown and each answer once: two checkout prompts (the first
+    // order, and the one after the reset), answered 4 and 1; the help prompt shown once, closed.
+    // The demo's admin token: the test collector starts without one, and reading needs it.
+    const admin = (JSON.parse(readFileSync(new URL('../../demo/collector.json', import.meta.url), 'utf8')) as { adminToken: string }).adminToken
+    env.demo.collector.ctx.server.adminToken = admin
+    const res = await fetch(env.demo.url + '/api/scorecards', { headers: { authorization: `Bearer ${admin}` } })
+    expect(res.status).toBe(200)
+    const cards = ((await res.json()) as Scorecards).touchpoints
+    const checkout = cards.find((t) => t.id === 'checkout')!
+    expect(checkout).toMatchObject({ shown: 2, answered: 2, dismissed: 0 })
+    // One of two answers is 4–5: CSAT 50 %.
+    expect(checkout.metrics.find((m) => m.name === 'csat')).toMatchObject({ n: 2, value: 50 })
+    expect(cards.find((t) => t.id === 'help-centre')).toMatchObject({ shown: 1, answered: 0, dismissed: 1 })
   })
 })

@@ -1,29 +1,51 @@
-// The results app (packages/collector/app/) as touchpoint owners use it, in Chromium under the
-// collector's CSP. The API answers come from a hand-built fixture (results-app.fixture.mjs) that
-// follows the scorecards contract: a UI test, not a test of the numbers' computation, which the
-// collector's own tests cover. Once the collector serves the app and the seed, this file should
-// point at them instead (docs/demo.md).
+// The results app (packages/collector/app/) as touchpoint owners use it, in Chromium, served by the
+// real collector (its CSP, its tokens, GET /api/scorecards and /api/texts) over the demo's seed
+// (demo/sample-data.mjs, stored through the collector's ingest): the story the seed tells must be
+// what the page says. A real change at the checkout after the card gateway fix, noise elsewhere,
+// an under-covered stage, non-response bias at the checkout, open text, previews left out.
+// Counts are checked against the API's own answer for the same query, and the story's shape
+// (which change is real, which steps are greyed) against the seed's design.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launch, watchErrors } from '../helpers/browser'
 import { axeViolations } from '../helpers/widget'
+import { startCollector } from '../../packages/collector/src/start'
+import { ingest } from '../../packages/collector/src/ingest/index'
+import type { Scorecards } from '../../packages/collector/src/scorecards/contract'
 // @ts-expect-error plain JavaScript, shared with scripts/results-screenshots.mjs
-import { TOKENS, startResultsFixture } from './results-app.fixture.mjs'
+import { FIXED_CLOCK, TOKENS, startSeededCollector } from './results-app.seeded.mjs'
 
 let browser: Browser
-let fixture: { url: string; requests: string[]; close(): Promise<void> }
+let fixture: { url: string; stored: number; requests: string[]; close(): Promise<void> }
 
 beforeAll(async () => {
-  ;[browser, fixture] = await Promise.all([launch(), startResultsFixture()])
+  ;[browser, fixture] = await Promise.all([launch(), startSeededCollector({ startCollector, ingest })])
+  // About 5,000 records: ten weeks of the demo journey.
+  expect(fixture.stored).toBeGreaterThan(4000)
 })
 afterAll(async () => {
   await browser?.close()
   await fixture?.close()
 })
 
+/** The API's own answer (what the page must show), read with `token`. */
+async function api<T = Scorecards>(path: string, token: string = TOKENS.admin): Promise<T> {
+  const res = await fetch(fixture.url + path, { headers: { authorization: `Bearer ${token}` } })
+  expect(res.status, path).toBe(200)
+  return (await res.json()) as T
+}
+/** The n of one metric in the API's answer for the 28 (or `days`) days up to the seed's today, 28 Nov 2026. */
+async function apiN(touchpoint: string, metric: string, query = '', days = 28) {
+  const from = new Date(Date.UTC(2026, 10, 29) - days * 86_400_000).toISOString()
+  const answer = await api(`/api/scorecards?from=${from}&to=2026-11-29T00:00:00.000Z${query}`)
+  return answer.touchpoints.find((t) => t.id === touchpoint)!.metrics.find((m) => m.name === metric)!.n
+}
+
 /** Opens the app at `hash`, signed in with `token` (through the form, as a person would). */
 async function open(token: string | null, hash = '', width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } })
+  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'UTC' })
+  // The seed's today: the period presets end with the browser's today.
+  await context.addInitScript(FIXED_CLOCK)
   const page = await context.newPage()
   const errors = watchErrors(page)
   await page.goto(`${fixture.url}/app/${hash}`)
@@ -95,19 +117,25 @@ describe('the results app', () => {
     expect(await page.locator('section.touchpoint').count()).toBe(0)
     expect(errors.filter((e) => !e.includes('403'))).toEqual([])
     await close()
+    // Another owner's token: that owner's touchpoint alone, and the API refuses the checkout to it.
+    const billing = await open(TOKENS.billing)
+    expect(await billing.page.locator('section.touchpoint h2').allTextContents()).toEqual(['Invoices'])
+    await billing.close()
+    const refused = await fetch(`${fixture.url}/api/scorecards?touchpoint=checkout`, { headers: { authorization: `Bearer ${TOKENS.billing}` } })
+    expect(refused.status).toBe(403)
   })
 
   it('every metric says its n, 95 % interval and method; the fixed checkout is a real change, the rest is noise', async () => {
     const { page, errors, close } = await open(TOKENS.admin)
     const csat = metricBlock(page, 'Web shop checkout', 'csat')
     expect(await csat.locator('.headline').textContent()).toMatch(/^CSAT \d+ % ✓ Good$/)
-    expect(await csat.locator('.stats').textContent()).toMatch(/^n = 238 · 95 % interval \d+–\d+ % \(Wilson score interval\)$/)
+    expect(await csat.locator('.stats').textContent()).toMatch(new RegExp(`^n = ${await apiN('checkout', 'csat')} · 95 % interval \\d+–\\d+ % \\(Wilson score interval\\)$`))
     expect(await csat.locator('.change-text').textContent()).toMatch(/^▲ \+\d+ points, real change for the better \(95 % interval \+\d+…\+\d+\)$/)
     expect(await csat.locator('.formula').textContent()).toBe('CSAT = share of 4–5 answers on the 1–5 scale, in %')
     expect(await csat.locator('.targets').textContent()).toBe('Targets: good at 80 % or more, poor below 60 %')
     expect(await csat.locator('.change-detail').textContent()).toMatch(/ \(\d+ %, n = \d+; Newcombe’s interval\)$/)
     await csat.locator('details.how summary').click()
-    expect(await csat.locator('details.how').textContent()).toContain('Wilson score interval for shares')
+    expect(await csat.locator('details.how').textContent()).toContain('Wilson score interval (Wilson 1927) for shares')
     for (const [tp, m] of ([['Help centre', 'goal'], ['Help centre', 'emotion'], ['Moving home', 'ces'], ['Invoices', 'nps']] as const)) {
       const change = await metricBlock(page, tp, m).locator('.change-text').textContent()
       expect(change, `${tp} ${m}`).toMatch(/^No clear change \(/)
@@ -118,7 +146,7 @@ describe('the results app', () => {
     // The response rate with its definition, and the funnel's steps.
     const funnel = card(page, 'Web shop checkout').locator('.funnel')
     expect(await funnel.locator('.step').allTextContents()).toEqual(['Shown', 'Answered', expect.stringMatching(/^of which complete \d+, partial \d+$/), 'Dismissed', 'Ignored'])
-    expect(await funnel.locator('.definition').textContent()).toMatch(/^Response rate = answered ÷ shown/)
+    expect(await funnel.locator('.definition').textContent()).toMatch(/^Shown: prompts displayed in the period\..* Response rate = answered ÷ shown, with its Wilson 95 % interval\.$/)
     // Root cause and non-response bias name events and places by their labels, never code names.
     const cause = card(page, 'Web shop checkout').locator('table.drivers tbody tr').first()
     expect(await cause.locator('th').textContent()).toBe('Card payment failed')
@@ -138,15 +166,28 @@ describe('the results app', () => {
     const figures = page.locator('figure.trend')
     expect(await figures.count()).toBe(5)
     await expect.poll(() => page.locator('figure.trend canvas').count()).toBeGreaterThanOrEqual(5)
+    // 28 days are drawn a week per step (params.ts): at the seed's traffic, a day per step greyed
+    // almost every day and the checkout's rise drew no line. Every week of the checkout is drawn.
+    const checkout = metricBlock(page, 'Web shop checkout', 'csat').locator('figure.trend')
+    expect(await checkout.locator('figcaption').textContent()).toBe('CSAT per week, Web shop checkout')
+    const checkoutLabel = (await checkout.locator('[role="img"]').getAttribute('aria-label'))!
+    expect(checkoutLabel).toMatch(/^CSAT per week, Web shop checkout: (\d+ \w+ \d+ %(, )?){4}$/)
+    await checkout.locator('summary').click()
+    expect(await checkout.locator('tbody td:last-child').allTextContents()).toEqual(['drawn', 'drawn', 'drawn', 'drawn'])
+    // Moving home gets about one prompt a day: no week has enough answers, so none is a point.
     const moving = metricBlock(page, 'Moving home', 'ces').locator('figure.trend')
     expect(await moving.getAttribute('aria-labelledby')).toBeTruthy()
     expect(await moving.locator('figcaption').textContent()).toBe('Effort (CES) per week, Moving home')
-    const label = (await moving.locator('[role="img"]').getAttribute('aria-label'))!
-    expect(label).toMatch(/^Effort \(CES\) per week, Moving home: .*weeks? with too few answers not drawn$/)
+    expect(await moving.locator('[role="img"]').getAttribute('aria-label')).toBe('Effort (CES) per week, Moving home: no week has enough answers to draw')
     await moving.locator('summary').click()
-    const shown = await moving.locator('tbody td:last-child').allTextContents()
-    expect(shown).toContain('too few answers: not drawn')
-    expect(shown).toContain('drawn')
+    expect(await moving.locator('tbody td:last-child').allTextContents()).toEqual(Array(4).fill('too few answers: not drawn'))
+    // A week's view is drawn by day, and a day's ten-odd checkout answers are mostly too few.
+    await page.getByLabel('Period', { exact: true }).selectOption('7')
+    await expect.poll(() => checkout.locator('figcaption').textContent()).toBe('CSAT per day, Web shop checkout')
+    await checkout.locator('summary').click()
+    const days = await checkout.locator('tbody td:last-child').allTextContents()
+    expect(days).toHaveLength(7)
+    expect(days).toContain('too few answers: not drawn')
     expect(errors).toEqual([])
     await close()
   })
@@ -155,15 +196,22 @@ describe('the results app', () => {
     const { page, errors, close } = await open(TOKENS.admin)
     const stats = () => metricBlock(page, 'Web shop checkout', 'csat').locator('.stats').textContent()
     const change = () => metricBlock(page, 'Web shop checkout', 'csat').locator('.change-text').textContent()
-    expect(await stats()).toMatch(/^n = 238 /)
+    const all = await apiN('checkout', 'csat')
+    const fi = await apiN('checkout', 'csat', '&lang=fi')
+    const fiWeek = await apiN('checkout', 'csat', '&lang=fi', 7)
+    // The seed: a quarter of the customers speak Finnish.
+    expect(fi).toBeGreaterThan(all / 8)
+    expect(fi).toBeLessThan(all / 2)
+    expect(await stats()).toMatch(new RegExp(`^n = ${all} `))
 
     await page.getByLabel('Language').fill('fi')
     await page.getByRole('button', { name: 'Apply' }).click()
-    await expect.poll(stats).toMatch(/^n = 71 /)
+    await expect.poll(stats).toMatch(new RegExp(`^n = ${fi} `))
     expect(page.url()).toContain('lang=fi')
 
     await page.getByLabel('Period', { exact: true }).selectOption('7')
-    await expect.poll(stats).toMatch(/^n = 18 /)
+    await expect.poll(stats).toMatch(new RegExp(`^n = ${fiWeek} `))
+    expect(fiWeek).toBeLessThan(fi)
     // Last week against the week before: both after the fix, so no real change.
     expect(await change()).toMatch(/^No clear change/)
 
@@ -182,38 +230,47 @@ describe('the results app', () => {
     await expect.poll(() => page.locator('section.touchpoint').count()).toBe(5)
 
     await page.getByLabel('Period', { exact: true }).selectOption('custom')
-    await page.getByLabel('From', { exact: true }).fill('2026-01-01')
-    await page.getByLabel('To (included)', { exact: true }).fill('2026-01-28')
+    await page.getByLabel('From', { exact: true }).fill('2026-11-01')
+    await page.getByLabel('To (included)', { exact: true }).fill('2026-11-28')
     await page.getByRole('button', { name: 'Apply' }).click()
-    await expect.poll(() => page.locator('.period').first().textContent()).toBe('1 Jan – 28 Jan 2026, compared with 4 Dec – 31 Dec 2025.')
+    await expect.poll(() => page.locator('.period').first().textContent()).toBe('1 Nov – 28 Nov 2026, compared with 4 Oct – 31 Oct 2026.')
 
     // A chosen baseline instead of the period before: "measure again after acting".
     await page.getByLabel('Compare with').selectOption('custom')
-    await page.getByLabel('Baseline from').fill('2025-06-01')
-    await page.getByLabel('Baseline to (included)').fill('2025-06-30')
+    // The first two weeks of the seed, well before the fix: the fixed checkout is still a real change.
+    await page.getByLabel('Baseline from').fill('2026-09-20')
+    await page.getByLabel('Baseline to (included)').fill('2026-10-03')
     await page.getByRole('button', { name: 'Apply' }).click()
-    await expect.poll(() => page.locator('.period').first().textContent()).toBe('1 Jan – 28 Jan 2026, compared with 1 Jun – 30 Jun 2025.')
-    expect(await metricBlock(page, 'Web shop checkout', 'csat').locator('.change-detail').textContent()).toMatch(/^ against 1 Jun – 30 Jun 2025 \(\d+ %, n = \d+; Newcombe’s interval\)$/)
-    expect(page.url()).toMatch(/bfrom=2025-06-01&bto=2025-06-30/)
+    // en-GB writes September "Sept" in recent ICU data, "Sep" in older.
+    await expect.poll(() => page.locator('.period').first().textContent()).toMatch(/^1 Nov – 28 Nov 2026, compared with 20 Sept? – 3 Oct 2026\.$/)
+    expect(await metricBlock(page, 'Web shop checkout', 'csat').locator('.change-detail').textContent()).toMatch(/^ against 20 Sept? – 3 Oct 2026 \(\d+ %, n = \d+; Newcombe’s interval\)$/)
+    expect(await change()).toMatch(/real change for the better/)
+    expect(page.url()).toMatch(/bfrom=2026-09-20&bto=2026-10-03/)
     expect(errors).toEqual([])
     await close()
   })
 
-  it('open answers: newest first, searchable, and older ones on request', async () => {
+  it('open answers: newest first, searchable, older ones on request, and no preview among them', async () => {
     const { page, errors, close } = await open(TOKENS.admin, '#view=texts')
     const quotes = () => page.locator('.quote blockquote').allTextContents()
-    expect(await quotes()).toHaveLength(5)
-    expect((await quotes())[0]).toBe('Ohjeartikkeli oli vanhentunut.')
+    const first = await api<{ texts: { text: string; at: string }[]; next: string | null }>('/api/texts')
+    expect(first.next).toBeTruthy()
+    expect(await quotes()).toEqual(first.texts.map((t) => t.text))
+    const times = first.texts.map((t) => t.at)
+    expect(times).toEqual([...times].sort().reverse())
     // Only the filters that apply to open answers are offered here.
     expect(await page.getByLabel('Period', { exact: true }).isHidden()).toBe(true)
     expect(await page.getByLabel('Touchpoint').isVisible()).toBe(true)
     await page.getByRole('button', { name: 'Show older answers' }).click()
-    await expect.poll(async () => (await quotes()).length).toBe(8)
-    expect(await page.getByRole('button', { name: 'Show older answers' }).isHidden()).toBe(true)
+    await expect.poll(async () => (await quotes()).length).toBeGreaterThan(first.texts.length)
     await page.getByRole('searchbox', { name: 'Search the answers' }).fill('declined')
     await page.getByRole('button', { name: 'Search', exact: true }).click()
-    await expect.poll(quotes).toEqual(['My card was declined twice, then it went through with no explanation.'])
+    await expect.poll(async () => (await quotes()).every((q) => q === 'My card was declined twice.')).toBe(true)
     expect(await page.locator('.quote .q').first().textContent()).toBe('What went wrong?')
+    // The PM's preview answers ("Testing the survey") are in the database, never in the results.
+    await page.getByRole('searchbox', { name: 'Search the answers' }).fill('Testing')
+    await page.getByRole('button', { name: 'Search', exact: true }).click()
+    await expect.poll(() => page.locator('#status').textContent()).toBe('No open answers match.')
     expect(errors).toEqual([])
     await close()
   })

@@ -31,7 +31,9 @@ function compare(rows: { event: string; eventTouchpoint: string | null; inA: boo
     else entry.b += r.count
     byKey.set(key, entry)
   }
-  const out = [...byKey.values()].map((e) => {
+  // An event in every trail of both groups ("viewed a page", the survey's own trigger) cannot tell
+  // them apart: a row of "0 pp, could be noise" for it would only push the informative ones down.
+  const out = [...byKey.values()].filter((e) => !(e.a >= nA && e.b >= nB)).map((e) => {
     const d = newcombe(e.a, nA, e.b, nB)
     return {
       event: e.event,

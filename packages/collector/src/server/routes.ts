@@ -3,6 +3,7 @@
 import { eraseRoute, exportCsv, exportNdjson, guarded, records, rejections } from '../read/routes'
 import type { ReadRoute } from './contract'
 import { alertsRoute } from '../alerts/status'
+import { scorecardsRoute, textsRoute } from '../scorecards/routes'
 
 export interface RouteEntry {
   method: 'GET' | 'POST' | 'DELETE'
@@ -22,14 +23,15 @@ export const collectorRoutes: RouteEntry[] = [
 ]
 
 /**
- * Routes of the other parts of the collector, served beside the collector's own. THE SLOT: the
- * scorecards' routes go here, e.g.
- *   import { scorecardsRoute, textsRoute } from '../scorecards/routes'
- *   { method: 'GET', path: '/api/scorecards', route: scorecardsRoute },
- *   { method: 'GET', path: '/api/texts', route: textsRoute },
- * (or pass them as startCollector({ routes })). Each is a ReadRoute: the token is already checked.
+ * Routes of the other parts of the collector (scorecards, alerts), served beside the collector's
+ * own; more can be passed as startCollector({ routes }). Each is a ReadRoute: the token is already
+ * checked when it runs.
  */
-export const partRoutes: RouteEntry[] = [{ method: 'GET', path: '/api/alerts', route: alertsRoute }]
+export const partRoutes: RouteEntry[] = [
+  { method: 'GET', path: '/api/scorecards', route: scorecardsRoute },
+  { method: 'GET', path: '/api/texts', route: textsRoute },
+  { method: 'GET', path: '/api/alerts', route: alertsRoute },
+]
 
 /** The route for a request, or undefined; `methods` lists what the path answers (for 405). */
 export function findRoute(table: readonly RouteEntry[], method: string, path: string): { entry?: RouteEntry; methods: string[] } {

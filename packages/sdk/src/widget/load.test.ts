@@ -37,7 +37,9 @@ describe('the module entry', () => {
     vi.doMock('./load', () => ({
       importOnce: (url: string, from?: () => Promise<unknown>) => (urls.push(url), from ? from() : new Promise(() => {})),
     }))
-    await import('../index')
+    // init() puts the bundled loader in (not a top-level statement: Turbopack dropped that one).
+    const { init } = await import('../index')
+    init({ surveys: [] })
     const { loader } = await import('../api/chunks')
     const engine = await loader()('hetki-engine.js')
     expect(engine.judge).toBeTypeOf('function')

@@ -4,8 +4,10 @@
 import type { Migration } from 'kysely'
 import * as records from './001-records'
 import * as alerts from './002-alerts'
+import * as scorecards from './003-scorecards'
 
 export const migrations: Record<string, Migration> = {
   '001-records': records,
   '002-alerts': alerts,
+  '003-scorecards': scorecards,
 }

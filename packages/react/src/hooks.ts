@@ -1,6 +1,6 @@
 import type { HetkiEvent, HetkiEvents } from '@hetki/sdk'
 import { useEffect, useRef } from 'react'
-import { hetki, type Hetki } from './api'
+import { api as hetki, type Hetki } from '../../sdk/src/kits/api'
 
 /**
  * The Hetki API: `track`, `identify`, `show`, `preview`, `on`/`off`, `consent`, `reset`, `debug`.

@@ -5,5 +5,5 @@
 export { HetkiProvider, type HetkiProviderProps } from './provider'
 export { useHetki, useTrack, useHetkiEvent } from './hooks'
 export { HetkiInline, type HetkiInlineProps } from './inline'
-export type { Hetki } from './api'
+export type { Hetki } from '../../sdk/src/kits/api'
 export type { Config, InitOptions, HetkiEvent, HetkiEvents } from '@hetki/sdk'

@@ -1,5 +1,5 @@
 import { createElement, useEffect, type HTMLAttributes, type ReactElement } from 'react'
-import { hetki } from './api'
+import { api as hetki } from '../../sdk/src/kits/api'
 
 /** Props of {@link HetkiInline}: the survey, when it shows, and any attribute of its `<div>`. */
 export interface HetkiInlineProps extends HTMLAttributes<HTMLDivElement> {

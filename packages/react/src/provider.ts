@@ -1,6 +1,6 @@
 import type { Config, InitOptions } from '@hetki/sdk'
 import { createElement, Fragment, useEffect, type ReactElement, type ReactNode } from 'react'
-import { start } from './api'
+import { start } from '../../sdk/src/kits/api'
 
 /** Props of {@link HetkiProvider}. */
 export interface HetkiProviderProps {

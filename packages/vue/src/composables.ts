@@ -1,6 +1,6 @@
 import type { HetkiEvent, HetkiEvents } from '@hetki/sdk'
 import { getCurrentScope, onScopeDispose } from 'vue'
-import { api, type Hetki } from './api'
+import { api, type Hetki } from '../../sdk/src/kits/api'
 
 /**
  * The Hetki API: `track`, `identify`, `show`, `preview`, `on`/`off`, `consent`, `reset`, `debug`.

@@ -5,5 +5,5 @@
 export { hetki, type HetkiPluginOptions } from './plugin'
 export { useHetki, useTrack, useHetkiEvent } from './composables'
 export { HetkiInline } from './inline'
-export type { Hetki } from './api'
+export type { Hetki } from '../../sdk/src/kits/api'
 export type { Config, InitOptions, HetkiEvent, HetkiEvents } from '@hetki/sdk'

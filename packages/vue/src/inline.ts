@@ -1,5 +1,5 @@
 import { defineComponent, h, onMounted, watch, type PropType } from 'vue'
-import { api } from './api'
+import { api } from '../../sdk/src/kits/api'
 
 /**
  * The place of an inline survey: a `<div data-hetki-inline="<survey>">` that the survey's `target`

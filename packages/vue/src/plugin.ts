@@ -1,6 +1,6 @@
 import type { Config, InitOptions } from '@hetki/sdk'
 import type { Plugin } from 'vue'
-import { start } from './api'
+import { start } from '../../sdk/src/kits/api'
 
 /** What `app.use(hetki, …)` takes. */
 export interface HetkiPluginOptions {

@@ -1,3 +1,6 @@
+// What the framework kits (@hetki/react, @hetki/vue) share: the SDK made safe for server rendering,
+// and starting it once. One source, bundled into each kit's dist/ by its own build (the SDK stays an
+// import there); the SDK's own builds never import this file.
 import { consent, debug, identify, init, off, on, preview, reset, show, track, type Config, type InitOptions } from '@hetki/sdk'
 
 /** What a component may call: the SDK's public functions but `init`, which the provider owns. */
@@ -13,7 +16,7 @@ export interface Hetki {
   debug: typeof debug
 }
 
-/** True in a browser; false while rendering on a server (Nuxt, vue/server-renderer). */
+/** True in a browser; false while rendering on a server (Next.js, Nuxt, renderToString). */
 export const inBrowser = typeof window != 'undefined' && typeof document != 'undefined'
 
 const nothing = (): void => {}
@@ -30,8 +33,8 @@ let started = false
 
 /**
  * Calls the SDK's `init` the first time only, and only in a browser. The SDK keeps the first
- * config of a page anyway; the kit's own flag keeps a second app using the plugin from logging
- * "init: ignored" in debug mode.
+ * config of a page anyway; the kit's own flag keeps a second provider or plugin, a remount or
+ * React's StrictMode double effect from logging "init: ignored" in debug mode.
  */
 export const start = (config: Config, options?: InitOptions): void => {
   if (started || !inBrowser) return

@@ -41,14 +41,6 @@ const METRICS: readonly string[] = ['csat', 'nps', 'ces', 'goal', 'emotion'] sat
  * A low score, the root cause's split (contract.ts, TrailCount): CSAT ≤ 2 of 5, NPS ≤ 6 (a
  * detractor), CES ≤ 3 of 7 (7: it was easy), goal not reached, a negative feeling.
  */
-export const LOW_SCORE: Record<MetricName, (value: number) => boolean> = {
-  csat: (v) => v <= 2,
-  nps: (v) => v <= 6,
-  ces: (v) => v <= 3,
-  goal: (v) => v === 0,
-  emotion: (v) => v < 0,
-}
-
 const lowSql = (metric: Expression<unknown>, value: Expression<unknown>) => sql<SqlBool>`(
   (${metric} = 'csat' and ${value} <= 2) or (${metric} = 'nps' and ${value} <= 6) or
   (${metric} = 'ces' and ${value} <= 3) or (${metric} = 'goal' and ${value} = 0) or

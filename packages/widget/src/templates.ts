@@ -6,15 +6,16 @@ export type Asked = Exclude<Question, { type?: undefined }>
 
 /**
  * The built-in questions for the three touchpoint dimensions (goal reached, effort, feeling) plus
- * CSAT and NPS. Their copy is in strings.ts, so they read well in every built-in language.
+ * CSAT and NPS. Their copy is in strings.ts, so they read well in every built-in language. The
+ * collector reads the same table to check answers and to scale metrics (packages/collector).
  */
-const TEMPLATES: Record<Template, Partial<Asked>> = {
+export const TEMPLATES = {
   goal: { type: 'yesno' },
   effort: { type: 'rating', scale: 7 },
   feeling: { type: 'emotion' },
   csat: { type: 'rating', scale: 5 },
   nps: { type: 'rating', from: 0, scale: 10 },
-}
+} as const satisfies Record<Template, Partial<Asked>>
 
 /** Applies a question's template: fields in the config win, except `type`, which the template fixes. */
 export function expand(question: Question, strings: Strings): Asked {

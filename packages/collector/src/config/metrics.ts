@@ -2,6 +2,7 @@
 // table, the scorecards to name and scale their metrics. The built-in templates fix their scales
 // (packages/widget/src/templates.ts); a plain rating is read by its scale.
 import type { EmotionOption, Question } from '../../../sdk/src/config/types'
+import { TEMPLATES } from '../../../widget/src/templates'
 
 export type MetricName = 'csat' | 'nps' | 'ces' | 'goal' | 'emotion'
 
@@ -28,11 +29,8 @@ export type Measure =
   | { metric: 'goal' }
   | { metric: 'emotion'; options: readonly Pick<EmotionOption, 'id' | 'weight'>[] }
 
-const TEMPLATE_SCALES = {
-  csat: { metric: 'csat', from: 1, to: 5 },
-  nps: { metric: 'nps', from: 0, to: 10 },
-  effort: { metric: 'ces', from: 1, to: 7 },
-} as const
+/** The rating templates and the metric each measures, on the scale the widget's template fixes. */
+const RATING_TEMPLATES = { csat: 'csat', nps: 'nps', effort: 'ces' } as const
 
 /**
  * What a question measures, or undefined for questions that are not a score (open text, choices,
@@ -43,7 +41,10 @@ export function measureOf(question: Question): Measure | undefined {
   if (template === 'feeling' || question.type === 'emotion')
     return { metric: 'emotion', options: ((question as { options?: EmotionOption[] }).options) || BUILT_IN_FEELINGS }
   if (template === 'goal' || question.type === 'yesno') return { metric: 'goal' }
-  if (template && template in TEMPLATE_SCALES) return TEMPLATE_SCALES[template as keyof typeof TEMPLATE_SCALES]
+  if (template === 'csat' || template === 'nps' || template === 'effort') {
+    const scale: { from?: number; scale: number } = TEMPLATES[template]
+    return { metric: RATING_TEMPLATES[template], from: scale.from ?? 1, to: scale.scale }
+  }
   if (question.type !== 'rating') return undefined
   const from = question.from ?? 1
   const to = question.scale ?? 5

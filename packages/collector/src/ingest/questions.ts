@@ -3,20 +3,13 @@
 // widget can produce for that config. Templates are expanded as the widget expands them
 // (packages/widget/src/templates.ts): the template fixes the type, the config's fields win.
 import type { Question } from '../../../sdk/src/config/types'
+import { TEMPLATES } from '../../../widget/src/templates'
 import { BUILT_IN_FEELINGS } from '../config/metrics'
 
 /** The widget's own ceiling for open text (OpenText.tsx): a config may not raise maxLength past it. */
 export const TEXT_CEILING = 2000
 /** The widget's limit for a choice's "other" text (Choice.tsx). */
 export const OTHER_MAX = 200
-
-const TEMPLATE_TYPES = {
-  goal: { type: 'yesno' },
-  effort: { type: 'rating', from: 1, scale: 7 },
-  feeling: { type: 'emotion' },
-  csat: { type: 'rating', from: 1, scale: 5 },
-  nps: { type: 'rating', from: 0, scale: 10 },
-} as const
 
 /** A question with its template applied: the type it is asked as, and the fields that bound its answer. */
 export interface Asked {
@@ -33,15 +26,15 @@ export interface Asked {
 /** Applies the template, if any, and the widget's defaults. */
 export function asked(question: Question): Asked {
   const q = question as Question & { scale?: number; from?: number; options?: { id: string }[]; multiple?: boolean; other?: boolean; maxLength?: number }
-  const template = question.template ? TEMPLATE_TYPES[question.template] : undefined
+  const template: { type: Asked['type']; from?: number; scale?: number } | undefined = question.template ? TEMPLATES[question.template] : undefined
   const type = (template?.type ?? q.type ?? 'text') as Asked['type']
-  const defaults = template && 'scale' in template ? template : { from: 1, scale: 5 }
   const emotion = type === 'emotion' ? (q.options ?? BUILT_IN_FEELINGS) : undefined
   return {
     id: q.id,
     type,
-    from: q.from ?? defaults.from,
-    scale: q.scale ?? defaults.scale,
+    // The widget's defaults for a rating: 1 to 5, unless the template says otherwise.
+    from: q.from ?? template?.from ?? 1,
+    scale: q.scale ?? template?.scale ?? 5,
     options: (emotion ?? q.options ?? []).map((o) => o.id),
     multiple: !!q.multiple,
     other: !!q.other,

@@ -8,10 +8,21 @@ export interface Choice {
   value: unknown
 }
 
-/** One button per possible answer; a click, Enter or Space answers at once. */
+/**
+ * One button per possible answer; a click, Enter or Space answers at once. A scale longer than
+ * seven points is `long`: on touch screens and narrow ones it wraps into two rows of `--cols`
+ * buttons each, so every button stays a comfortable tap target (styles.ts).
+ */
 export function Buttons({ items, kind, onPick }: { items: Choice[]; kind: string; onPick(value: unknown): void }) {
+  const long = kind != 'feel' && items.length > 7
   return (
-    <div class={'pick ' + kind} role="group" aria-labelledby="hetki-q" onKeyDown={roving}>
+    <div
+      class={'pick ' + kind + (long ? ' long' : '')}
+      style={long ? { '--cols': Math.ceil(items.length / 2) } : undefined}
+      role="group"
+      aria-labelledby="hetki-q"
+      onKeyDown={roving}
+    >
       {items.map((item, i) => (
         <button type="button" tabIndex={i ? -1 : 0} aria-label={item.name} onClick={() => onPick(item.value)}>
           {item.face}

@@ -1,15 +1,16 @@
-import type { EmotionQuestion } from '../../sdk/src/config/types'
+import type { EmotionOption, EmotionQuestion } from '../../sdk/src/config/types'
 import { Buttons } from './Buttons'
 import { pick } from './copy'
+import { Face } from './Face'
 import type { Strings } from './strings'
 
-/** The built-in feelings, from worst to best; their labels are in strings.ts. */
+/** The built-in feelings, from worst to best, drawn by the faces of Face.tsx; their labels are in strings.ts. */
 const FEELINGS = [
-  ['frustrated', '😣', -100],
-  ['disappointed', '🙁', -50],
-  ['neutral', '😐', 0],
-  ['pleased', '🙂', 50],
-  ['delighted', '😄', 100],
+  ['frustrated', -100],
+  ['disappointed', -50],
+  ['neutral', 0],
+  ['pleased', 50],
+  ['delighted', 100],
 ] as const
 
 interface Props {
@@ -21,8 +22,9 @@ interface Props {
 
 /** The emotion picker: the answer carries the feeling's weight, so a backend can average it into an index. */
 export function Emotion({ question, lang, strings, onAnswer }: Props) {
-  const options =
-    question.options || FEELINGS.map(([id, emoji, weight], i) => ({ id, emoji, weight, label: strings.feelings[i]! }))
+  // A config's own feelings bring their own emoji; the built-in ones are drawn.
+  const options: (EmotionOption & { face?: number })[] =
+    question.options || FEELINGS.map(([id, weight], i) => ({ id, weight, label: strings.feelings[i]!, face: i }))
   return (
     <Buttons
       kind="feel"
@@ -30,7 +32,7 @@ export function Emotion({ question, lang, strings, onAnswer }: Props) {
         const label = pick(o.label, lang)
         return {
           name: label,
-          face: [<span aria-hidden="true">{o.emoji || ''}</span>, label],
+          face: [o.face === undefined ? <span aria-hidden="true">{o.emoji || ''}</span> : <Face n={o.face} />, label],
           value: { id: o.id, weight: o.weight },
         }
       })}

@@ -1,9 +1,8 @@
 import type { RatingQuestion } from '../../sdk/src/config/types'
 import { Buttons } from './Buttons'
 import { pick } from './copy'
+import { Face } from './Face'
 import type { Strings } from './strings'
-
-const FACES = ['😞', '🙁', '😐', '🙂', '😄']
 
 interface Props {
   question: RatingQuestion
@@ -27,7 +26,7 @@ export function Rating({ question, lang, strings, onAnswer }: Props) {
     const end = n == from ? low : n == scale ? high : ''
     items.push({
       name: n + ' ' + strings.of + ' ' + scale + (end ? ', ' + end : ''),
-      face: display == 'stars' ? '★' : display == 'emoji' ? FACES[Math.round(((n - from) / (scale - from)) * 4)] : n,
+      face: display == 'stars' ? '★' : display == 'emoji' ? <Face n={Math.round(((n - from) / (scale - from)) * 4)} /> : n,
       value: n,
     })
   }

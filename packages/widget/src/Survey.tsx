@@ -4,10 +4,10 @@ import { Buttons } from './Buttons'
 import { Choice } from './Choice'
 import { pick, safeUrl } from './copy'
 import { Emotion } from './Emotion'
-import { next, remaining, type Answers } from './flow'
+import { ahead, next, progress, type Answers } from './flow'
 import { OpenText } from './OpenText'
 import { Rating } from './Rating'
-import { fill, stringsFor } from './strings'
+import { fill, type Strings } from './strings'
 import { expand } from './templates'
 
 /** How long the thank-you stays before the prompt closes itself. */
@@ -19,8 +19,12 @@ const THANKS_MS = 2500
  * As a popover or bar it is a non-modal dialog: it appears without taking focus (the customer is in
  * the middle of something), is reachable by Tab, and Escape closes it while focus is inside.
  */
-export function Survey({ survey, lang, onAnswer, onClose }: MountOptions) {
-  const strings = stringsFor(lang)
+export interface SurveyProps extends MountOptions {
+  /** The UI strings of `lang`, loaded before the survey renders (index.tsx). */
+  strings: Strings
+}
+
+export function Survey({ survey, lang, strings, onAnswer, onClose }: SurveyProps) {
   const questions = survey.questions
   const answers = useRef<Answers>({}).current
   const [at, setAt] = useState(() => next(questions, -1, answers))
@@ -71,9 +75,10 @@ export function Survey({ survey, lang, onAnswer, onClose }: MountOptions) {
   const id = question?.id || ''
   // A skipped question is answered with null: the backend learns it was seen, and a skipped last question still completes the response.
   const one = (value: unknown) => advance([[id, value ?? null]])
-  const last = !remaining(questions, at, answers)
-  const submit = last ? strings.send : strings.next
-  const total = step + remaining(questions, at, answers)
+  const fates = done ? [] : ahead(questions, at, answers)
+  const submit = fates.some((f) => f !== false) ? strings.next : strings.send
+  // "Question 2 of 3" only when no branch can change the total (flow.ts).
+  const [n, total] = progress(step, fates)
   const props = { lang, strings, submit }
   const link = survey.link && safeUrl(survey.link.url)
   const mode = survey.theme?.mode || 'auto'
@@ -103,7 +108,7 @@ export function Survey({ survey, lang, onAnswer, onClose }: MountOptions) {
       </button>
       {question && (
         <div key={at}>
-          {total > 1 && <p class="step">{fill(strings.step, step, total)}</p>}
+          {n && <p class="step">{total ? fill(strings.step, n, total) : fill(strings.stepAt, n)}</p>}
           <h2 id="hetki-q">{pick(question.text, lang)}</h2>
           {question.type == 'rating' ? (
             <Rating question={question} {...props} onAnswer={one} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isRtl, pick, safeUrl } from './copy'
-import { stringsFor } from './strings'
+import { loadStrings, stringsFor } from './strings'
 import { expand } from './templates'
 
 describe('survey copy by language', () => {
@@ -31,7 +31,9 @@ describe('survey copy by language', () => {
     expect(safeUrl('/relative')).toMatch(/^https?:\/\/.*\/relative$/)
   })
 
-  it('UI strings fall back to English', () => {
+  it('UI strings are English until the language is loaded, and for unknown languages', async () => {
+    expect(stringsFor('fi').close).toBe('Close survey')
+    await Promise.all([loadStrings('fi-FI'), loadStrings('sv')])
     expect(stringsFor('fi-FI').close).toBe('Sulje kysely')
     expect(stringsFor('sv').close).toBe('Stäng enkäten')
     expect(stringsFor('de').close).toBe('Close survey')
@@ -39,7 +41,8 @@ describe('survey copy by language', () => {
 })
 
 describe('templates', () => {
-  it('give type, scale and copy in the customer language; config fields win, type stays', () => {
+  it('give type, scale and copy in the customer language; config fields win, type stays', async () => {
+    await Promise.all([loadStrings('fi'), loadStrings('sv')])
     expect(expand({ id: 'n', template: 'nps' }, stringsFor('fi'))).toMatchObject({
       type: 'rating',
       from: 0,
@@ -56,7 +59,8 @@ describe('templates', () => {
     expect(expand({ id: 'g', template: 'goal', type: 'text' } as never, stringsFor('sv'))).toMatchObject({ type: 'yesno', text: 'Fick du gjort det du kom för?' })
   })
 
-  it('every template has its copy in every built-in language', () => {
+  it('every template has its copy in every built-in language', async () => {
+    await Promise.all([loadStrings('fi'), loadStrings('sv')])
     for (const lang of ['en', 'fi', 'sv'])
       for (const t of ['goal', 'effort', 'feeling', 'csat', 'nps'] as const)
         expect(expand({ id: 'x', template: t }, stringsFor(lang)).text).toBeTruthy()

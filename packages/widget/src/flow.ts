@@ -34,6 +34,33 @@ export function next(questions: Question[], from: number, answers: Answers): num
   return -1
 }
 
-/** How many questions after `at` may still be asked: for the progress text ("Question 2 of 3"). */
-export const remaining = (questions: Question[], at: number, answers: Answers): number =>
-  questions.slice(at + 1).filter((q) => holds(q.when, answers) !== false).length
+/**
+ * Whether each question after `at` will be asked: true, false, or undefined while an answer still
+ * to come (the current question's, or a later one's that may itself be asked) decides it. A
+ * condition on a question already behind, or not before the one it guards, is settled: such a
+ * question is unanswered for good, and a condition on an unanswered question is false.
+ */
+export function ahead(questions: Question[], at: number, answers: Answers): (boolean | undefined)[] {
+  const fates: (boolean | undefined)[] = []
+  for (let i = at + 1; i < questions.length; i++) {
+    const when = questions[i]!.when
+    let fate = holds(when, answers)
+    if (fate === undefined) {
+      const j = questions.findIndex((q) => q.id == when!.question)
+      fate = j >= at && j < i && (j == at || fates[j - at - 1] !== false) ? undefined : false
+    }
+    fates.push(fate)
+  }
+  return fates
+}
+
+/**
+ * The progress line for the `step`-th question asked: [step, total] ("Question 2 of 3") when
+ * every later question is settled, [step] ("Question 2") while a branch may still add or skip
+ * one, so that no total is promised that a branch may break; [] (no line) while nothing says the
+ * survey has more than this one question.
+ */
+export function progress(step: number, fates: (boolean | undefined)[]): number[] {
+  const total = step + fates.filter((f) => f).length
+  return total < 2 ? [] : fates.includes(undefined) ? [step] : [step, total]
+}

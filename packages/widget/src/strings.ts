@@ -1,81 +1,85 @@
 /**
- * UI strings and the copy of the built-in templates, in English, Finnish and Swedish. Survey copy
- * written in the config comes from there; `%1` and `%2` are filled in by `fill`.
+ * UI strings and the copy of the built-in templates. English is built in; every other language is
+ * a locale file of its own (locales/*.ts, built to `hetki-locale-<code>.js` next to the widget),
+ * imported only when a survey shows in that language. `%1` and `%2` are filled in by `fill`.
  */
-const STRINGS = {
-  en: {
-    close: 'Close survey',
-    thanks: 'Thank you for your answer!',
-    opened: 'A short survey opened: %1',
-    of: 'of',
-    step: 'Question %1 of %2',
-    next: 'Next',
-    send: 'Send',
-    other: 'Other',
-    otherText: 'Other, please specify',
-    limit: 'At most %1 characters',
-    yes: 'Yes',
-    no: 'No',
-    feelings: ['Frustrated', 'Disappointed', 'Neutral', 'Pleased', 'Delighted'],
-    templates: {
-      goal: ['Did you get done what you came for?'],
-      effort: ['It was easy to do what I came here for.', 'Strongly disagree', 'Strongly agree'],
-      feeling: ['How did it feel?'],
-      csat: ['How satisfied are you?', 'Very unsatisfied', 'Very satisfied'],
-      nps: ['How likely are you to recommend us to a friend or colleague?', 'Not at all likely', 'Extremely likely'],
-    },
-  },
-  fi: {
-    close: 'Sulje kysely',
-    thanks: 'Kiitos vastauksestasi!',
-    opened: 'Lyhyt kysely avautui: %1',
-    of: '/',
-    step: 'Kysymys %1/%2',
-    next: 'Seuraava',
-    send: 'Lähetä',
-    other: 'Muu',
-    otherText: 'Muu, mikä?',
-    limit: 'Enintään %1 merkkiä',
-    yes: 'Kyllä',
-    no: 'Ei',
-    feelings: ['Turhautunut', 'Pettynyt', 'Neutraali', 'Tyytyväinen', 'Ilahtunut'],
-    templates: {
-      goal: ['Saitko tehtyä sen, mitä tulit tekemään?'],
-      effort: ['Oli helppoa tehdä se, mitä tulin tekemään.', 'Täysin eri mieltä', 'Täysin samaa mieltä'],
-      feeling: ['Miltä se tuntui?'],
-      csat: ['Kuinka tyytyväinen olet?', 'Erittäin tyytymätön', 'Erittäin tyytyväinen'],
-      nps: ['Kuinka todennäköisesti suosittelisit meitä ystävällesi tai kollegallesi?', 'Erittäin epätodennäköisesti', 'Erittäin todennäköisesti'],
-    },
-  },
-  sv: {
-    close: 'Stäng enkäten',
-    thanks: 'Tack för ditt svar!',
-    opened: 'En kort enkät öppnades: %1',
-    of: 'av',
-    step: 'Fråga %1 av %2',
-    next: 'Nästa',
-    send: 'Skicka',
-    other: 'Annat',
-    otherText: 'Annat, nämligen',
-    limit: 'Högst %1 tecken',
-    yes: 'Ja',
-    no: 'Nej',
-    feelings: ['Frustrerad', 'Besviken', 'Neutral', 'Nöjd', 'Förtjust'],
-    templates: {
-      goal: ['Fick du gjort det du kom för?'],
-      effort: ['Det var lätt att göra det jag kom för.', 'Instämmer inte alls', 'Instämmer helt'],
-      feeling: ['Hur kändes det?'],
-      csat: ['Hur nöjd är du?', 'Mycket missnöjd', 'Mycket nöjd'],
-      nps: ['Hur troligt är det att du skulle rekommendera oss till en vän eller kollega?', 'Inte alls troligt', 'Mycket troligt'],
-    },
+const EN = {
+  close: 'Close survey',
+  thanks: 'Thank you for your answer!',
+  opened: 'A short survey opened: %1',
+  of: 'of',
+  step: 'Question %1 of %2',
+  stepAt: 'Question %1',
+  next: 'Next',
+  send: 'Send',
+  other: 'Other',
+  otherText: 'Other, please specify',
+  limit: 'At most %1 characters',
+  yes: 'Yes',
+  no: 'No',
+  feelings: ['Frustrated', 'Disappointed', 'Neutral', 'Pleased', 'Delighted'],
+  templates: {
+    goal: ['Did you get done what you came for?'],
+    effort: ['It was easy to do what I came here for.', 'Strongly disagree', 'Strongly agree'],
+    feeling: ['How did it feel?'],
+    csat: ['How satisfied are you?', 'Very unsatisfied', 'Very satisfied'],
+    nps: ['How likely are you to recommend us to a friend or colleague?', 'Not at all likely', 'Extremely likely'],
   },
 }
 
-export type Strings = (typeof STRINGS)['en']
+export type Strings = typeof EN
 
-/** `fi-FI` → Finnish; anything unknown → English. */
-export const stringsFor = (lang: string): Strings =>
-  STRINGS[lang.slice(0, 2).toLowerCase() as keyof typeof STRINGS] || STRINGS.en
+/**
+ * The locale files, as literal relative imports: the build (rollup.config.mjs) turns each into
+ * `import('./hetki-locale-<code>.js')`, which the script tag build resolves against the widget's
+ * own URL at run time and which bundlers follow and emit with the widget.
+ */
+const LOCALES: Record<string, () => Promise<{ default: Strings }>> = {
+  ar: () => import('./locales/ar'),
+  da: () => import('./locales/da'),
+  de: () => import('./locales/de'),
+  es: () => import('./locales/es'),
+  et: () => import('./locales/et'),
+  fi: () => import('./locales/fi'),
+  fr: () => import('./locales/fr'),
+  he: () => import('./locales/he'),
+  it: () => import('./locales/it'),
+  nb: () => import('./locales/nb'),
+  nl: () => import('./locales/nl'),
+  pl: () => import('./locales/pl'),
+  pt: () => import('./locales/pt'),
+  sv: () => import('./locales/sv'),
+}
+
+/** Tags whose language a locale file covers under another code: Norwegian (and Nynorsk) read Bokmål; `iw` is Hebrew's old code. */
+const ALIASES: Record<string, string> = { no: 'nb', nn: 'nb', iw: 'he' }
+
+/** The locale file a language tag needs: `fi-FI` → `fi`, `no` → `nb`; English and unknown languages → `en`. */
+export function localeOf(lang: string): string {
+  const code = lang.toLowerCase().split(/[-_]/)[0]!
+  const known = ALIASES[code] || code
+  return LOCALES[known] ? known : 'en'
+}
+
+const loaded: Record<string, Strings> = { en: EN }
+const loading: Record<string, Promise<void>> = {}
+
+/** The UI strings for a language tag: its locale's once loaded (see `loadStrings`), English until then. */
+export const stringsFor = (lang: string): Strings => loaded[localeOf(lang)] || EN
+
+/**
+ * Imports the locale file a language needs, once; undefined when there is nothing to wait for
+ * (English, an unknown language, or already loaded). A locale that fails to load leaves English in
+ * its place, and is tried again the next time.
+ */
+export function loadStrings(lang: string): Promise<void> | undefined {
+  const code = localeOf(lang)
+  if (loaded[code]) return
+  return (loading[code] ||= LOCALES[code]!().then(
+    (m) => void (loaded[code] = m.default),
+    () => void delete loading[code],
+  ))
+}
 
 /** Fills `%1`, `%2` … in a UI string. */
 export const fill = (text: string, ...values: (string | number)[]): string =>

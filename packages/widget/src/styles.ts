@@ -12,15 +12,16 @@ const DARK =
  */
 export const CSS = `
 :host{all:initial!important;display:block!important;visibility:visible!important;opacity:1!important;contain:layout!important}
-:host([data-placement=popover]),:host([data-placement=bar]){position:fixed!important;z-index:var(--hetki-z,2147483000)!important;bottom:16px!important;top:auto!important;right:16px!important;left:auto!important;max-width:calc(100vw - 32px)!important}
+:host([data-placement=popover]),:host([data-placement=bar]){position:fixed!important;z-index:var(--hetki-z,2147483000)!important;bottom:calc(var(--hetki-lift,0px) + 16px)!important;top:auto!important;right:16px!important;left:auto!important;max-width:calc(100vw - 32px)!important}
 :host([data-placement=popover][dir=rtl]){left:16px!important;right:auto!important}
-:host([data-placement=bar]){left:0!important;right:0!important;bottom:0!important;max-width:none!important}
+:host([data-placement=bar]){left:0!important;right:0!important;bottom:var(--hetki-lift,0px)!important;max-width:none!important}
 :host([data-placement=inline]){position:static!important;margin:16px 0!important}
 *{box-sizing:border-box}
 .card{--bg:var(--hetki-bg,#fff);--fg:var(--hetki-fg,#1b1b1f);--muted:var(--hetki-muted,#4a4d55);--line:var(--hetki-line,#5f6368);--hover:var(--hetki-hover,#eef1f6);--accent:var(--hetki-accent,#1a5fd6);--on-accent:var(--hetki-on-accent,#fff);position:relative;width:360px;max-width:100%;padding:16px 20px 20px;border-radius:var(--hetki-radius,12px);background:var(--bg);color:var(--fg);font:15px/1.45 var(--hetki-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);box-shadow:0 8px 30px rgba(0,0,0,.2);border:1px solid rgba(0,0,0,.1);text-align:start}
 .dark{${DARK}}
 @media (prefers-color-scheme:dark){.auto{${DARK}}}
-:host([data-placement=bar]) .card{width:100%;border-radius:0;border-width:1px 0 0;padding-inline:max(20px,calc(50% - 300px))}
+:host(:not([data-placement=inline])) .card{max-height:calc(var(--hetki-vh,100vh) - 16px);overflow-y:auto}
+:host([data-placement=bar]) .card{width:100%;border-radius:0;border-width:1px 0 0;padding:16px max(20px,calc(50% - 300px),env(safe-area-inset-right)) max(20px,env(safe-area-inset-bottom)) max(20px,calc(50% - 300px),env(safe-area-inset-left))}
 :host([data-placement=inline]) .card{box-shadow:none;width:auto;max-width:520px}
 h2{margin:0 0 12px;margin-inline-end:32px;font-size:16px;font-weight:600}
 .step{margin:0 0 4px;font-size:13px;color:var(--muted)}
@@ -28,14 +29,16 @@ h2{margin:0 0 12px;margin-inline-end:32px;font-size:16px;font-weight:600}
 button{font:inherit;color:inherit;cursor:pointer}
 .pick button{flex:1 1 0;min-width:24px;min-height:40px;padding:4px 0;border-radius:8px;border:1px solid var(--line);background:transparent;font-weight:600}
 .pick button:hover,.close:hover{background:var(--hover)}
-.stars button,.emoji button{font-size:26px;line-height:1;font-weight:400}
+.stars button{font-size:26px;line-height:1;font-weight:400}
+svg{flex:none;width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:1.5;stroke-linecap:round;stroke-linejoin:round}
+.emoji svg{display:block;margin:auto;width:28px;height:28px}
 .stars button{border-color:transparent;color:var(--line)}
 .stars:hover button,.stars:focus-within button{color:var(--accent)}
 .stars button:hover~button,.stars button:focus~button{color:var(--line)}
 .feel{flex-direction:column}
 .feel button{display:flex;align-items:center;gap:10px;min-height:38px;padding:4px 12px;font-weight:500;text-align:start}
 .feel span{font-size:22px;line-height:1}
-.emoji button,.feel span{font-family:"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji",sans-serif}
+.feel span{font-family:"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji",sans-serif}
 .yesno button{flex:1 1 0}
 .ends{display:flex;justify-content:space-between;gap:12px;margin-top:6px;font-size:13px;color:var(--muted)}
 .close{position:absolute;top:8px;inset-inline-end:8px;width:32px;height:32px;border:0;border-radius:8px;background:transparent;font:20px/1 system-ui,sans-serif}
@@ -50,7 +53,9 @@ button{font:inherit;color:inherit;cursor:pointer}
 .thanks{margin:4px 0 0;margin-inline-end:32px;font-weight:600}
 .sr{position:absolute;width:1px;height:1px;margin:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .link{display:inline-block;margin-top:8px;color:var(--accent);min-height:24px}
-@media (max-width:480px){:host([data-placement=popover]){left:0!important;right:0!important;bottom:0!important;max-width:none!important}.card{width:100%;padding-inline:12px;border-radius:var(--hetki-radius,12px) var(--hetki-radius,12px) 0 0}.pick{gap:2px}}
+@media (max-width:480px){:host([data-placement=popover]){left:0!important;right:0!important;bottom:var(--hetki-lift,0px)!important;max-width:none!important}.card{width:100%;padding-inline:12px}:host([data-placement=popover]) .card{max-height:var(--hetki-vh,100vh);padding:16px max(12px,env(safe-area-inset-right)) max(16px,env(safe-area-inset-bottom)) max(12px,env(safe-area-inset-left));border-radius:var(--hetki-radius,12px) var(--hetki-radius,12px) 0 0}.pick{gap:2px}}
+@media (pointer:coarse){.pick button,.option,.submit{min-height:44px}.close{top:4px;inset-inline-end:4px;width:44px;height:44px}h2,.thanks{margin-inline-end:40px}.link{min-height:44px;padding-top:12px}}
+@media (pointer:coarse),(max-width:480px){.long{flex-wrap:wrap;justify-content:center;gap:6px}.long button{flex:0 0 calc((100% - 6px*(var(--cols) - 1))/var(--cols))}}
 @media (prefers-reduced-motion:no-preference){:host(:not([data-placement=inline])) .card{animation:hetki-in .18s ease-out}}
 @keyframes hetki-in{from{opacity:0;transform:translateY(8px)}}
 `

@@ -1,4 +1,4 @@
-import type { EmotionOption, EmotionQuestion } from '../../sdk/src/config/types'
+import type { EmotionOption, EmotionQuestion } from '../../sdk/src/pure/config/types'
 import { Buttons } from './Buttons'
 import { pick } from './copy'
 import { Face } from './Face'

@@ -4,6 +4,7 @@ import resolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import { dts } from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 
 const transpile = () =>
@@ -53,6 +54,29 @@ const siblingChunks = () => ({
     const file = resolved && Object.keys(chunks).find((f) => resolved.id == path.resolve(chunks[f]))
     if (!file) throw new Error(`${importer} imports ${specifier} dynamically, which is none of the lazy chunks`)
     return { id: './' + file, external: true }
+  },
+})
+
+/**
+ * The widget's UI languages: each locale file (packages/widget/src/locales/<code>.ts) is built to
+ * `hetki-locale-<code>.js`, and the widget's `import('./locales/de')` becomes
+ * `import('./hetki-locale-de.js')`, a literal relative import of its sibling: the script tag build
+ * resolves it against the widget's own URL at run time, bundlers follow it and emit the file.
+ */
+const LOCALES = 'packages/widget/src/locales'
+const locales = Object.fromEntries(
+  readdirSync(LOCALES)
+    .filter((f) => /^[a-z]{2}\.ts$/.test(f))
+    .map((f) => ['hetki-locale-' + f.slice(0, 2), LOCALES + '/' + f]),
+)
+const siblingLocales = () => ({
+  name: 'sibling-locales',
+  async resolveDynamicImport(specifier, importer) {
+    if (typeof specifier != 'string') return null
+    const resolved = await this.resolve(specifier, importer)
+    const name = resolved && Object.keys(locales).find((n) => resolved.id == path.resolve(locales[n]))
+    if (!name) throw new Error(`${importer} imports ${specifier} dynamically, which is none of the locale files`)
+    return { id: './' + name + '.js', external: true }
   },
 })
 
@@ -124,6 +148,12 @@ export default [
   {
     input: 'packages/widget/src/index.tsx',
     output: { file: 'dist/hetki-widget.js', format: 'es', plugins: [minify()] },
+    plugins: [siblingLocales(), ...plugins()],
+  },
+  {
+    // One small file per UI language, imported by the widget only for a survey shown in it.
+    input: locales,
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', plugins: [minify()] },
     plugins: plugins(),
   },
 ]

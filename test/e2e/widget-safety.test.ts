@@ -144,7 +144,7 @@ describe('layouts', () => {
       { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true },
     )
     const box = (await prompt.locator('section').boundingBox())!
-    // A bottom sheet: the whole width, so eleven NPS points fit in one row.
+    // A bottom sheet: the whole width, the eleven NPS points in two rows (test/e2e/phone.test.ts).
     expect(box.x).toBe(0)
     expect(box.width).toBe(320)
     expect(box.y + box.height).toBe(640)
@@ -169,7 +169,8 @@ describe('layouts', () => {
     expect((await prompt.locator('section').boundingBox())!.x).toBe(16)
     expect(await axeViolations(page)).toEqual([])
     await press(page, 'Tab', 'Tab', 'ArrowLeft', 'ArrowLeft', 'ArrowRight', 'Enter')
-    await expect.poll(() => prompt.getByRole('status').textContent()).toBe(THANKS)
+    // The UI strings are Arabic too (the locale file hetki-locale-ar.js).
+    await expect.poll(() => prompt.getByRole('status').textContent()).toBe('شكرًا على إجابتك!')
     expect(await stored('rtl')).toEqual({ q: 2 })
     await close()
   })

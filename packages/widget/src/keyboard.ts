@@ -5,13 +5,17 @@
  * text field the customer is typing into, would sit under the keyboard. The gap between the two
  * viewports' bottoms goes to `--hetki-lift` (the stylesheet adds it to `bottom`), and the visual
  * viewport's height to `--hetki-vh` (the card's max-height, scrolling inside when the keyboard
- * leaves it too little room). Returns the function that stops following.
+ * leaves it too little room). A pinch zoom shrinks the visual viewport too, and the prompt then
+ * follows the bottom of what the customer sees in the same way. Returns the function that stops
+ * following.
  */
 export function followKeyboard(host: HTMLElement): () => void {
   const vv = window.visualViewport
   if (!vv) return () => {}
   const place = () => {
-    const lift = Math.max(0, Math.round(innerHeight - vv.height - vv.offsetTop))
+    // The layout viewport's height without scroll bars: the root's clientHeight, or the body's in quirks mode.
+    const layout = (document.scrollingElement || document.documentElement).clientHeight
+    const lift = Math.max(0, Math.round(layout - vv.height - vv.offsetTop))
     host.style.setProperty('--hetki-lift', lift + 'px')
     host.style.setProperty('--hetki-vh', Math.floor(vv.height) + 'px')
   }

@@ -21,7 +21,7 @@ export const CSS = `
 .dark{${DARK}}
 @media (prefers-color-scheme:dark){.auto{${DARK}}}
 :host(:not([data-placement=inline])) .card{max-height:calc(var(--hetki-vh,100vh) - 16px);overflow-y:auto}
-:host([data-placement=bar]) .card{width:100%;border-radius:0;border-width:1px 0 0;padding:16px max(20px,calc(50% - 300px),env(safe-area-inset-right)) max(20px,env(safe-area-inset-bottom)) max(20px,calc(50% - 300px),env(safe-area-inset-left))}
+:host([data-placement=bar]) .card{width:100%;border-radius:0;border-width:1px 0 0;padding-inline:max(20px,calc(50% - 300px),env(safe-area-inset-left));padding-bottom:max(20px,env(safe-area-inset-bottom))}
 :host([data-placement=inline]) .card{box-shadow:none;width:auto;max-width:520px}
 h2{margin:0 0 12px;margin-inline-end:32px;font-size:16px;font-weight:600}
 .step{margin:0 0 4px;font-size:13px;color:var(--muted)}
@@ -29,17 +29,14 @@ h2{margin:0 0 12px;margin-inline-end:32px;font-size:16px;font-weight:600}
 button{font:inherit;color:inherit;cursor:pointer}
 .pick button{flex:1 1 0;min-width:24px;min-height:40px;padding:4px 0;border-radius:8px;border:1px solid var(--line);background:transparent;font-weight:600}
 .pick button:hover,.close:hover{background:var(--hover)}
-.stars button{font-size:26px;line-height:1;font-weight:400}
 svg{flex:none;width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:1.5;stroke-linecap:round;stroke-linejoin:round}
 .emoji svg{display:block;margin:auto;width:28px;height:28px}
-.stars button{border-color:transparent;color:var(--line)}
+.stars button{font-size:26px;line-height:1;font-weight:400;border-color:transparent;color:var(--line)}
 .stars:hover button,.stars:focus-within button{color:var(--accent)}
 .stars button:hover~button,.stars button:focus~button{color:var(--line)}
 .feel{flex-direction:column}
 .feel button{display:flex;align-items:center;gap:10px;min-height:38px;padding:4px 12px;font-weight:500;text-align:start}
-.feel span{font-size:22px;line-height:1}
-.feel span{font-family:"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji",sans-serif}
-.yesno button{flex:1 1 0}
+.feel span{font-size:22px;line-height:1;font-family:"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji",sans-serif}
 .ends{display:flex;justify-content:space-between;gap:12px;margin-top:6px;font-size:13px;color:var(--muted)}
 .close{position:absolute;top:8px;inset-inline-end:8px;width:32px;height:32px;border:0;border-radius:8px;background:transparent;font:20px/1 system-ui,sans-serif}
 :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
@@ -53,7 +50,7 @@ svg{flex:none;width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:
 .thanks{margin:4px 0 0;margin-inline-end:32px;font-weight:600}
 .sr{position:absolute;width:1px;height:1px;margin:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .link{display:inline-block;margin-top:8px;color:var(--accent);min-height:24px}
-@media (max-width:480px){:host([data-placement=popover]){left:0!important;right:0!important;bottom:var(--hetki-lift,0px)!important;max-width:none!important}.card{width:100%;padding-inline:12px}:host([data-placement=popover]) .card{max-height:var(--hetki-vh,100vh);padding:16px max(12px,env(safe-area-inset-right)) max(16px,env(safe-area-inset-bottom)) max(12px,env(safe-area-inset-left));border-radius:var(--hetki-radius,12px) var(--hetki-radius,12px) 0 0}.pick{gap:2px}}
+@media (max-width:480px){:host([data-placement=popover]){left:0!important;right:0!important;bottom:var(--hetki-lift,0px)!important;max-width:none!important}.card{width:100%;padding-inline:12px}:host([data-placement=popover]) .card{padding-inline:max(12px,env(safe-area-inset-left));padding-bottom:max(20px,env(safe-area-inset-bottom));border-radius:var(--hetki-radius,12px) var(--hetki-radius,12px) 0 0}.pick{gap:2px}}
 @media (pointer:coarse){.pick button,.option,.submit{min-height:44px}.close{top:4px;inset-inline-end:4px;width:44px;height:44px}h2,.thanks{margin-inline-end:40px}.link{min-height:44px;padding-top:12px}}
 @media (pointer:coarse),(max-width:480px){.long{flex-wrap:wrap;justify-content:center;gap:6px}.long button{flex:0 0 calc((100% - 6px*(var(--cols) - 1))/var(--cols))}}
 @media (prefers-reduced-motion:no-preference){:host(:not([data-placement=inline])) .card{animation:hetki-in .18s ease-out}}

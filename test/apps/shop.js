@@ -1,9 +1,11 @@
 // The shop every bundler app runs: what a web team writes after `npm install @hetki/sdk`, exactly
-// as the README's npm section says, and nothing else (no copied files, no widgetUrl).
+// as the README's npm section says, and nothing else (no copied files, no widgetUrl). In German:
+// the widget's locale file is one more lazy import the bundler must follow and emit.
 import { init, track } from '@hetki/sdk'
 
 init({
   endpoint: '/collect',
+  lang: 'de',
   surveys: [
     {
       id: 'checkout',

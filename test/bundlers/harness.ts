@@ -146,7 +146,8 @@ export function useChromium(): { browser: Browser } {
 
 /**
  * The shop in Chromium, as its customer: the page loads with no Hetki chunk; "Place order" shows
- * the survey; the answer reaches the collector. Every request goes to the app's own host and
+ * the survey, with the UI in German (the config's `lang`, a lazy locale file); the answer reaches
+ * the collector. Every request goes to the app's own host and
  * succeeds, and with `files` (a static build) each one is a file the bundler emitted, or the
  * collector: nothing copied by hand, nothing from the build machine's disk.
  */
@@ -172,8 +173,8 @@ export async function useShop(browser: Browser, url: string, collect: ReturnType
   await prompt.getByRole('dialog', { name: 'How was checking out?' }).waitFor()
   // The engine and the widget came as lazy chunks, after the event that needed them.
   expect(scripts()).toBeGreaterThan(before)
-  await prompt.getByRole('button', { name: /^4\b/ }).click()
-  await prompt.getByRole('status').filter({ hasText: 'Thank you' }).waitFor()
+  await prompt.getByRole('button', { name: /^4 von 5/ }).click()
+  await prompt.getByRole('status').filter({ hasText: 'Vielen Dank für Ihre Antwort!' }).waitFor()
   await expect
     .poll(() => collect.records.filter((r) => r.kind == 'response'))
     .toEqual([expect.objectContaining({ surveyId: 'checkout', answers: { q1: 4 }, completed: true })])
@@ -187,6 +188,12 @@ export async function useShop(browser: Browser, url: string, collect: ReturnType
     if (files && r.method == 'GET') expect(files.has(r.url.pathname.replace(/\/$/, '/index.html')) || files.has(r.url.pathname + '.html'), r.url.pathname).toBe(true)
     if (r.method == 'POST') expect(r.url.pathname).toBe('/collect')
   }
+  // The German UI strings came in a file of their own, and no other language's file was fetched.
+  const fetched = requests.filter((r) => r.method == 'GET' && r.url.pathname.endsWith('.js'))
+  const bodies = await Promise.all(fetched.map(async (r) => (await fetch(r.url)).text()))
+  // (ASCII only: esbuild writes ß as \xDF.)
+  expect(bodies.filter((b) => b.includes('Umfrage schlie')).length).toBe(1)
+  expect(bodies.filter((b) => b.includes('Fermer le questionnaire') || b.includes('Sulje kysely'))).toEqual([])
   expect(errors).toEqual([])
   await context.close()
   return requests

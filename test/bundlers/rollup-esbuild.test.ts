@@ -52,7 +52,7 @@ describe('widgetUrl, the override', () => {
     cpSync(join(app, 'node_modules/@hetki/sdk/dist'), join(out, 'static/hetki'), { recursive: true })
     const requests = await check(out)
     const fetched = requests.map((r) => r.url.pathname).filter((p) => p.endsWith('.js'))
-    expect(fetched).toEqual(expect.arrayContaining(['/static/hetki/hetki-engine.js', '/static/hetki/hetki-widget.js', '/static/hetki/hetki-delivery.js']))
+    expect(fetched).toEqual(expect.arrayContaining(['/static/hetki/hetki-engine.js', '/static/hetki/hetki-widget.js', '/static/hetki/hetki-delivery.js', '/static/hetki/hetki-locale-de.js']))
     // Only the app's own bundle besides them: the bundled chunks were not used.
     expect(fetched.filter((p) => !p.startsWith('/static/hetki/'))).toEqual(['/shop.js'])
   })

@@ -8,6 +8,8 @@ export default function Shop() {
   useEffect(() => {
     init({
       endpoint: '/collect',
+      // In German: the widget's locale file is one more lazy import the bundler must follow and emit.
+      lang: 'de',
       surveys: [
         {
           id: 'checkout',

@@ -190,4 +190,59 @@ describe('on a phone', () => {
     expect(Math.max(lowest, ends.y + ends.height)).toBeLessThanOrEqual(844 - 34)
     await close()
   })
+
+  it('exit intent on a touch screen: a finger flicking the page back up, not the page scrolling itself or a short drag', async () => {
+    const survey = { id: 'phone-exit', trigger: { event: 'page.exit_intent' }, questions: [{ id: 'goal', template: 'goal' }] }
+    const config = { debug: true, sources: { exitIntent: { touch: true } }, journey: { props: ['via'] } }
+    fixtures.set('/fixture/phone-exit.html', widgetPage(survey, { config, body: '<article>' + '<p>A long read, paragraph after paragraph.</p>'.repeat(300) + '</article>' }))
+    const ctx = await env.browser.newContext(PHONE)
+    const page = await ctx.newPage()
+    const errors = watchErrors(page)
+    const cdp = await ctx.newCDPSession(page)
+    const listening = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
+    await page.goto(env.demo.url + '/fixture/phone-exit.html')
+    await listening
+    /** Lets the page dispatch the scroll events of what was just done (they fire with the next frame). */
+    const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+    /**
+     * A finger on the screen moving down in these steps ([px, ms after the last]), then lifted: the
+     * page scrolls up by as much, then flings on at the speed the steps' times give (the events
+     * carry those times, so the speed does not depend on how busy the machine is).
+     */
+    const drag = async (steps: [number, number][]) => {
+      let at = Date.now() / 1000
+      let y = 80
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 200, y }], timestamp: at })
+      for (const [px, ms] of steps)
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 200, y: (y += px) }], timestamp: (at += ms / 1000) })
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: at + 0.01 })
+      await frames()
+    }
+    const y = () => page.evaluate(() => scrollY)
+
+    // The page scrolling itself a long way up (a "back to top" link, a restored position): no finger, no exit intent.
+    await page.evaluate(() => scrollTo(0, 3000))
+    await frames()
+    await page.evaluate(() => scrollTo(0, 2000))
+    await frames()
+    // A finger moving the page back up slowly, as when re-reading a paragraph, and resting before it lifts.
+    await drag([[50, 150], [50, 150], [50, 150], [50, 150], [0, 300]])
+    expect(await y()).toBeLessThan(2000)
+    expect(await y()).toBeGreaterThan(1700)
+    // A marker in the journey trail: an exit intent before it would be one of the cases above.
+    await page.evaluate(() => (window as any).hetki.track('flick.next'))
+    // A flick: 700 px up within 30 ms, more than half of the 844 px screen, and flinging on.
+    const before = await y()
+    await drag([[700, 30]])
+    expect(before - (await y())).toBeGreaterThanOrEqual(422)
+    const prompt = page.locator('[data-hetki-survey="phone-exit"]')
+    await prompt.getByRole('dialog', { name: 'Did you get done what you came for?' }).waitFor()
+    const sent = page.waitForRequest((r) => r.url().endsWith('/collect') && r.method() == 'POST' && (r.postData() || '').includes('"completed":true'))
+    await prompt.getByRole('button', { name: 'Yes' }).tap()
+    const record = (await sent).postDataJSON().records.find((r: { kind: string }) => r.kind == 'response')
+    const steps = (record.trail as { event: string; props?: object }[]).filter((s) => ['flick.next', 'page.exit_intent'].includes(s.event))
+    expect(steps).toEqual([{ event: 'flick.next', at: expect.any(String) }, { event: 'page.exit_intent', at: expect.any(String), props: { via: 'scroll' } }])
+    expect(errors).toEqual([])
+    await ctx.close()
+  })
 })

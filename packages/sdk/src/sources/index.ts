@@ -1,4 +1,5 @@
 import type { Sources } from '../pure/config/types'
+import { flickUp } from '../pure/journey/flick'
 import { debug, setDebug } from '../shared/log'
 import { guard } from '../shared/guard'
 
@@ -98,10 +99,24 @@ export function startSources(sources: Sources, report: Emit, debugOn: () => bool
     })
   }
 
-  if (sources.exitIntent && matchMedia('(pointer:fine)').matches)
+  const exit = sources.exitIntent
+  if (exit && matchMedia('(pointer:fine)').matches)
     on(document, 'mouseout', (e: MouseEvent) => {
       if (!e.relatedTarget && e.clientY <= 0) once('exit', 'page.exit_intent')
     })
+  // Touch screens have no pointer to leave the window: a finger's fast flick back up the page is
+  // the stand-in. Only what a finger drove counts, measured from where it touched down, and while
+  // it moved within the last second (its fling included): not the page scrolling itself (a "back
+  // to top" link, a position restored on navigation), not a tap.
+  if (typeof exit == 'object' && exit.touch && matchMedia('(pointer:coarse)').matches) {
+    let flick: ReturnType<typeof flickUp> | undefined
+    let dragged = -Infinity
+    on(window, 'touchstart', (e: TouchEvent) => (flick = flickUp())(scrollY, e.timeStamp, innerHeight))
+    on(window, 'touchmove', (e: TouchEvent) => (dragged = e.timeStamp))
+    on(window, 'scroll', (e: Event) => {
+      if (flick?.(scrollY, e.timeStamp, innerHeight) && e.timeStamp - dragged < 1000) once('exit', 'page.exit_intent', { via: 'scroll' })
+    })
+  }
 
   if (sources.idle) {
     const idleMs = sources.idle * 1e3

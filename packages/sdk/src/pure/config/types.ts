@@ -212,8 +212,13 @@ export interface Sources {
   timeOnPage?: Seconds[]
   /** `page.scrolled` with `{ percent }` when the page is scrolled this deep, once per page. */
   scrollDepth?: Percent[]
-  /** `page.exit_intent` when the pointer leaves through the top of the window (desktop only), once per page. */
-  exitIntent?: boolean
+  /**
+   * `page.exit_intent` once per page when the pointer leaves through the top of the window (on
+   * screens with a mouse or trackpad). `{ "touch": true }` adds a stand-in on touch screens, where
+   * no pointer leaves: a fast flick back up the page, toward the address bar and tabs, sent with
+   * `{ via: "scroll" }`. A guess, not a certainty: docs/rules.md says when it misses and misfires.
+   */
+  exitIntent?: boolean | ExitIntent
   /**
    * `user.idle` with `{ seconds }` after this many seconds without input.
    * @exclusiveMinimum 0
@@ -223,6 +228,15 @@ export interface Sources {
   formAbandon?: boolean
   /** `ui.rage_click` when the same spot is clicked 3 times within a second. */
   rageClick?: boolean
+}
+
+/** Exit intent with options. */
+export interface ExitIntent {
+  /**
+   * Also on touch screens (phones, tablets): half a screen or more up within 0.4 s, by a finger
+   * that moved in the last second, is taken as heading for the address bar and tabs.
+   */
+  touch?: boolean
 }
 
 /** A click on an element matching `selector` sends `event`. */

@@ -16,12 +16,12 @@ const { stored } = widgetHarness(() => env.browser, () => env.demo, fixtures)
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 }
 
 /**
- * Opens a fixture page with this survey on a phone and sends the trigger. `cover`: the page asks
- * for the whole screen (`viewport-fit=cover`), and the phone reports these safe-area insets.
+ * Opens a fixture page (in `lang`) with this survey on a phone and sends the trigger. `cover`: the
+ * page asks for the whole screen (`viewport-fit=cover`), and the phone reports these safe-area insets.
  */
-async function open(survey: Record<string, unknown>, context: BrowserContextOptions = PHONE, cover?: { top: number; bottom: number }) {
+async function open(survey: Record<string, unknown>, context: BrowserContextOptions = PHONE, cover?: { top: number; bottom: number }, lang = 'en') {
   const path = '/fixture/' + survey.id + '.html'
-  let html = widgetPage(survey)
+  let html = widgetPage(survey, { lang })
   if (cover) html = html.replace('initial-scale=1">', 'initial-scale=1, viewport-fit=cover">')
   fixtures.set(path, html)
   const ctx = await env.browser.newContext(context)
@@ -106,6 +106,18 @@ describe('on a phone', () => {
       expect(errors).toEqual([])
       await close()
     })
+
+  it('right to left (Hebrew) it is the same full-width bottom sheet, mirrored inside', async () => {
+    const { page, prompt, close } = await open({ id: 'phone-rtl', questions: [{ id: 'q', template: 'feeling' }] }, PHONE, undefined, 'he')
+    await prompt.getByRole('dialog', { name: 'איך הייתה החוויה?' }).waitFor()
+    const card = (await prompt.locator('section').boundingBox())!
+    expect(card).toMatchObject({ x: 0, width: 390 })
+    expect(card.y + card.height).toBe(844)
+    const close_ = (await prompt.getByRole('button', { name: 'סגירת הסקר' }).boundingBox())!
+    expect(close_.x).toBeLessThan(100)
+    await fingerFriendly(page, prompt)
+    await close()
+  })
 
   it('every question type answered by taps, every target at least 44 px, nothing scrolling sideways', async () => {
     const options = [

@@ -8,12 +8,13 @@ const DARK =
  * The widget's stylesheet. `!important` on `:host` matters: for important declarations the shadow
  * tree wins over the page, so hostile page rules such as `* { all: unset !important }` cannot
  * hide or unposition the prompt. Sizes are in px because `rem` follows the host page's root font.
- * Placement and direction come from the host's `data-placement` and `dir` attributes.
+ * Placement and direction come from the host's `data-placement` and `dir` attributes; the corner
+ * is logical (`inset-inline`), so right to left puts it bottom left, and the bottom sheet's physical
+ * `left`/`right` override it at the same specificity in either direction.
  */
 export const CSS = `
 :host{all:initial!important;display:block!important;visibility:visible!important;opacity:1!important;contain:layout!important}
-:host([data-placement=popover]),:host([data-placement=bar]){position:fixed!important;z-index:var(--hetki-z,2147483000)!important;bottom:calc(var(--hetki-lift,0px) + 16px)!important;top:auto!important;right:16px!important;left:auto!important;max-width:calc(100vw - 32px)!important}
-:host([data-placement=popover][dir=rtl]){left:16px!important;right:auto!important}
+:host([data-placement=popover]),:host([data-placement=bar]){position:fixed!important;z-index:var(--hetki-z,2147483000)!important;bottom:calc(var(--hetki-lift,0px) + 16px)!important;top:auto!important;inset-inline:auto 16px!important;max-width:calc(100vw - 32px)!important}
 :host([data-placement=bar]){left:0!important;right:0!important;bottom:var(--hetki-lift,0px)!important;max-width:none!important}
 :host([data-placement=inline]){position:static!important;margin:16px 0!important}
 *{box-sizing:border-box}
@@ -29,6 +30,7 @@ h2{margin:0 0 12px;margin-inline-end:32px;font-size:16px;font-weight:600}
 button{font:inherit;color:inherit;cursor:pointer}
 .pick button{flex:1 1 0;min-width:24px;min-height:40px;padding:4px 0;border-radius:8px;border:1px solid var(--line);background:transparent;font-weight:600}
 .pick button:hover,.close:hover{background:var(--hover)}
+.long{gap:3px}.long button{font-size:14px}
 svg{flex:none;width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:1.5;stroke-linecap:round;stroke-linejoin:round}
 .emoji svg{display:block;margin:auto;width:28px;height:28px}
 .stars button{font-size:26px;line-height:1;font-weight:400;border-color:transparent;color:var(--line)}
@@ -52,7 +54,7 @@ svg{flex:none;width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:
 .link{display:inline-block;margin-top:8px;color:var(--accent);min-height:24px}
 @media (max-width:480px){:host([data-placement=popover]){left:0!important;right:0!important;bottom:var(--hetki-lift,0px)!important;max-width:none!important}.card{width:100%;padding-inline:12px}:host([data-placement=popover]) .card{padding-inline:max(12px,env(safe-area-inset-left));padding-bottom:max(20px,env(safe-area-inset-bottom));border-radius:var(--hetki-radius,12px) var(--hetki-radius,12px) 0 0}.pick{gap:2px}}
 @media (pointer:coarse){.pick button,.option,.submit,.field{min-height:44px}.close{top:4px;inset-inline-end:4px;width:44px;height:44px}h2,.thanks{margin-inline-end:40px}.link{min-height:44px;padding-top:12px}}
-@media (pointer:coarse),(max-width:480px){.long{flex-wrap:wrap;justify-content:center;gap:4px}.long button{flex:0 0 calc((100% - 4px*(var(--cols) - 1))/var(--cols))}}
+@media (pointer:coarse),(max-width:480px){.long{flex-wrap:wrap;justify-content:center;gap:4px}.long button{flex:0 0 calc((100% - 4px*(var(--cols) - 1))/var(--cols));font-size:16px}}
 @media (prefers-reduced-motion:no-preference){:host(:not([data-placement=inline])) .card{animation:hetki-in .18s ease-out}}
 @keyframes hetki-in{from{opacity:0;transform:translateY(8px)}}
 `

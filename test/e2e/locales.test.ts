@@ -1,6 +1,9 @@
 // UI languages in the script tag build: each language's strings come in a locale file of their own
 // (dist/hetki-locale-<code>.js, next to hetki.js), fetched only for a survey shown in it; the
 // survey follows the page's <html lang> live, right to left for Arabic and Hebrew.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
@@ -79,5 +82,13 @@ describe('UI languages', () => {
     await prompt.getByRole('dialog', { name: 'Did you get done what you came for?' }).waitFor()
     expect(await prompt.getByRole('button', { name: 'Close survey' }).count()).toBe(1)
     await close()
+  })
+
+  it('each locale file is small: under 700 B gzip -9, one per language of the source folder', () => {
+    const dist = resolve(__dirname, '../../dist')
+    const built = readdirSync(dist).filter((f) => /^hetki-locale-[a-z]{2}\.js$/.test(f))
+    const sources = readdirSync(resolve(__dirname, '../../packages/widget/src/locales')).filter((f) => /^[a-z]{2}\.ts$/.test(f))
+    expect(built.map((f) => f.slice(13, 15))).toEqual(sources.map((f) => f.slice(0, 2)))
+    for (const f of built) expect(gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, f).toBeLessThan(700)
   })
 })

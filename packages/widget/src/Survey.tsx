@@ -13,17 +13,18 @@ import { expand } from './templates'
 /** How long the thank-you stays before the prompt closes itself. */
 const THANKS_MS = 2500
 
+/** What the survey renders from: the core's mount options, and the UI strings of their language. */
+export interface SurveyProps extends MountOptions {
+  /** The UI strings of `lang`, loaded before the survey renders (index.tsx). */
+  strings: Strings
+}
+
 /**
  * The survey: one question at a time, skipping those whose `when` does not hold, then a thank-you
  * that closes itself. Each answer is handed on as it is given, so a survey left halfway still counts.
  * As a popover or bar it is a non-modal dialog: it appears without taking focus (the customer is in
  * the middle of something), is reachable by Tab, and Escape closes it while focus is inside.
  */
-export interface SurveyProps extends MountOptions {
-  /** The UI strings of `lang`, loaded before the survey renders (index.tsx). */
-  strings: Strings
-}
-
 export function Survey({ survey, lang, strings, onAnswer, onClose }: SurveyProps) {
   const questions = survey.questions
   const answers = useRef<Answers>({}).current

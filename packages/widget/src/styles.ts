@@ -53,7 +53,7 @@ svg{flex:none;width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:
 .sr{position:absolute;width:1px;height:1px;margin:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .link{display:inline-block;margin-top:8px;color:var(--accent);min-height:24px}
 @media (max-width:480px){:host([data-placement=popover]){left:0!important;right:0!important;bottom:var(--hetki-lift,0px)!important;max-width:none!important}.card{width:100%;padding-inline:12px}:host([data-placement=popover]) .card{padding-inline:max(12px,env(safe-area-inset-left));padding-bottom:max(20px,env(safe-area-inset-bottom));border-radius:var(--hetki-radius,12px) var(--hetki-radius,12px) 0 0}.pick{gap:2px}}
-@media (pointer:coarse){.pick button,.option,.submit,.field{min-height:44px}.close{top:4px;inset-inline-end:4px;width:44px;height:44px}h2,.thanks{margin-inline-end:40px}.link{min-height:44px;padding-top:12px}}
+@media (pointer:coarse){.pick button,.option,.submit,.field{min-height:44px}.close{top:6px;inset-inline-end:6px;width:44px;height:44px}h2,.thanks{margin-inline-end:40px}.link{min-height:44px;padding-top:12px}}
 @media (pointer:coarse),(max-width:480px){.long{flex-wrap:wrap;justify-content:center;gap:4px}.long button{flex:0 0 calc((100% - 4px*(var(--cols) - 1))/var(--cols));font-size:16px}}
 @media (prefers-reduced-motion:no-preference){:host(:not([data-placement=inline])) .card{animation:hetki-in .18s ease-out}}
 @keyframes hetki-in{from{opacity:0;transform:translateY(8px)}}

@@ -1,8 +1,14 @@
 // Prints raw, gzip -9 and brotli bytes of the three dist files; with --readme, also writes the
 // table into README.md between the size markers. Every byte of hetki.js is paid by every visitor.
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { bytesOf as measure } from '../bench/lib/bytes.mjs'
+
+/** The biggest locale file by gzip, so one row holds every language to its budget. */
+function largestLocale() {
+  const all = readdirSync('dist').filter((f) => /^hetki-locale-[\w-]+\.js$/.test(f)).map((f) => 'dist/' + f)
+  return all.sort((a, b) => measure(b).gzip - measure(a).gzip)[0] ?? 'dist/hetki-locale-ar.js'
+}
 
 const files = [
   ['dist/hetki.js', 'core, script tag (every page)', 6144],
@@ -12,6 +18,8 @@ const files = [
   ['dist/hetki-sources.js', 'built-in journey sources (lazy, only when the config turns them on)', 2048],
   ['dist/hetki-delivery.js', 'outbox sender (lazy, only when there is something to send)', 3072],
   ['dist/hetki-debug.js', 'debug overlay (lazy, only in debug mode: ?hetki_debug=1 or debug(true)); carries the full config validator', 16384],
+  // The largest of the UI languages (dist/hetki-locale-<code>.js, lazy, only for a page in that language).
+  [largestLocale(), 'largest UI language file (lazy, only for a page in that language; English is built in)', 700],
 ]
 
 

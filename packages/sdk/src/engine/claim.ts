@@ -36,7 +36,7 @@ export const claim = <T>(
   new Promise((done) => {
     const locks = navigator.locks
     const run = async (lock: unknown) => {
-      let verdict: Step = step('pacing', !!lock || forced, forced ? (preview ? 'not counted: a preview' : 'forced by show()') : 'a prompt is open in another tab')
+      let verdict: Step = step('pacing', !!lock || forced, { code: forced ? (preview ? 'preview' : 'showCalled') : 'otherTab' })
       let prepared!: T
       if (verdict.pass)
         try {
@@ -49,7 +49,7 @@ export const claim = <T>(
               if (verdict.pass) mark(s, survey.id, 'shown', now, config?.sessionMinutes)
             })
         } catch (e) {
-          verdict = step('pacing', false, '' + e)
+          verdict = step('pacing', false, { code: 'error', message: '' + e })
         }
       debug('survey', survey.id, verdict)
       told?.(verdict)

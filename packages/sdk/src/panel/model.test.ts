@@ -35,6 +35,8 @@ describe('the reasons in PM words', () => {
     expect(say(step('priority', false, { code: 'priority', winner: 'nps' }))).toBe('another survey had priority: "nps"')
     expect(say(step('count', false, { code: 'count', n: 1, of: 2, within: '30m' }))).toBe('the trigger happened 1 of the 2 times needed within 30m')
     expect(say(step('page', false, { code: 'hidden' }))).toBe('the page was hidden (another tab in front)')
+    expect(say(step('pacing', false, { code: 'group', group: 'relationship', until: Date.UTC(2027, 2, 1, 9, 0) }))).toBe('pacing: group "relationship" until 2027-03-01 09:00 UTC')
+    expect(say(step('pacing', false, { code: 'spacing', after: 'nps', until: Date.UTC(2027, 0, 30, 9, 0) }))).toBe('pacing: "nps" shown lately, spacing until 2027-01-30 09:00 UTC')
     // A step without a sentence of its own: its name and the log's words.
     expect(say(step('reset', false, { code: 'reset' }))).toBe('reset: reset or consent withdrawn meanwhile')
   })
@@ -74,6 +76,19 @@ describe('the overlay model', () => {
     expect(v.surveys[0]).toMatchObject({ state: 'waiting', headline: 'qualified, delay: waiting 5s' })
     expect(v.surveys[1]).toMatchObject({ state: 'shown', headline: 'shown as a preview, shown at 09:00:00 UTC', last: { preview: true } })
     expect(v.surveys[1]!.last!.lines[0]).toEqual({ pass: true, text: 'forced by a preview, whatever the rules say' })
+  })
+})
+
+describe('pacing on this device', () => {
+  it("lists each group's cooldown, from the latest showing of any of its surveys", () => {
+    const pacing = freshPacing()
+    mark(pacing, 'b', 'shown', NOW - 864e5)
+    const groups = { transactional: { surveys: ['a', 'b'], cooldownDays: 14 }, relationship: { surveys: ['c'], cooldownDays: 90 } }
+    const v = model({ ...input([], pacing), config: { ...config, pacing: { groups } } })
+    expect(v.pacing).toContain('Group "transactional" (a, b): cooldown until 2026-12-14 09:00 UTC')
+    expect(v.pacing).toContain('Group "relationship" (c): no cooldown')
+    // The dry run of a survey in the group says why it would not show now.
+    expect(v.surveys[0]!.headline).toBe('trigger not seen yet: waiting for event "order"; if it fired now, not shown: pacing: group "transactional" until 2026-12-14 09:00 UTC')
   })
 })
 

@@ -99,6 +99,12 @@ function pacingLines(config: Config, s: PacingState, now: number): string[] {
     session ? 'Session since ' + day(s.start) + ': ' + s.shows.filter((t) => t >= s.start).length + ' shown in it' : 'No session going',
     cooldown && cooldown > now ? 'Cooldown until ' + day(cooldown) : 'No cooldown',
   ]
+  // Each group's own cooldown, from the latest showing of any of its surveys.
+  for (const [name, g] of Object.entries(config.pacing?.groups || {})) {
+    const members = Array.isArray(g?.surveys) ? g.surveys : []
+    const until = Math.max(0, ...members.map((id) => s.surveys[id]?.shown || 0)) + g.cooldownDays * 864e5
+    out.push('Group "' + name + '" (' + members.join(', ') + '): ' + (until > now ? 'cooldown until ' + day(until) : 'no cooldown'))
+  }
   for (const [id, m] of Object.entries(s.surveys)) {
     const marks = (['shown', 'answered', 'dismissed'] as const).filter((k) => m[k]).map((k) => k + ' ' + day(m[k]!))
     out.push(id + ': ' + [...marks, (m.responses || 0) + ' response(s)'].join(', '))

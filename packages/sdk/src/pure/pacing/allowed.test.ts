@@ -134,3 +134,66 @@ describe('shared by all surveys', () => {
     expect(verdict(survey(), state, T0 + MIN, { cooldownDays: 1 }).why).toMatch(/^shown once already/)
   })
 })
+
+describe('groups: a cooldown shared by the surveys of a group', () => {
+  const groups = { relationship: { surveys: ['nps'], cooldownDays: 90 }, transactional: { surveys: ['csat', 'ces'], cooldownDays: 14 } }
+
+  it('keeps every survey of a group waiting after any of them was shown, and says which group', () => {
+    const state = stateWith(['shown', 'csat', T0])
+    const ces = survey(undefined, 'ces')
+    expect(allowed(ces, state, T0 + 14 * DAY - 1, { groups }).why).toEqual({ code: 'group', group: 'transactional', until: T0 + 14 * DAY })
+    expect(verdict(ces, state, T0 + 14 * DAY - 1, { groups })).toEqual({ step: 'pacing', pass: false, why: 'group "transactional" until 2026-12-15 09:00 UTC' })
+    expect(verdict(ces, state, T0 + 14 * DAY, { groups }).pass).toBe(true)
+  })
+  it('leaves the other groups alone: a transactional survey does not hold the relationship one', () => {
+    const state = stateWith(['shown', 'csat', T0])
+    expect(verdict(survey(undefined, 'nps'), state, T0 + DAY, { groups }).pass).toBe(true)
+  })
+  it('counts from the latest showing of any member', () => {
+    const state = stateWith(['shown', 'csat', T0], ['shown', 'ces', T0 + 10 * DAY])
+    expect(allowed(survey({ frequency: { everyDays: 1 } }, 'csat'), state, T0 + 20 * DAY, { groups }).why).toEqual({ code: 'group', group: 'transactional', until: T0 + 24 * DAY })
+  })
+  it('lets groups overlap: a survey in two groups waits for both', () => {
+    const overlapping = { ...groups, all: { surveys: ['nps', 'csat', 'ces'], cooldownDays: 30 } }
+    const state = stateWith(['shown', 'nps', T0])
+    expect(allowed(survey(undefined, 'ces'), state, T0 + 29 * DAY, { groups: overlapping }).why).toEqual({ code: 'group', group: 'all', until: T0 + 30 * DAY })
+    expect(allowed(survey(undefined, 'ces'), state, T0 + 30 * DAY, { groups: overlapping }).pass).toBe(true)
+    // The relationship group holds the NPS itself even longer (were it not "once").
+    expect(allowed(survey({ frequency: 'untilAnswered' }, 'nps'), state, T0 + 30 * DAY, { groups: overlapping }).why).toEqual({ code: 'group', group: 'relationship', until: T0 + 90 * DAY })
+  })
+  it('holds even a survey that ignores the shared cooldown, which is not its group', () => {
+    const state = stateWith(['shown', 'csat', T0])
+    const config = { cooldownDays: 3, groups }
+    expect(allowed(survey({ ignoreCooldown: true }, 'ces'), state, T0 + DAY, config).why).toMatchObject({ code: 'group' })
+    expect(allowed(survey({ ignoreCooldown: true }, 'other'), state, T0 + DAY, config).pass).toBe(true)
+  })
+  it('ignores a malformed group instead of breaking the page', () => {
+    const state = stateWith(['shown', 'csat', T0])
+    const broken = { a: null, b: { surveys: 'csat' }, c: { surveys: ['csat', 'ces'] }, d: 5 } as unknown as PacingConfig['groups']
+    expect(allowed(survey(undefined, 'ces'), state, T0 + DAY, { groups: broken }).pass).toBe(true)
+    expect(allowed(survey(undefined, 'ces'), state, T0 + DAY, { groups: null as unknown as PacingConfig['groups'] }).pass).toBe(true)
+  })
+})
+
+describe('spacing after another survey', () => {
+  it('waits the given days after the named survey was shown, and says after which', () => {
+    const ces = survey({ spacingDays: { nps: 60 } }, 'ces')
+    const state = stateWith(['shown', 'nps', T0])
+    expect(allowed(ces, state, T0 + 60 * DAY - 1).why).toEqual({ code: 'spacing', after: 'nps', until: T0 + 60 * DAY })
+    expect(verdict(ces, state, T0 + 60 * DAY - 1)).toEqual({ step: 'pacing', pass: false, why: '"nps" shown lately, spacing until 2027-01-30 09:00 UTC' })
+    expect(verdict(ces, state, T0 + 60 * DAY).pass).toBe(true)
+  })
+  it('does not wait for a survey never shown', () => {
+    expect(verdict(survey({ spacingDays: { nps: 60 } }, 'ces'), stateWith(['shown', 'csat', T0]), T0 + MIN).pass).toBe(true)
+  })
+  it('is one way: the named survey does not wait for the other', () => {
+    const state = stateWith(['shown', 'ces', T0])
+    expect(verdict(survey(undefined, 'nps'), state, T0 + MIN).pass).toBe(true)
+  })
+  it('comes after the survey\'s own frequency and before the shared cooldown', () => {
+    const ces = survey({ spacingDays: { nps: 60 } }, 'ces')
+    const state = stateWith(['shown', 'ces', T0], ['shown', 'nps', T0 + DAY])
+    expect(allowed(ces, state, T0 + 2 * DAY, { cooldownDays: 5 }).why).toMatchObject({ code: 'once' })
+    expect(allowed(survey({ frequency: 'untilAnswered', spacingDays: { nps: 60 } }, 'ces'), state, T0 + 2 * DAY, { cooldownDays: 5 }).why).toMatchObject({ code: 'spacing' })
+  })
+})

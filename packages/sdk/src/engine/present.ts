@@ -14,7 +14,7 @@ import type { Book } from '../core/book'
 import { claim } from './claim'
 import { mark } from '../pure/pacing/state'
 import type { Context } from '../pure/rules/context'
-import { recheck, type Decision } from '../pure/rules/decide'
+import { outranked, recheck, type Decision } from '../pure/rules/decide'
 import { ms } from '../pure/rules/duration'
 import { step, type Reason, type Step, type StepName } from '../pure/rules/trace'
 import { hostParent } from './host'
@@ -111,7 +111,7 @@ export async function judge(rt: Internals, decisions: Decision[], path: string, 
   setDebug(rt.debug)
   let winner: string | undefined
   for (const d of decisions) {
-    if (winner && d.show) (d.show = false), d.trace.push(step('priority', false, { code: 'priority', winner }))
+    if (winner && d.show) outranked(d, winner)
     note(rt, d.survey.id, d.trace)
     debug('survey', d.survey.id, d.show ? 'qualifies:' : 'not shown:', d.trace.slice())
     if (!d.show) continue

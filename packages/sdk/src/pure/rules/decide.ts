@@ -72,6 +72,16 @@ export function decide(p: Plan, event: TouchEvent, history: History, ctx: Contex
     .sort((a, b) => (b.survey.priority || 0) - (a.survey.priority || 0))
 }
 
+/**
+ * The contest on one event, whose decisions come highest priority first: a survey that qualified
+ * after another already won (shown, or waiting for its delay) is not shown, and says who won. The
+ * engine (engine/present.ts, judge) and the simulator (pure/simulate/replay.ts) both hold it.
+ */
+export const outranked = (d: Decision, winner: string): void => {
+  d.show = false
+  d.trace.push(step('priority', false, { code: 'priority', winner }))
+}
+
 /** When a survey's delay ends: the standing checks again (the customer may have done the thing it waits against). */
 export function recheck(survey: Survey, history: History, ctx: Context): Decision {
   const trace = [step('delay', true, { code: 'waited', delay: survey.delay! })]

@@ -71,6 +71,26 @@ const WHY: Words = {
 /** A reason in a few words, e.g. "cooldown until 2026-12-07 14:30 UTC": the debug log's and the simulator's. */
 export const why = (r: Reason): string => (WHY[r.code] as (r: Reason) => string)(r)
 
+/**
+ * The rule behind a refusal code, in a few words, for summaries that count refusals (the simulator's
+ * "rules that bind"); `why` says one refusal with its details.
+ */
+export const RULES: Partial<Record<Code, string>> = {
+  once: 'frequency "once": shown before',
+  answered: 'frequency "untilAnswered": answered',
+  snoozed: 'snoozeDays after a dismiss',
+  everyDays: 'frequency everyDays',
+  maxResponses: 'maxResponses',
+  spacing: 'spacingDays after another survey',
+  group: 'a group\'s cooldownDays',
+  cooldown: 'the shared cooldownDays',
+  maxPerSession: 'maxPerSession',
+  maxPer: 'maxPer',
+  priority: 'another survey had priority',
+  left: 'page left during the delay',
+  past: 'unless, seen during the delay',
+}
+
 /** A step as the debug log prints it: its data worded, `{ step: 'pacing', pass: false, why: 'cooldown until …' }`. */
 export const worded = (s: Step): { step: StepName; pass: boolean; why: string } => ({ step: s.step, pass: s.pass, why: why(s.why) })
 

@@ -39,7 +39,7 @@ export function forecastText(f: Forecast, name: string): string {
         f.touchpoints.map((t) => [
           '  ' + t.id,
           dec(t.answersPerWeek) + ' a week',
-          t.metric ? `${t.metric.toUpperCase()} needs ${t.needed}` : 'no score asked',
+          t.metric ? `${t.metric.toUpperCase()} needs ${t.needed}` : t.surveys.length ? 'no score asked' : 'no survey',
           t.metric ? (t.weeks === null ? 'never at this rate' : dec(t.weeks) + ' weeks') : '',
         ]),
       ),
@@ -60,15 +60,19 @@ export function forecastText(f: Forecast, name: string): string {
 /** What changed against an earlier config or forecast (`--against`). */
 export function changesText(changes: Change[], name: string): string {
   if (!changes.length) return `Against ${name}: no difference.\n`
-  const figure = (n: number | null) => (n === null ? '—' : Number.isInteger(n) ? int(n) : dec(n))
-  const delta = (c: Change) =>
-    c.before === null || c.after === null ? '' : (c.after > c.before ? '+' : '') + (Number.isInteger(c.after - c.before) ? int(c.after - c.before) : dec(c.after - c.before))
+  const share = (c: Change) => c.field == 'share'
+  const figure = (c: Change, n: number | null) => (n === null ? '—' : share(c) ? pct(n) : Number.isInteger(n) ? int(n) : dec(n))
+  const delta = (c: Change) => {
+    if (c.before === null || c.after === null) return ''
+    const d = c.after - c.before
+    return (d > 0 ? '+' : '') + (share(c) ? (d * 100).toFixed(1) + ' points' : Number.isInteger(d) ? int(d) : dec(d))
+  }
   return (
     [
       `Against ${name}:`,
       ...table([
         ['', 'figure', 'before', 'after', 'change'],
-        ...changes.map((c) => ['  ' + (c.scope == 'overall' ? 'overall' : c.scope + ' ' + c.id), c.field, figure(c.before), figure(c.after), delta(c)]),
+        ...changes.map((c) => ['  ' + (c.scope == 'overall' ? 'overall' : c.scope + ' ' + c.id), c.field, figure(c, c.before), figure(c, c.after), delta(c)]),
       ]),
     ].join('\n') + '\n'
   )

@@ -146,6 +146,14 @@ export default [
     plugins: [resolve(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' } })],
   },
   {
+    // The simulator for the `hetki simulate` command: the same rules and pacing as the engine, the
+    // journeys' replay and the forecast (docs/simulate.md), with the validator; never loaded by a
+    // page, so left readable.
+    input: 'packages/sdk/src/pure/simulate/index.ts',
+    output: { file: 'dist/simulate.mjs', format: 'es' },
+    plugins: [resolve(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' } })],
+  },
+  {
     input: 'packages/widget/src/index.tsx',
     output: { file: 'dist/hetki-widget.js', format: 'es', plugins: [minify()] },
     plugins: [siblingLocales(), ...plugins()],

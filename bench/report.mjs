@@ -6,6 +6,7 @@ import { cpus, loadavg, release } from 'node:os'
 const read = (name) => JSON.parse(readFileSync(`bench/.out/${name}.json`, 'utf8'))
 const sizes = read('sizes')
 const decide = read('decide')
+const simulate = read('simulate')
 const startup = read('startup')
 const visible = read('visible')
 const storage = read('storage')
@@ -83,6 +84,7 @@ const bars = [
   ['core script every page loads (gzip -9)', '≤ 6 KB', `${kb(sizes.hetkiFiles['hetki.js'].gzip)} KB`, sizes.hetkiFiles['hetki.js'].gzip <= 6144],
   ['widget chunk incl. Preact (gzip -9)', '≤ 14 KB', `${kb(sizes.hetkiFiles['hetki-widget.js'].gzip)} KB`, sizes.hetkiFiles['hetki-widget.js'].gzip <= 14336],
   ['decision cost per track(), 100 surveys (Node)', '≤ 2 µs median', `${decide.results.find((r) => r.surveys == 100).median.toFixed(3)} µs`, decide.results.find((r) => r.surveys == 100).median <= 2],
+  ['hetki simulate: 1 million events replayed (Node)', '< 10 s', `${simulate.millionEventsSeconds.toFixed(2)} s (${simulate.eventsPerSecond.toLocaleString('en-US')} events/s)`, simulate.millionEventsSeconds < 10],
   ['start-up: long tasks of the SDK in Chromium', 'none', hetkiStartup.map((r) => `median ${r.sdkLongTasks.median}, max ${r.sdkLongTasks.max} at ${r.cpuSlowdown}×`).join('; '), hetkiStartup.every((r) => r.sdkLongTasks.max == 0)],
   ['start-up: script time vs posthog-js', 'a small fraction', hetkiStartup.map((r) => `${(100 * r.scriptMs.median / startupOf('posthog-js', r.cpuSlowdown).scriptMs.median).toFixed(0)} % at ${r.cpuSlowdown}×`).join(', '), null],
   ['trigger → visible, widget cached (Chromium)', '≤ 50 ms median', `${ms(visibleOf('Hetki', 'cached').ms.median)} ms`, visibleOf('Hetki', 'cached').ms.median <= 50],
@@ -122,6 +124,10 @@ The synchronous work of the core for one event (journey history and trail, plan 
 
 ${decideTable}
 
+## Forecast speed: \`hetki simulate\` (Node)
+
+A synthetic month of the demo's config (demo/site/hetki.json): ${simulate.events.toLocaleString('en-US')} events of ${simulate.people.toLocaleString('en-US')} people replayed through the built simulator (dist/simulate.mjs, the browser's own rules and pacing) in ${(simulate.replayMs.median / 1000).toFixed(2)} s, median of 3 (${(simulate.replayMs.min / 1000).toFixed(2)}–${(simulate.replayMs.max / 1000).toFixed(2)} s): **${simulate.eventsPerSecond.toLocaleString('en-US')} events per second**. Generating the journeys took ${(simulate.generateMs / 1000).toFixed(2)} s, the forecast from the replay ${simulate.forecastMs.toFixed(0)} ms (bench/simulate.mjs).
+
 ## Trigger → visible (Chromium)
 
 From the call that sends the trigger (\`hetki.track()\`, \`posthog.capture()\`) to the first frame in which the prompt's buttons are laid out, timed in the page (the time is taken in a task queued from that frame, so after its paint; fade-in animations not counted). *not cached*: a new browser context, the page having loaded only what its SDK loads at start-up (for Hetki the engine and widget chunks are fetched on the trigger; posthog-js fetched its renderer at start-up already). *cached*: a fresh page load in the same context, every SDK file from the HTTP cache. ${visible.repeats} runs each.
@@ -147,5 +153,5 @@ ${noiseTable}
 `
 
 writeFileSync('bench/report.md', md)
-writeFileSync('bench/results.json', JSON.stringify({ environment, bars: bars.map(([bar, target, value, met]) => ({ bar, target, value, met })), sizes, startup, decide, visible, storage, noise }, null, 2) + '\n')
+writeFileSync('bench/results.json', JSON.stringify({ environment, bars: bars.map(([bar, target, value, met]) => ({ bar, target, value, met })), sizes, startup, decide, simulate, visible, storage, noise }, null, 2) + '\n')
 console.log(`\n${barsTable}\n\n${bytesTable}\n\n${startupTable}\n\n${visibleTable}\n\n${noiseTable}\n`)

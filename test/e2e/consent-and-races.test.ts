@@ -2,6 +2,7 @@
 // said no, or a page that moved on, must never see.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { waitSaid } from '../helpers/said'
 import { useChromiumAndDemo } from '../helpers/setup'
 
 const env = useChromiumAndDemo()
@@ -13,7 +14,8 @@ const survey = (id: string, event: string, extra = {}) => ({
   ...extra,
 })
 
-const said = (page: Page, text: string) => page.waitForEvent('console', (m) => m.text().includes(text))
+/** Resolves when debug mode logs `text` (reasons worded as the debug panel words them). */
+const said = (page: Page, text: string) => waitSaid(page, (t) => t.includes(text))
 
 /** A page of the demo's origin running Hetki in debug mode; `before` runs before any other script. */
 async function open(config: object, body = '', before?: () => void): Promise<Page> {

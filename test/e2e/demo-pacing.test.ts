@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { watchErrors } from '../helpers/browser'
 import { visitDemo } from '../helpers/demo'
+import { loggedStep, said } from '../helpers/said'
 import { useChromiumAndDemo } from '../helpers/setup'
 import type { Scorecards } from '../../packages/collector/src/scorecards/contract'
 
@@ -16,12 +17,12 @@ const visit = (page: Page, path: string) => visitDemo(page, env.demo.url + path)
 
 /**
  * Clicks the button that triggers `surveyId` and resolves to the pacing verdict logged for it,
- * e.g. "[hetki] survey csat-order {step: pacing, pass: false, why: shown once already, on …}".
+ * worded (test/helpers/said.ts), e.g. "[hetki] survey csat-order {step: pacing, pass: false, why: shown once already, on …}".
  */
 async function trigger(page: Page, button: string | RegExp, surveyId: string) {
-  const verdict = page.waitForEvent('console', (m) => m.text().startsWith(`[hetki] survey ${surveyId} {step: pacing`))
+  const verdict = page.waitForEvent('console', async (m) => !!(await loggedStep(m, surveyId, 'pacing')))
   await page.getByRole('button', { name: button }).click()
-  return (await verdict).text()
+  return said(await verdict)
 }
 
 const prompts = (page: Page) => page.locator('[data-hetki-survey]').count()

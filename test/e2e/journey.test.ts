@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { watchErrors } from '../helpers/browser'
+import { said, waitSaid } from '../helpers/said'
 import { useChromiumAndDemo } from '../helpers/setup'
 
 const env = useChromiumAndDemo()
@@ -32,7 +33,7 @@ async function open(config: object, body = '', path = '/shop/page.html'): Promis
 async function trackJudged(page: Page, name: string, props?: object) {
   const judged = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] survey'))
   await page.evaluate(([n, p]) => (window as any).hetki.track(n, p), [name, props] as const)
-  return (await judged).text()
+  return said(await judged)
 }
 
 const prompt = (page: Page, id: string) => page.locator(`[data-hetki-survey="${id}"]`)
@@ -147,7 +148,7 @@ describe('delays', () => {
 
   it('is cancelled when the customer navigates away first', async () => {
     const page = await open(config)
-    const cancelled = page.waitForEvent('console', (m) => m.text().includes('not shown: the customer left'))
+    const cancelled = waitSaid(page, (t) => t.includes('not shown: the customer left'))
     await page.evaluate(() => (window as any).hetki.track('cart.viewed'))
     await page.evaluate(() => history.pushState({}, '', '/shop/elsewhere'))
     await cancelled

@@ -5,6 +5,8 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from '../fixtures/chromium.mjs'
 import { launch, watchErrors } from '../helpers/browser'
 import { useChromiumAndDemo } from '../helpers/setup'
+import type { Reason } from '../../packages/sdk/src/pure/rules/trace'
+import { why } from '../../packages/sdk/src/pure/rules/words'
 
 const env = useChromiumAndDemo()
 
@@ -16,8 +18,8 @@ const surveys = (...list: [id: string, event: string, pacing?: object][]) =>
 
 /**
  * A page of the demo's origin running Hetki with `config`. Each pacing verdict of the debug trace
- * is kept in `window.verdicts` as [survey id, pass, why], so a test can wait for a decision
- * instead of a timer.
+ * is kept in `window.verdicts` as [survey id, pass, reason], so a test can wait for a decision
+ * instead of a timer; `verdicts()` words the reasons as the debug panel does.
  */
 function html(config: object) {
   return `<!doctype html><html lang="en"><body>
@@ -48,7 +50,8 @@ async function tab(context: BrowserContext): Promise<Page> {
 }
 
 type Verdict = [string, boolean, string]
-const verdicts = (page: Page): Promise<Verdict[]> => page.evaluate(() => (window as any).verdicts)
+const verdicts = async (page: Page): Promise<Verdict[]> =>
+  ((await page.evaluate(() => (window as any).verdicts)) as [string, boolean, Reason][]).map(([id, pass, reason]) => [id, pass, why(reason)])
 
 /** Tracks `event` in `page` and resolves to the pacing verdict on `surveyId` that follows. */
 async function track(page: Page, event: string, surveyId: string): Promise<Verdict> {
@@ -154,7 +157,7 @@ describe('pacing on one device', () => {
     await dismiss(page)
     await page.reload()
     await page.waitForFunction(() => (window as any).hetki?.track)
-    expect((await track(page, 'order.completed', 'csat'))[2]).toMatch(/^shown once already, on \d{4}-\d\d-\d\dT\d\d:\d\d$/)
+    expect((await track(page, 'order.completed', 'csat'))[2]).toMatch(/^shown once already, on \d{4}-\d\d-\d\d \d\d:\d\d UTC$/)
 
     await page.evaluate(() => (window as any).hetki.reset())
     expect(await track(page, 'order.completed', 'csat')).toEqual(['csat', true, 'allowed'])

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { watchErrors } from '../helpers/browser'
+import { waitSaid } from '../helpers/said'
 import { useChromiumAndDemo } from '../helpers/setup'
 
 const env = useChromiumAndDemo()
@@ -65,7 +66,7 @@ describe('the demo journey', () => {
     await stored(1)
 
     // Debug mode says why nothing shows, so the test waits for the verdict instead of a timer.
-    const verdict = page.waitForEvent('console', (m) => m.text().includes('shown once already'))
+    const verdict = waitSaid(page, (t) => t.includes('shown once already'))
     await page.goto(env.demo.url + '/?hetki_debug=1')
     await page.getByRole('button', { name: 'Place order' }).click()
     await verdict

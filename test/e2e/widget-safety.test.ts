@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { fixtureServer, widgetPage } from '../fixtures/pages.mjs'
+import { waitSaid } from '../helpers/said'
 import { useChromiumAndDemo } from '../helpers/setup'
 import { axeViolations, focused, press, widgetHarness } from '../helpers/widget'
 
@@ -235,7 +236,7 @@ describe('layouts', () => {
     const page = await context.newPage()
     await page.goto(env.demo.url + '/fixture/no-target.html')
     await page.waitForFunction(() => 'hetki' in window)
-    const verdict = page.waitForEvent('console', (m) => m.text().includes('not shown: no target'))
+    const verdict = waitSaid(page, (t) => t.includes('not shown: no target'))
     await page.evaluate(() => (window as any).hetki.track('go'))
     await verdict
     expect(await page.locator('hetki-survey').count()).toBe(0)

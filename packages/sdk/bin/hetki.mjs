@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // `hetki validate config.json [more.json…]`: checks Hetki configs and prints every problem. Exit
 // status: 0 valid (warnings allowed), 1 some error, 2 a file that cannot be read or is not JSON.
+// `hetki simulate config.json --journeys file`: forecasts how often people would be asked
+// (./simulate.mjs, docs/simulate.md).
 // No dependencies: the validator is bundled into dist/validate.mjs by the repository's build.
 import { existsSync, readFileSync } from 'node:fs'
 
 const HELP = `Usage: hetki validate [--json] <config.json|-> [more.json…]
+       hetki simulate <config.json> --journeys <file|-> [--json] [--against old.json] …
+                      (hetki simulate --help for the rest)
 
 Checks Hetki configs against the config schema and for mistakes a schema cannot see (a survey
 naming a missing touchpoint, duplicate ids, rules that never hold, missing translations…).
@@ -27,6 +31,11 @@ async function loadValidator() {
 }
 
 const args = process.argv.slice(2)
+if (args[0] == 'simulate') {
+  // Its own help and options; it resolves once its output is written.
+  const { simulate } = await import('./simulate.mjs')
+  process.exit(await simulate(args.slice(1)))
+}
 if (!args.length || args.includes('--help') || args.includes('-h')) {
   console.log(HELP)
   process.exit(args.length ? 0 : 2)

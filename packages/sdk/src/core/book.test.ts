@@ -162,7 +162,7 @@ describe('the pacing book of a tab', () => {
     const book = createBook(openStore(database()), { maxPerSession: 1 }, () => true)
     await book.write()
     await book.write((s) => mark(s, 'csat', 'shown', T0))
-    expect(allowed(survey, book.state(), T0 + 1000, { maxPerSession: 1 })).toMatchObject({ pass: false, why: 'maxPerSession reached' })
+    expect(allowed(survey, book.state(), T0 + 1000, { maxPerSession: 1 })).toMatchObject({ pass: false, why: { code: 'maxPerSession' } })
     expect(book.state().samplingId).toMatch(/^[\w-]{21}$/)
   })
 })

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Survey } from '../pure/config/types'
 import { openStore } from '../shared/store'
 import { createBook, type Book } from '../core/book'
+import type { Step } from '../pure/rules/trace'
+import { worded } from '../pure/rules/words'
 import { claim } from './claim'
 
 const survey = (id: string, pacing?: Survey['pacing']): Survey => ({ id, questions: [], ...(pacing && { pacing }) })
@@ -83,7 +85,8 @@ describe('claiming a prompt without Web Locks', () => {
     const told: unknown[] = []
     const claimed = await claim(survey('csat'), a!, { cooldownDays: 9 }, true, ready, true, (v) => told.push(v))
     expect(claimed).toBeDefined()
-    expect(told).toEqual([{ step: 'pacing', pass: true, why: 'not counted: a preview' }])
+    expect(told).toEqual([{ step: 'pacing', pass: true, why: { code: 'preview' } }])
+    expect(told.map((s) => worded(s as Step))).toEqual([{ step: 'pacing', pass: true, why: 'not counted: a preview' }])
     claimed![1]()
     expect(JSON.stringify(a!.state())).toBe(before)
     // What storage holds, as the next page reads it: the one real showing.

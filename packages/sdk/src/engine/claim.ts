@@ -2,7 +2,7 @@ import type { PacingConfig } from '../pure/config/pacing'
 import type { Survey } from '../pure/config/types'
 import { debug } from '../shared/log'
 import { step, type Step } from '../pure/rules/trace'
-import { allowed } from '../pure/pacing/allowed'
+import { take } from '../pure/pacing/take'
 import type { Book } from '../core/book'
 import { mark } from '../pure/pacing/state'
 
@@ -36,7 +36,7 @@ export const claim = <T>(
   new Promise((done) => {
     const locks = navigator.locks
     const run = async (lock: unknown) => {
-      let verdict: Step = step('pacing', !!lock || forced, forced ? (preview ? 'not counted: a preview' : 'forced by show()') : 'a prompt is open in another tab')
+      let verdict: Step = step('pacing', !!lock || forced, { code: forced ? (preview ? 'preview' : 'showCalled') : 'otherTab' })
       let prepared!: T
       if (verdict.pass)
         try {
@@ -44,12 +44,11 @@ export const claim = <T>(
           const now = Date.now()
           if (!preview)
             await book.write((s) => {
-              if (!forced)
-                verdict = lock == 1 && s.shows[s.shows.length - 1]! > now - OPEN_MS ? { ...verdict, pass: false } : allowed(survey, s, now, config)
-              if (verdict.pass) mark(s, survey.id, 'shown', now, config?.sessionMinutes)
+              if (forced) mark(s, survey.id, 'shown', now, config?.sessionMinutes)
+              else verdict = lock == 1 && s.shows[s.shows.length - 1]! > now - OPEN_MS ? { ...verdict, pass: false } : take(survey, s, now, config)
             })
         } catch (e) {
-          verdict = step('pacing', false, '' + e)
+          verdict = step('pacing', false, { code: 'error', message: '' + e })
         }
       debug('survey', survey.id, verdict)
       told?.(verdict)

@@ -14,10 +14,9 @@ import type { Book } from '../core/book'
 import { claim } from './claim'
 import { mark } from '../pure/pacing/state'
 import type { Context } from '../pure/rules/context'
-import { recheck, type Decision } from '../pure/rules/decide'
+import { outranked, recheck, type Decision } from '../pure/rules/decide'
 import { ms } from '../pure/rules/duration'
-import { explain } from '../pure/rules/explain'
-import { step, type Step } from '../pure/rules/trace'
+import { step, type Reason, type Step, type StepName } from '../pure/rules/trace'
 import { hostParent } from './host'
 
 /**
@@ -78,11 +77,15 @@ const add = (rt: Internals, id: string, s: Step) => {
   rt.changed?.()
 }
 
-/** Says why `id` is not shown, in the debug log and in the decision the overlay shows; false. */
-const refuse = (rt: Internals, id: string, name: string, why: string) => (debug('survey', id, 'not shown: ' + why), add(rt, id, step(name, false, why)), false)
+/**
+ * Says why `id` is not shown, in the debug log and in the decision the overlay shows; false. The
+ * log prints reasons as data (code and parameters): their words (pure/rules/words.ts) are the
+ * debug panel's, and would cost the engine a third more bytes.
+ */
+const refuse = (rt: Internals, id: string, name: StepName, reason: Reason) => (debug('survey', id, 'not shown:', reason), add(rt, id, step(name, false, reason)), false)
 
 /** The page of the event is gone (a new document, an SPA navigation): its rules no longer hold. */
-const left = (rt: Internals, id: string, path: string) => refuse(rt, id, 'page', 'the customer left ' + path)
+const left = (rt: Internals, id: string, path: string) => refuse(rt, id, 'page', { code: 'left', path })
 
 /**
  * A delay is cancelled when the customer leaves the page of the event: a new document ends the
@@ -94,7 +97,7 @@ function schedule(rt: Internals, survey: Survey, path: string, gen: number) {
     if (location.pathname != path) return left(rt, survey.id, path)
     const d = recheck(survey, rt.journey.state().history, rt.context(Date.now()))
     note(rt, survey.id, d.trace)
-    debug('survey', survey.id, explain(d))
+    debug('survey', survey.id, d.show ? 'qualifies:' : 'not shown:', d.trace.slice())
     if (d.show) settle(present(rt, survey, false, gen))
   }, ms(survey.delay!))
   rt.delayed.add(timer)
@@ -108,16 +111,16 @@ export async function judge(rt: Internals, decisions: Decision[], path: string, 
   setDebug(rt.debug)
   let winner: string | undefined
   for (const d of decisions) {
-    if (winner && d.show) (d.show = false), d.trace.push(step('priority', false, '"' + winner + '" had priority'))
+    if (winner && d.show) outranked(d, winner)
     note(rt, d.survey.id, d.trace)
-    debug('survey', d.survey.id, explain(d))
+    debug('survey', d.survey.id, d.show ? 'qualifies:' : 'not shown:', d.trace.slice())
     if (!d.show) continue
     // An SPA navigation while the engine loaded.
     if (location.pathname != path) {
       left(rt, d.survey.id, path)
       return
     }
-    if (d.survey.delay) gen == rt.gen && (schedule(rt, d.survey, path, gen), add(rt, d.survey.id, step('delay', true, 'waiting ' + d.survey.delay))), (winner = d.survey.id)
+    if (d.survey.delay) gen == rt.gen && (schedule(rt, d.survey, path, gen), add(rt, d.survey.id, step('delay', true, { code: 'waiting', delay: d.survey.delay }))), (winner = d.survey.id)
     else if (await present(rt, d.survey, false, gen)) winner = d.survey.id
   }
 }
@@ -129,26 +132,26 @@ export async function judge(rt: Internals, decisions: Decision[], path: string, 
 export async function present(rt: Internals, survey: Survey, forced: boolean, gen: number, preview?: boolean): Promise<boolean> {
   setDebug(rt.debug)
   const id = survey.id
-  if (forced) note(rt, id, [step('forced', true, preview ? 'a preview' : 'show()')], preview)
+  if (forced) note(rt, id, [step('forced', true, { code: 'forced', preview })], preview)
   const current = () => gen == rt.gen && rt.allowed()
-  if (!current()) return refuse(rt, id, 'reset', 'reset or consent withdrawn meanwhile')
+  if (!current()) return refuse(rt, id, 'reset', { code: 'reset' })
   // A prompt whose host the page removed (an SPA route change) can never be closed by the customer.
   if (rt.open && !rt.open.host.isConnected) rt.open.close()
   // A prompt closed just before (this one, or one closed by consent or reset) lets go of its
   // cross-tab lock asynchronously: the claim below would be refused because of this very tab.
   await rt.freed
   const { config, emitter, book, outbox } = rt
-  if (rt.open) return refuse(rt, id, 'prompt', 'another prompt is open')
+  if (rt.open) return refuse(rt, id, 'prompt', { code: 'promptOpen' })
   // First on this tab's state, which the other tabs keep up to date: no storage read per event.
   if (!forced) {
     const verdict = allowed(survey, book.state(), Date.now(), config.pacing)
     // Only a refusal is said here; the claim says the final verdict.
     if (!verdict.pass) return debug('survey', id, verdict), add(rt, id, verdict), false
     // Asked in a tab the customer is not looking at, a prompt would only use up their pacing.
-    if (document.hidden) return refuse(rt, id, 'page', 'the page is hidden')
+    if (document.hidden) return refuse(rt, id, 'page', { code: 'hidden' })
   }
   const parent = hostParent(survey)
-  if (!parent) return refuse(rt, id, 'target', 'no target')
+  if (!parent) return refuse(rt, id, 'target', { code: 'noTarget' })
   const responseId = nanoid()
   const host = document.createElement('hetki-survey')
   host.setAttribute('data-hetki-survey', id)
@@ -170,7 +173,7 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
   if (claimed) release = claimed[1]
   // Refused (the claim said why); closed by reset() or consent(false) meanwhile; or its place left the page.
   if (!claimed) return close(), false
-  if (rt.open?.close != close || !current() || !parent.isConnected) return close(), refuse(rt, id, 'page', 'closed meanwhile')
+  if (rt.open?.close != close || !current() || !parent.isConnected) return close(), refuse(rt, id, 'page', { code: 'closed' })
   const widget = claimed[0]
 
   const lang = rt.context(0).lang
@@ -223,7 +226,7 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
     },
   })
   emitter.emit('survey:shown', { surveyId: id, responseId, ...flag })
-  add(rt, id, step('shown', true, 'shown at ' + startedAt.slice(11, 19) + ' UTC'))
+  add(rt, id, step('shown', true, { code: 'shown', at: Date.parse(startedAt) }))
   moment('shown')
   return true
 }

@@ -13,7 +13,7 @@ import { mergeHistory, remember, type History } from '../pure/journey/history'
 import { extend, mergeTrail, type TrailEntry } from '../pure/journey/trail'
 import { describe as describeRecord } from '../engine/describe'
 import { decide } from '../pure/rules/decide'
-import { explain } from '../pure/rules/explain'
+import { explain } from '../pure/rules/words'
 import { plan } from '../pure/rules/plan'
 
 const LONG = process.env.HETKI_FUZZ == 'long'

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Survey } from '../pure/config/types'
 import { freshPacing, mark } from '../pure/pacing/state'
 import type { Context } from '../pure/rules/context'
+import type { Step } from '../pure/rules/trace'
+import { worded } from '../pure/rules/words'
 import { dryRun } from './dry-run'
 
 const NOW = Date.UTC(2026, 11, 1, 9, 0)
@@ -12,14 +14,15 @@ const survey = (extra: Partial<Survey> = {}): Survey => ({
   questions: [{ id: 'q', type: 'rating', text: 'How was it?' }],
   ...extra,
 })
-const failed = (steps: { pass: boolean; step: string; why: string }[]) => steps.filter((s) => !s.pass)
+/** The failed steps, worded as the debug log says them (rules/words.ts). */
+const failed = (steps: Step[]) => steps.filter((s) => !s.pass).map(worded)
 
 describe('dry run: would it show if its trigger fired now?', () => {
   it('yes for a plain survey never shown', () => {
     const steps = dryRun(survey(), {}, ctx(), freshPacing())
-    expect(steps[0]).toEqual({ step: 'trigger', pass: true, why: '"order.completed" assumed to fire now' })
+    expect(worded(steps[0]!)).toEqual({ step: 'trigger', pass: true, why: '"order.completed" assumed to fire now' })
     expect(failed(steps)).toEqual([])
-    expect(steps[steps.length - 1]).toEqual({ step: 'pacing', pass: true, why: 'allowed' })
+    expect(worded(steps[steps.length - 1]!)).toEqual({ step: 'pacing', pass: true, why: 'allowed' })
   })
 
   it('no when the audience or the sample leaves the person out, and says which', () => {
@@ -33,7 +36,7 @@ describe('dry run: would it show if its trigger fired now?', () => {
 
   it('counts the trigger as the next occurrence, and lists the properties it cannot check', () => {
     const steps = dryRun(survey({ trigger: { event: 'order.completed', count: 3, where: { plan: 'pro' } } }), {}, ctx(), freshPacing())
-    expect(steps[1]).toEqual({ step: 'where', pass: true, why: 'its properties must be {"plan":"pro"}' })
+    expect(worded(steps[1]!)).toEqual({ step: 'where', pass: true, why: 'its properties must be {"plan":"pro"}' })
     expect(failed(steps)).toEqual([{ step: 'count', pass: false, why: '1 of 3' }])
   })
 
@@ -42,12 +45,12 @@ describe('dry run: would it show if its trigger fired now?', () => {
     mark(state, 'other', 'shown', NOW - 864e5)
     const before = JSON.stringify(state)
     const steps = dryRun(survey(), {}, ctx(), state, { cooldownDays: 3 })
-    expect(failed(steps)).toEqual([{ step: 'pacing', pass: false, why: 'cooldown until 2026-12-03T09:00' }])
+    expect(failed(steps)).toEqual([{ step: 'pacing', pass: false, why: 'cooldown until 2026-12-03 09:00 UTC' }])
     expect(JSON.stringify(state)).toBe(before)
   })
 
   it('a survey without a trigger only shows by show() or a preview', () => {
-    expect(dryRun(survey({ trigger: undefined }), {}, ctx(), freshPacing())).toEqual([
+    expect(dryRun(survey({ trigger: undefined }), {}, ctx(), freshPacing()).map(worded)).toEqual([
       { step: 'trigger', pass: false, why: 'no trigger: only show() or a preview shows it' },
     ])
   })

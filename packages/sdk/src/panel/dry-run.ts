@@ -15,11 +15,11 @@ import { step, type Step } from '../pure/rules/trace'
  */
 export function dryRun(survey: Survey, history: History, ctx: Context, state: PacingState, pacing?: PacingConfig): Step[] {
   const t = survey.trigger
-  if (!t) return [step('trigger', false, 'no trigger: only show() or a preview shows it')]
+  if (!t) return [step('trigger', false, { code: 'noTrigger' })]
   const { where, ...rest } = t
   const d = atTrigger({ ...survey, trigger: rest }, { name: t.event, props: {}, at: ctx.now }, history, ctx)
-  const trace = [step('trigger', true, '"' + t.event + '" assumed to fire now'), ...d.trace.slice(1)]
-  if (where) trace.splice(1, 0, step('where', true, 'its properties must be ' + JSON.stringify(where)))
+  const trace = [step('trigger', true, { code: 'assumed', event: t.event }), ...d.trace.slice(1)]
+  if (where) trace.splice(1, 0, step('where', true, { code: 'propsLater', where }))
   trace.push(allowed(survey, state, ctx.now, pacing))
   return trace
 }

@@ -5,7 +5,7 @@ import type { Noted } from '../engine/present'
 import { validate } from '../pure/validate/validate'
 import { step } from '../pure/rules/trace'
 import { model, type Input } from './model'
-import { say } from './words'
+import { say } from '../pure/rules/words'
 
 const NOW = Date.UTC(2026, 11, 1, 9, 0)
 const q = [{ id: 'q', type: 'rating' as const, text: 'How was it?' }]
@@ -30,12 +30,15 @@ const input = (decisions: [string, Noted][] = [], pacing = freshPacing()): Input
 
 describe('the reasons in PM words', () => {
   it('says the usual refusals so that a PM knows what to do', () => {
-    expect(say(step('pacing', false, 'cooldown until 2026-12-07T14:30'))).toBe('pacing: cooldown until 2026-12-07 14:30 UTC')
-    expect(say(step('sample', false, 'person in the 10% sample'))).toBe('not in the 10 % sample')
-    expect(say(step('priority', false, '"nps" had priority'))).toBe('another survey had priority: "nps"')
-    expect(say(step('count', false, '1 of 2 within 30m'))).toBe('the trigger happened 1 of the 2 times needed within 30m')
-    expect(say(step('page', false, 'the page is hidden'))).toBe('the page was hidden (another tab in front)')
-    expect(say(step('unknown', false, 'why'))).toBe('unknown: why')
+    expect(say(step('pacing', false, { code: 'cooldown', until: Date.UTC(2026, 11, 7, 14, 30) }))).toBe('pacing: cooldown until 2026-12-07 14:30 UTC')
+    expect(say(step('sample', false, { code: 'sample', share: 0.1 }))).toBe('not in the 10 % sample')
+    expect(say(step('priority', false, { code: 'priority', winner: 'nps' }))).toBe('another survey had priority: "nps"')
+    expect(say(step('count', false, { code: 'count', n: 1, of: 2, within: '30m' }))).toBe('the trigger happened 1 of the 2 times needed within 30m')
+    expect(say(step('page', false, { code: 'hidden' }))).toBe('the page was hidden (another tab in front)')
+    expect(say(step('pacing', false, { code: 'group', group: 'relationship', until: Date.UTC(2027, 2, 1, 9, 0) }))).toBe('pacing: group "relationship" until 2027-03-01 09:00 UTC')
+    expect(say(step('pacing', false, { code: 'spacing', after: 'nps', until: Date.UTC(2027, 0, 30, 9, 0) }))).toBe('pacing: "nps" shown lately, spacing until 2027-01-30 09:00 UTC')
+    // A step without a sentence of its own: its name and the log's words.
+    expect(say(step('reset', false, { code: 'reset' }))).toBe('reset: reset or consent withdrawn meanwhile')
   })
 })
 
@@ -46,8 +49,8 @@ describe('the overlay model', () => {
     const v = model(
       input(
         [
-          ['a', { at: NOW - 6e4, trace: [step('trigger', true, '"order" seen'), step('pacing', true, 'allowed'), step('shown', true, 'shown at 08:59:00 UTC')] }],
-          ['b', { at: NOW, trace: [step('trigger', true, '"pay" seen'), step('pacing', false, 'cooldown until 2026-12-04T08:59')] }],
+          ['a', { at: NOW - 6e4, trace: [step('trigger', true, { code: 'trigger', event: 'order' }), step('pacing', true, { code: 'allowed' }), step('shown', true, { code: 'shown', at: NOW - 6e4 })] }],
+          ['b', { at: NOW, trace: [step('trigger', true, { code: 'trigger', event: 'pay' }), step('pacing', false, { code: 'cooldown', until: NOW - 6e4 + 3 * 864e5 })] }],
         ],
         pacing,
       ),
@@ -66,13 +69,26 @@ describe('the overlay model', () => {
   it('a survey waiting for its delay, and a preview', () => {
     const v = model(
       input([
-        ['a', { at: NOW, trace: [step('trigger', true, '"order" seen'), step('delay', true, 'waiting 5s')] }],
-        ['b', { at: NOW, preview: true, trace: [step('forced', true, 'a preview'), step('shown', true, 'shown at 09:00:00 UTC')] }],
+        ['a', { at: NOW, trace: [step('trigger', true, { code: 'trigger', event: 'order' }), step('delay', true, { code: 'waiting', delay: '5s' })] }],
+        ['b', { at: NOW, preview: true, trace: [step('forced', true, { code: 'forced', preview: true }), step('shown', true, { code: 'shown', at: NOW })] }],
       ]),
     )
     expect(v.surveys[0]).toMatchObject({ state: 'waiting', headline: 'qualified, delay: waiting 5s' })
     expect(v.surveys[1]).toMatchObject({ state: 'shown', headline: 'shown as a preview, shown at 09:00:00 UTC', last: { preview: true } })
     expect(v.surveys[1]!.last!.lines[0]).toEqual({ pass: true, text: 'forced by a preview, whatever the rules say' })
+  })
+})
+
+describe('pacing on this device', () => {
+  it("lists each group's cooldown, from the latest showing of any of its surveys", () => {
+    const pacing = freshPacing()
+    mark(pacing, 'b', 'shown', NOW - 864e5)
+    const groups = { transactional: { surveys: ['a', 'b'], cooldownDays: 14 }, relationship: { surveys: ['c'], cooldownDays: 90 } }
+    const v = model({ ...input([], pacing), config: { ...config, pacing: { groups } } })
+    expect(v.pacing).toContain('Group "transactional" (a, b): cooldown until 2026-12-14 09:00 UTC')
+    expect(v.pacing).toContain('Group "relationship" (c): no cooldown')
+    // The dry run of a survey in the group says why it would not show now.
+    expect(v.surveys[0]!.headline).toBe('trigger not seen yet: waiting for event "order"; if it fired now, not shown: pacing: group "transactional" until 2026-12-14 09:00 UTC')
   })
 })
 

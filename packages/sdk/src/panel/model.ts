@@ -8,7 +8,7 @@ import type { Context } from '../pure/rules/context'
 import type { Step } from '../pure/rules/trace'
 import { dryRun } from './dry-run'
 import type { Problem } from '../pure/validate/validate'
-import { say } from './words'
+import { date, say, why } from '../pure/rules/words'
 
 /** One line of a trace: passed or not, in PM words. */
 export interface Line {
@@ -48,7 +48,7 @@ export interface Input {
 
 /** Times on the overlay: UTC, like the dates in the pacing trace. */
 export const clock = (at: number): string => new Date(at).toISOString().slice(11, 19) + ' UTC'
-const day = (at: number): string => new Date(at).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+const day = date
 
 const lines = (trace: Step[]): Line[] => trace.map((s) => ({ pass: s.pass, text: say(s) }))
 
@@ -77,7 +77,7 @@ function surveyView(survey: Survey, input: Input): SurveyView {
   const headline = fail
     ? 'not shown: ' + say(fail)
     : shown
-      ? (noted.preview ? 'shown as a preview, ' : '') + end.why
+      ? (noted.preview ? 'shown as a preview, ' : '') + why(end.why)
       : end.step == 'delay'
         ? 'qualified, ' + say(end)
         : 'qualified, deciding…'
@@ -99,6 +99,12 @@ function pacingLines(config: Config, s: PacingState, now: number): string[] {
     session ? 'Session since ' + day(s.start) + ': ' + s.shows.filter((t) => t >= s.start).length + ' shown in it' : 'No session going',
     cooldown && cooldown > now ? 'Cooldown until ' + day(cooldown) : 'No cooldown',
   ]
+  // Each group's own cooldown, from the latest showing of any of its surveys.
+  for (const [name, g] of Object.entries(config.pacing?.groups || {})) {
+    const members = Array.isArray(g?.surveys) ? g.surveys : []
+    const until = Math.max(0, ...members.map((id) => s.surveys[id]?.shown || 0)) + g.cooldownDays * 864e5
+    out.push('Group "' + name + '" (' + members.join(', ') + '): ' + (until > now ? 'cooldown until ' + day(until) : 'no cooldown'))
+  }
   for (const [id, m] of Object.entries(s.surveys)) {
     const marks = (['shown', 'answered', 'dismissed'] as const).filter((k) => m[k]).map((k) => k + ' ' + day(m[k]!))
     out.push(id + ': ' + [...marks, (m.responses || 0) + ' response(s)'].join(', '))

@@ -3,8 +3,10 @@
  * 0.5 is 12 hours) except the session, in minutes. See docs/pacing.md.
  *
  * ```json
- * { "pacing": { "cooldownDays": 3, "maxPerSession": 1, "maxPer": { "surveys": 2, "days": 30 } },
- *   "surveys": [ { "id": "nps", "pacing": { "frequency": { "everyDays": 90 }, "snoozeDays": 7 }, "…": "…" } ] }
+ * { "pacing": { "cooldownDays": 3, "maxPerSession": 1, "maxPer": { "surveys": 2, "days": 30 },
+ *               "groups": { "relationship": { "surveys": ["nps"], "cooldownDays": 90 } } },
+ *   "surveys": [ { "id": "nps", "pacing": { "frequency": { "everyDays": 90 }, "snoozeDays": 7 }, "…": "…" },
+ *                { "id": "ces", "pacing": { "spacingDays": { "nps": 60 } }, "…": "…" } ] }
  * ```
  */
 export interface PacingConfig {
@@ -25,6 +27,23 @@ export interface PacingConfig {
    * @minimum 0
    */
   sessionMinutes?: number
+  /**
+   * Named groups of surveys, each with a cooldown of its own: after any survey of the group was
+   * shown, no survey of that group for `cooldownDays`. A survey may be in several groups, e.g.
+   * `{ "relationship": { "surveys": ["nps"], "cooldownDays": 90 }, "transactional": { "surveys": ["csat-order", "ces-payment"], "cooldownDays": 14 } }`.
+   */
+  groups?: Record<string, PacingGroup>
+}
+
+/** A group of surveys that pace each other (`pacing.groups`). */
+export interface PacingGroup {
+  /** The ids of the surveys in the group. */
+  surveys: string[]
+  /**
+   * After any survey of the group was shown, no survey of the group for this many days.
+   * @minimum 0
+   */
+  cooldownDays: number
 }
 
 /** Pacing of one survey. */
@@ -48,7 +67,18 @@ export interface SurveyPacing {
   maxResponses?: number
   /** Shows even during the global cooldown (critical touchpoints). Its showing still starts the cooldown. */
   ignoreCooldown?: boolean
+  /**
+   * Spacing after other surveys, by their id: not within this many days after that survey was
+   * shown (never shown: no wait). `{ "nps": 60 }`: only 60 days after the NPS was shown.
+   */
+  spacingDays?: Record<string, Days>
 }
+
+/**
+ * A number of days, fractions allowed (0.5 is 12 hours).
+ * @minimum 0
+ */
+export type Days = number
 
 /** `maxPer`: at most `surveys` surveys shown in any `days` days. */
 export interface PacingCap {

@@ -8,6 +8,7 @@ import type { Context } from './context'
 import { decide, recheck } from './decide'
 import { plan } from './plan'
 import { bucket } from './sample'
+import { worded } from './words'
 
 const T0 = Date.parse('2026-11-23T12:00:00Z')
 const MIN = 60_000
@@ -43,7 +44,8 @@ describe('trigger', () => {
   it('concerns only the surveys whose trigger names the event', () => {
     expect(run([{ trigger: { event: 'a' } }], [['b']])).toEqual([])
     const [d] = run([{ trigger: { event: 'a' } }], [['a']])
-    expect(d).toMatchObject({ show: true, trace: [{ step: 'trigger', pass: true, why: '"a" seen' }] })
+    expect(d).toMatchObject({ show: true, trace: [{ step: 'trigger', pass: true, why: { code: 'trigger', event: 'a' } }] })
+    expect(worded(d!.trace[0]!)).toEqual({ step: 'trigger', pass: true, why: '"a" seen' })
   })
 
   it.each([
@@ -76,7 +78,8 @@ describe('trigger', () => {
 
   it('says which property failed and what was wanted', () => {
     const [d] = run([{ trigger: { event: 'a', where: { amount: { gte: 100 } } } }], [['a', { amount: 50 }]])
-    expect(d!.trace[1]).toEqual({ step: 'where', pass: false, why: 'amount = 50, wanted {"gte":100}' })
+    expect(d!.trace[1]).toEqual({ step: 'where', pass: false, why: { code: 'where', key: 'amount', value: 50, wanted: { gte: 100 } } })
+    expect(worded(d!.trace[1]!)).toEqual({ step: 'where', pass: false, why: 'amount = 50, wanted {"gte":100}' })
   })
 })
 
@@ -91,7 +94,8 @@ describe('counts within a window', () => {
 
   it('explains the count', () => {
     const [d] = run([ces], [['payment.failed', {}, 0]])
-    expect(d!.trace.at(-1)).toEqual({ step: 'count', pass: false, why: '1 of 2 within 30m' })
+    expect(d!.trace.at(-1)).toEqual({ step: 'count', pass: false, why: { code: 'count', n: 1, of: 2, within: '30m' } })
+    expect(worded(d!.trace.at(-1)!)).toEqual({ step: 'count', pass: false, why: '1 of 2 within 30m' })
   })
 
   it('counts only events that meet the conditions', () => {
@@ -132,7 +136,7 @@ describe('sequences and negations', () => {
     remember(history, touchEvent('order.completed', {}, T0 + 5 * MIN), p.watched)
     const d = recheck(survey, history, ctx({ now: T0 + 10 * MIN }))
     expect(d.show).toBe(false)
-    expect(d.trace).toEqual([
+    expect(d.trace.map(worded)).toEqual([
       { step: 'delay', pass: true, why: 'waited 10m' },
       { step: 'unless', pass: false, why: '"order.completed" seen within 10m' },
     ])

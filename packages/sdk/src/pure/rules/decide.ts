@@ -1,6 +1,5 @@
 import type { PastEvent, Survey } from '../config/types'
 import type { TouchEvent } from '../journey/event'
-import { small } from '../journey/event'
 import { count, type History } from '../journey/history'
 import { own, unmet } from './conditions'
 import type { Context } from './context'
@@ -8,7 +7,7 @@ import { ms } from './duration'
 import { glob } from './glob'
 import type { Plan } from './plan'
 import { bucket } from './sample'
-import { step, type Step } from './trace'
+import { step, type Reason, type Step, type StepName } from './trace'
 
 /** A survey the event concerns, whether its rules let it show, and the trace of why. */
 export interface Decision {
@@ -17,54 +16,44 @@ export interface Decision {
   trace: Step[]
 }
 
-/** For explanations only: a value JSON cannot write (BigInt, a cycle, 10,000 levels) must not stop the decision. */
-const json = (v: unknown): string => {
-  try {
-    return JSON.stringify(v, small)
-  } catch {
-    return String(typeof v)
-  }
-}
-
 /** Start of a look-back window ending now; the whole remembered journey without `within`. */
 const since = (now: number, within: PastEvent['within']) => (within == null ? -Infinity : now - ms(within))
 
 const seen = (history: History, past: PastEvent, now: number) => count(history, past.event, past.where, since(now, past.within))
 
-const window = (past: PastEvent) => (past.within == null ? '' : ' within ' + past.within)
-
 /** The checks that hold at any moment: audience, schedule, sampling, and the trigger's negation. */
 function standing(survey: Survey, history: History, ctx: Context, trace: Step[]): boolean {
   const a = survey.audience || {}
-  const check = (name: string, pass: boolean, why: string) => (trace.push(step(name, pass, why)), pass)
+  const check = (name: StepName, pass: boolean, why: Reason) => (trace.push(step(name, pass, why)), pass)
   const unless = survey.trigger?.unless
   const happened = unless && seen(history, unless, ctx.now)
   const missing = a.user && unmet(ctx.user, a.user)
+  const { path } = ctx
   return (
-    (!unless || check('unless', !happened, '"' + unless.event + '" ' + (happened ? 'seen' : 'not seen') + window(unless))) &&
-    (!a.urls || check('urls', a.urls.some((p) => glob(p, ctx.path)), ctx.path + ' in ' + json(a.urls))) &&
-    (!a.notUrls || check('notUrls', !a.notUrls.some((p) => glob(p, ctx.path)), ctx.path + ' not in ' + json(a.notUrls))) &&
-    (!a.device || check('device', ([] as string[]).concat(a.device).includes(ctx.device), ctx.device + ' in ' + json(a.device))) &&
-    (!a.lang || check('lang', a.lang.some((l) => ctx.lang.toLowerCase().startsWith(l.toLowerCase())), ctx.lang + ' in ' + json(a.lang))) &&
-    (!a.user || check('user', !missing, (missing || 'all') + ' of ' + json(a.user) + (missing ? ' not met' : ' met'))) &&
-    (!a.from || check('from', ctx.now >= Date.parse(a.from), 'from ' + a.from)) &&
-    (!a.until || check('until', ctx.now < Date.parse(a.until) + (a.until.length == 10 ? 864e5 : 0), 'until ' + a.until)) &&
-    (a.sample == null || check('sample', bucket(ctx.personId, survey.id) < a.sample, 'person in the ' + a.sample * 100 + '% sample'))
+    (!unless || check('unless', !happened, { code: 'past', event: unless.event, seen: !!happened, within: unless.within })) &&
+    (!a.urls || check('urls', a.urls.some((p) => glob(p, path)), { code: 'urls', path, urls: a.urls })) &&
+    (!a.notUrls || check('notUrls', !a.notUrls.some((p) => glob(p, path)), { code: 'notUrls', path, urls: a.notUrls })) &&
+    (!a.device || check('device', ([] as string[]).concat(a.device).includes(ctx.device), { code: 'device', device: ctx.device, allowed: a.device })) &&
+    (!a.lang || check('lang', a.lang.some((l) => ctx.lang.toLowerCase().startsWith(l.toLowerCase())), { code: 'lang', lang: ctx.lang, allowed: a.lang })) &&
+    (!a.user || check('user', !missing, { code: 'user', missing, where: a.user })) &&
+    (!a.from || check('from', ctx.now >= Date.parse(a.from), { code: 'from', date: a.from })) &&
+    (!a.until || check('until', ctx.now < Date.parse(a.until) + (a.until.length == 10 ? 864e5 : 0), { code: 'until', date: a.until })) &&
+    (a.sample == null || check('sample', bucket(ctx.personId, survey.id) < a.sample, { code: 'sample', share: a.sample }))
   )
 }
 
 /** Rules at the moment of the trigger event: properties, count, sequence, then the standing checks. */
 export function atTrigger(survey: Survey, event: TouchEvent, history: History, ctx: Context): Decision {
   const t = survey.trigger!
-  const trace = [step('trigger', true, '"' + event.name + '" seen')]
-  const check = (name: string, pass: boolean, why: string) => (trace.push(step(name, pass, why)), pass)
+  const trace = [step('trigger', true, { code: 'trigger', event: event.name })]
+  const check = (name: StepName, pass: boolean, why: Reason) => (trace.push(step(name, pass, why)), pass)
   const failing = unmet(event.props, t.where)
   const n = t.count ? seen(history, { event: t.event, where: t.where, within: t.within }, ctx.now) + 1 : 0
   const before = t.after && seen(history, t.after, ctx.now)
   const show =
-    (!t.where || check('where', !failing, failing ? failing + ' = ' + json(own(event.props, failing)) + ', wanted ' + json(t.where[failing]) : 'all properties match')) &&
-    (!t.count || check('count', n >= t.count, n + ' of ' + t.count + (t.within == null ? '' : ' within ' + t.within))) &&
-    (!t.after || check('after', !!before, '"' + t.after.event + '" ' + (before ? 'seen' : 'not seen') + window(t.after))) &&
+    (!t.where || check('where', !failing, failing ? { code: 'where', key: failing, value: own(event.props, failing), wanted: t.where[failing] } : { code: 'where' })) &&
+    (!t.count || check('count', n >= t.count, { code: 'count', n, of: t.count, within: t.within })) &&
+    (!t.after || check('after', !!before, { code: 'past', event: t.after.event, seen: !!before, within: t.after.within })) &&
     standing(survey, history, ctx, trace)
   return { survey, show, trace }
 }
@@ -83,9 +72,19 @@ export function decide(p: Plan, event: TouchEvent, history: History, ctx: Contex
     .sort((a, b) => (b.survey.priority || 0) - (a.survey.priority || 0))
 }
 
+/**
+ * The contest on one event, whose decisions come highest priority first: a survey that qualified
+ * after another already won (shown, or waiting for its delay) is not shown, and says who won. The
+ * engine (engine/present.ts, judge) and the simulator (pure/simulate/replay.ts) both hold it.
+ */
+export const outranked = (d: Decision, winner: string): void => {
+  d.show = false
+  d.trace.push(step('priority', false, { code: 'priority', winner }))
+}
+
 /** When a survey's delay ends: the standing checks again (the customer may have done the thing it waits against). */
 export function recheck(survey: Survey, history: History, ctx: Context): Decision {
-  const trace = [step('delay', true, 'waited ' + survey.delay)]
+  const trace = [step('delay', true, { code: 'waited', delay: survey.delay! })]
   return { survey, show: standing(survey, history, ctx, trace), trace }
 }
 

@@ -1,6 +1,7 @@
 import schema from '../../../config.schema.json'
 import { backstops } from './backstops'
 import type { Problem } from './problem'
+import { checkPacingReferences } from './pacing'
 import { checkQuestions } from './questions'
 import { checkReferences } from './references'
 import { checkRules } from './rules'
@@ -32,7 +33,8 @@ function inConfigOrder(config: unknown, problems: Problem[]): Problem[] {
 /**
  * Every problem of a config, each with its JSON path, what was expected and a hint: the schema
  * generated from the types (shapes, ranges, unknown fields), then what a schema cannot say
- * (references, duplicates, rules that never hold, missing translations). Pure: no DOM, no Node,
+ * (references, duplicates, pacing groups and spacing naming no survey, rules that never hold,
+ * missing translations). Pure: no DOM, no Node,
  * no eval, so the debug overlay can run it in the page as well as the `hetki validate` command.
  * Problems come in the order of the config (by survey, then field), errors and warnings mixed.
  */
@@ -42,6 +44,7 @@ export function validate(config: unknown): Problem[] {
   if (isRecord(config)) {
     const report = (p: Problem) => void more.push(p)
     checkReferences(config, report)
+    checkPacingReferences(config, report)
     checkRules(config, report)
     checkQuestions(config, report)
   }

@@ -1,0 +1,149 @@
+// Fleet diagnostics, declared once: what a browser sends (wire kind "diagnostics"), the outcomes a
+// decision can end in, the funnel's stages they are lost at, and what GET /api/diagnostics answers.
+// Counts only: a record names no person, device, page, trail or URL. Prose: packages/collector/README.md
+// ("Fleet diagnostics") and docs/diagnostics.md.
+
+/**
+ * What one decision on one survey ended in, once its trigger event was seen. `shown`, or why not.
+ * Pacing reasons are an open set: any other code is read as a pacing reason, so a reason the
+ * engine learns (a group, spacing between surveys) reaches the funnel without a collector change.
+ */
+export const OUTCOMES = {
+  shown: 'shown',
+  /** The trigger's own conditions were not met: its properties (`where`), `count`, `after` or `unless`. */
+  trigger: 'the trigger’s conditions (properties, count, sequence)',
+  /** Outside the audience: page, device, language, user attributes, dates. */
+  audience: 'the audience rules (page, device, language, user, dates)',
+  /** The person is outside the survey's `audience.sample`. */
+  sample: 'the audience sample',
+  /** Another survey on the same event had priority. */
+  priority: 'another survey with priority on the same event',
+  /** Another tab showed a prompt first (or still shows one). */
+  claim: 'a prompt in another tab',
+  /** Another prompt was open in this page. */
+  busy: 'another prompt open on the page',
+  /** The page was left (during a delay), hidden, or reset before the prompt could show. */
+  page: 'the customer leaving or hiding the page',
+  /** The survey's `target` element was not on the page. */
+  target: 'a missing target element',
+  /** The widget could not be loaded. */
+  error: 'the widget failing to load',
+} as const
+
+/** The funnel in order. Each stage after the first says which outcomes are lost on the way to it. */
+export const STAGES = [
+  { stage: 'triggered', label: 'Trigger seen', lost: [] },
+  { stage: 'audience', label: 'In the audience', lost: ['trigger', 'audience'] },
+  { stage: 'sample', label: 'In the sample', lost: ['sample'] },
+  // Every code not named elsewhere lands here: pacing reasons are an open set.
+  { stage: 'pacing', label: 'Allowed by pacing', lost: ['priority'] },
+  { stage: 'claim', label: 'Won the tab claim', lost: ['claim', 'busy', 'page'] },
+  { stage: 'shown', label: 'Shown', lost: ['target', 'error'] },
+] as const satisfies readonly { stage: string; label: string; lost: readonly string[] }[]
+
+export type Stage = (typeof STAGES)[number]['stage']
+
+/** The stage an outcome is lost at; undefined for `shown`. Unknown codes are pacing reasons. */
+export function stageOf(outcome: string): Stage | undefined {
+  if (outcome === 'shown') return undefined
+  return STAGES.find((s) => (s.lost as readonly string[]).includes(outcome))?.stage ?? 'pacing'
+}
+
+/** One survey's counts in a record, as the browser sends them. */
+export interface SurveyCounts {
+  /** Decisions by outcome code (`shown`, `audience`, `cooldown`, …): whole numbers. */
+  outcomes: Record<string, number>
+  /** On this device's first report of the survey this UTC day. */
+  first?: true
+  /** With `first`: whole days since the device last reported the survey; absent when it never did. */
+  gap?: number
+}
+
+/** Wire kind "diagnostics" (packages/sdk/wire-format.schema.json). */
+export interface DiagnosticsRecord {
+  /** A nanoid minted for this record alone: the idempotency key, no link to a person or device. */
+  id: string
+  kind: 'diagnostics'
+  /** The start (UTC midnight) of the day the counts belong to. */
+  at: string
+  /** The share of devices that report (the config's `diagnostics.sample`). */
+  sample: number
+  /** Counts by survey id. */
+  surveys: Record<string, SurveyCounts>
+}
+
+/** A diagnostics record as the ingest read it: the day cut out, and the previous reporting day worked out. */
+export interface DiagnosticsIn {
+  id: string
+  kind: 'diagnostics'
+  day: string
+  sample: number
+  surveys: { surveyId: string; outcomes: [string, number][]; first: boolean; previousDay: string | null }[]
+}
+
+/** One reason a survey was not shown, within its stage. */
+export interface Reason {
+  /** The outcome code (`cooldown`, `audience`, …). */
+  reason: string
+  /** What stopped them, in words a PM reads: "the 14-day cooldown". */
+  label: string
+  count: number
+  /** Share of the survey's triggers, in % (0–100). */
+  share: number
+}
+
+/** One stage of a survey's funnel: how many decisions reached it, and what was lost on the way. */
+export interface FunnelStage {
+  stage: Stage
+  label: string
+  /** Decisions that got this far. */
+  count: number
+  /** Share of the triggers that got this far, in %. */
+  share: number
+  /** Lost on the way to this stage (0 for the first). */
+  lost: number
+  /** The reasons for `lost`, most first. */
+  reasons: Reason[]
+}
+
+/** The biggest single reason a survey was not shown. */
+export interface BiggestLoss extends Reason {
+  stage: Stage
+  /** 95 % Wilson interval of `share`, counting each reporting device once (see `enough`). */
+  low: number
+  high: number
+}
+
+/** One survey's "why not shown" funnel over the period. */
+export interface SurveyDiagnostics {
+  survey: string
+  /** The touchpoint it measures and its owner, from the collector's config (null when it names none). */
+  touchpoint: string | null
+  touchpointName: string | null
+  owner: string | null
+  /** Distinct devices that reported the survey in the period. */
+  devices: number
+  /** Decisions reported (trigger seen), and an estimate for all devices: each count over its sample rate. */
+  triggered: number
+  estimatedTriggered: number
+  /** The sample rates the counts came with, smallest first (usually one). */
+  samples: number[]
+  funnel: FunnelStage[]
+  /** Null when every trigger was shown, or none was reported. */
+  biggestLoss: BiggestLoss | null
+  /**
+   * Whether the sample is large enough to read: the biggest loss's share is known to ±10 points
+   * (95 % Wilson interval, n = the smaller of devices and triggers, since one device's decisions
+   * are not independent of each other).
+   */
+  enough: boolean
+}
+
+/** GET /api/diagnostics. */
+export interface Diagnostics {
+  period: { from: string; to: string }
+  /** The half-width a share must be known to before the page reads it out, in points. */
+  precision: number
+  surveys: SurveyDiagnostics[]
+  definitions: Record<string, string>
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Config } from '../../../sdk/src/config/types'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import { computeDiagnostics } from './compute'
 import { stageOf } from './contract'
 

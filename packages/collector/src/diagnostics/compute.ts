@@ -1,7 +1,7 @@
 // The "why not shown" funnels from the sums of query.ts: pure, no I/O. Each decision on a survey
 // ends in exactly one outcome (shown, or the reason it was not), so the triggers are the sum of
 // the outcomes and each stage keeps what the stages before it did not lose.
-import type { Config } from '../../../sdk/src/config/types'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import { wilson } from '../stats/wilson'
 import { STAGES, stageOf, type Diagnostics, type FunnelStage, type Reason, type SurveyDiagnostics } from './contract'
 import { reasonLabel } from './labels'

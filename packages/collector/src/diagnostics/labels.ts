@@ -1,7 +1,7 @@
 // What stopped a survey, in words a PM reads, with the config's own numbers: "the 14-day cooldown",
 // not "cooldown". Pure. The page writes the sentence around it ("62 % of triggers were held back
 // by the 14-day cooldown").
-import type { Config, Survey } from '../../../sdk/src/config/types'
+import type { Config, Survey } from '../../../sdk/src/pure/config/types'
 import { OUTCOMES } from './contract'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`

@@ -1,7 +1,7 @@
 // GET /api/diagnostics: the query string read (the scorecards' period and filters, 400 with the
 // reason), the token's reach checked (403 for another owner's touchpoints or surveys), the sums
 // loaded (query.ts) and turned into funnels (compute.ts).
-import type { Config } from '../../../sdk/src/config/types'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import { ParamError, scorecardRequest } from '../scorecards/params'
 import { touchpointScope, visibleTo } from '../scorecards/query'
 import type { Filters } from '../scorecards/contract'

@@ -26,7 +26,9 @@ export const DEFINITIONS: Record<string, string> = {
 export function computeDiagnostics(config: Config, period: { from: string; to: string }, input: DiagnosticsInput): Diagnostics {
   const ids = new Set(input.counts.map((c) => c.survey))
   const order = [...(config.surveys ?? []).map((s) => s.id).filter((id) => ids.has(id)), ...[...ids].filter((id) => !(config.surveys ?? []).some((s) => s.id === id)).sort()]
-  return { period, precision: PRECISION, surveys: order.map((id) => surveyFunnel(config, id, input)), definitions: DEFINITIONS }
+  const sample = (config as { diagnostics?: { sample?: unknown } }).diagnostics?.sample
+  const on = typeof sample === 'number' && sample > 0
+  return { period, enabled: on, sample: on ? Math.min(sample, 1) : null, precision: PRECISION, surveys: order.map((id) => surveyFunnel(config, id, input)), definitions: DEFINITIONS }
 }
 
 function surveyFunnel(config: Config, id: string, input: DiagnosticsInput): SurveyDiagnostics {

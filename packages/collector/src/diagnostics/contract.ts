@@ -142,6 +142,10 @@ export interface SurveyDiagnostics {
 /** GET /api/diagnostics. */
 export interface Diagnostics {
   period: { from: string; to: string }
+  /** Whether the collector's config turns diagnostics on (`diagnostics.sample` above 0): browsers only report when it does. */
+  enabled: boolean
+  /** The share of devices the config has report, or null when off. */
+  sample: number | null
   /** The half-width a share must be known to before the page reads it out, in points. */
   precision: number
   surveys: SurveyDiagnostics[]

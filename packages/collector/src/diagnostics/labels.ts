@@ -19,9 +19,9 @@ export function reasonLabel(code: string, survey: Survey | undefined, config: Co
     case 'maxPer':
       return global.maxPer ? `the cap of ${plural(global.maxPer.surveys, 'survey')} per ${plural(global.maxPer.days, 'day')}` : 'the cap of surveys per period'
     case 'once':
-      return '“show once”: already shown on the device'
+      return 'the “show once” rule: already shown on the device'
     case 'answered':
-      return '“until answered”: already answered on the device'
+      return 'the “until answered” rule: already answered on the device'
     case 'snoozed':
       return `the ${own.snoozeDays ?? 7}-day snooze after “not now” or a dismissal`
     case 'everyDays':

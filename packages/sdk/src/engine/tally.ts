@@ -37,17 +37,19 @@ export function tally(rt: Internals, id: string, s: Step, claiming: boolean): vo
   if (++decisions >= FLUSH_AFTER) flush(rt, share)
 }
 
-/** Sends what was counted as one record: first marked in the pacing state (which says whether it is the day's first report), then put in the outbox. */
+/**
+ * Sends what was counted as one record. All of it within this call, as the journey's save does: a
+ * page being left tears down its connection, and only a write issued now (the outbox's one
+ * committed request) survives it; a read-modify-write would be cut off. So the record is made from
+ * what this tab knows of the device (the other tabs keep it up to date), and the marks "reported
+ * today" follow in the pacing state's own transaction.
+ */
 function flush(rt: Internals, share: number): void {
   if (!decisions) return
   const sent = counts
   counts = new Map()
   decisions = 0
   const day = dayOf(Date.now())
-  let surveys: ReturnType<typeof report> | undefined
-  settle(
-    rt.book
-      .write((state) => void (surveys ||= report(sent, state, day)))
-      .then(() => rt.outbox.put({ id: nanoid(), kind: 'diagnostics', at: new Date(day * 864e5).toISOString(), sample: share, surveys: surveys! })),
-  )
+  settle(rt.outbox.put({ id: nanoid(), kind: 'diagnostics', at: new Date(day * 864e5).toISOString(), sample: share, surveys: report(sent, rt.book.state(), day) }))
+  settle(rt.book.write((state) => void report(sent, state, day)))
 }

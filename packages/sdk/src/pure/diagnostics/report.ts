@@ -11,8 +11,7 @@ export const dayOf = (at: number): number => Math.floor(at / 864e5)
  * The surveys of a diagnostics record from this page's counts, and what the device remembers of
  * its earlier reports: a survey's first report of `day` says so (`first`) and how many days passed
  * since its previous one (`gap`), which lets the collector count distinct devices over any period
- * without any id. Marks each survey reported on `day` in `state` (run inside the pacing state's
- * transaction, so two tabs never both say "first"). Pure.
+ * without any id. Marks each survey reported on `day` in `state`. Pure.
  */
 export function report(counts: Counts, state: PacingState, day: number): Record<string, SurveyCounts> {
   const surveys: Record<string, SurveyCounts> = {}

@@ -8,7 +8,7 @@ const config: Config = {
   pacing: { cooldownDays: 14, maxPerSession: 1, maxPer: { surveys: 2, days: 30 } },
   touchpoints: [{ id: 'checkout', name: 'Web shop checkout', owner: 'Web shop team' }],
   surveys: [
-    { id: 'csat', touchpoint: 'checkout', audience: { sample: 0.2 }, pacing: { snoozeDays: 3 }, questions: [] },
+    { id: 'csat', touchpoint: 'checkout', trigger: { event: 'buy', where: { plan: 'fixed' } }, audience: { sample: 0.2, urls: ['/order/*', '/cart'] }, pacing: { snoozeDays: 3 }, questions: [] },
     { id: 'quiet', questions: [] },
   ],
 }
@@ -19,7 +19,7 @@ const counts = (survey: string, outcomes: Record<string, number>, sample = 1) =>
 describe('the "why not shown" funnel', () => {
   it('loses each outcome at its stage, names the biggest loss with the config’s numbers, and estimates all devices from the sample', () => {
     const d = computeDiagnostics(config, period, {
-      counts: counts('csat', { shown: 10, trigger: 5, audience: 15, sample: 20, cooldown: 124, maxPerSession: 6, priority: 2, claim: 8, page: 4, target: 1, spacing: 5 }, 0.5),
+      counts: counts('csat', { shown: 10, where: 5, urls: 15, sample: 20, cooldown: 124, maxPerSession: 6, priority: 2, claim: 8, page: 4, target: 1, spacing: 5 }, 0.5),
       devices: [{ survey: 'csat', devices: 150 }],
       samples: [{ survey: 'csat', sample: 0.5 }],
     })
@@ -41,6 +41,7 @@ describe('the "why not shown" funnel', () => {
       ['spacing', 'the spacing after another survey', 2.5],
       ['priority', 'another survey with priority on the same event', 1],
     ])
+    expect(s.funnel[1]!.reasons.map((r) => r.label)).toEqual(['the audience’s pages (/order/*, /cart)', 'the trigger’s property conditions (on plan)'])
     expect(s.funnel[2]!.reasons[0]!.label).toBe('the survey’s 20 % audience sample')
     expect(s.biggestLoss).toMatchObject({ stage: 'pacing', reason: 'cooldown', count: 124, share: 62 })
     // 150 devices: 62 % is known to about ±8 points.
@@ -56,7 +57,7 @@ describe('the "why not shown" funnel', () => {
 
   it('orders surveys as the config does, then those it does not name; a survey that always shows has no biggest loss', () => {
     const d = computeDiagnostics(config, period, {
-      counts: [...counts('zzz', { shown: 1 }), ...counts('quiet', { shown: 500 }), ...counts('csat', { audience: 1 })],
+      counts: [...counts('zzz', { shown: 1 }), ...counts('quiet', { shown: 500 }), ...counts('csat', { urls: 1 })],
       devices: [{ survey: 'quiet', devices: 400 }],
       samples: [],
     })
@@ -66,8 +67,8 @@ describe('the "why not shown" funnel', () => {
   })
 
   it('every known outcome has a stage, and shown has none', () => {
-    expect(['trigger', 'audience', 'sample', 'priority', 'cooldown', 'claim', 'busy', 'page', 'target', 'error'].map(stageOf)).toEqual([
-      'audience', 'audience', 'sample', 'pacing', 'pacing', 'claim', 'claim', 'claim', 'shown', 'shown',
+    expect(['where', 'unless', 'urls', 'user', 'until', 'sample', 'priority', 'cooldown', 'group', 'claim', 'prompt', 'page', 'reset', 'target', 'error'].map(stageOf)).toEqual([
+      'audience', 'audience', 'audience', 'audience', 'audience', 'sample', 'pacing', 'pacing', 'pacing', 'claim', 'claim', 'claim', 'claim', 'shown', 'shown',
     ])
     expect(stageOf('shown')).toBeUndefined()
   })

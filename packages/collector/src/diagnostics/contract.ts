@@ -4,26 +4,38 @@
 // ("Fleet diagnostics") and docs/diagnostics.md.
 
 /**
- * What one decision on one survey ended in, once its trigger event was seen. `shown`, or why not.
- * Pacing reasons are an open set: any other code is read as a pacing reason, so a reason the
- * engine learns (a group, spacing between surveys) reaches the funnel without a collector change.
+ * What one decision on one survey ended in, once its trigger event was seen: `shown`, or what
+ * refused it, as the engine names it: the rule (its step's name), a pacing reason code, the claim.
+ * Pacing reasons are an open set: any code not named here is read as one, so a reason the engine
+ * learns (groups, spacing between surveys) reaches the funnel without a collector change.
+ * The words are the defaults; labels.ts says them with the config's own values.
  */
 export const OUTCOMES = {
   shown: 'shown',
-  /** The trigger's own conditions were not met: its properties (`where`), `count`, `after` or `unless`. */
-  trigger: 'the trigger’s conditions (properties, count, sequence)',
-  /** Outside the audience: page, device, language, user attributes, dates. */
-  audience: 'the audience rules (page, device, language, user, dates)',
-  /** The person is outside the survey's `audience.sample`. */
+  // The trigger's own conditions.
+  where: 'the trigger’s property conditions',
+  count: 'the trigger’s count',
+  after: 'the trigger’s “after” event',
+  unless: 'the trigger’s “unless” event',
+  // The audience rules.
+  urls: 'the audience’s pages',
+  notUrls: 'the audience’s excluded pages',
+  device: 'the audience’s devices',
+  lang: 'the audience’s languages',
+  user: 'the audience’s user attributes',
+  from: 'the audience’s start date',
+  until: 'the audience’s end date',
   sample: 'the audience sample',
   /** Another survey on the same event had priority. */
   priority: 'another survey with priority on the same event',
   /** Another tab showed a prompt first (or still shows one). */
   claim: 'a prompt in another tab',
-  /** Another prompt was open in this page. */
-  busy: 'another prompt open on the page',
-  /** The page was left (during a delay), hidden, or reset before the prompt could show. */
+  /** Another prompt was open on the page. */
+  prompt: 'another prompt open on the page',
+  /** The customer left the page (during a delay), or it was hidden. */
   page: 'the customer leaving or hiding the page',
+  /** reset() or a withdrawn consent meanwhile. */
+  reset: 'a reset or withdrawn consent',
   /** The survey's `target` element was not on the page. */
   target: 'a missing target element',
   /** The widget could not be loaded. */
@@ -33,11 +45,11 @@ export const OUTCOMES = {
 /** The funnel in order. Each stage after the first says which outcomes are lost on the way to it. */
 export const STAGES = [
   { stage: 'triggered', label: 'Trigger seen', lost: [] },
-  { stage: 'audience', label: 'In the audience', lost: ['trigger', 'audience'] },
+  { stage: 'audience', label: 'In the audience', lost: ['where', 'count', 'after', 'unless', 'urls', 'notUrls', 'device', 'lang', 'user', 'from', 'until'] },
   { stage: 'sample', label: 'In the sample', lost: ['sample'] },
   // Every code not named elsewhere lands here: pacing reasons are an open set.
   { stage: 'pacing', label: 'Allowed by pacing', lost: ['priority'] },
-  { stage: 'claim', label: 'Won the tab claim', lost: ['claim', 'busy', 'page'] },
+  { stage: 'claim', label: 'Won the tab claim', lost: ['claim', 'prompt', 'page', 'reset'] },
   { stage: 'shown', label: 'Shown', lost: ['target', 'error'] },
 ] as const satisfies readonly { stage: string; label: string; lost: readonly string[] }[]
 
@@ -51,7 +63,7 @@ export function stageOf(outcome: string): Stage | undefined {
 
 /** One survey's counts in a record, as the browser sends them. */
 export interface SurveyCounts {
-  /** Decisions by outcome code (`shown`, `audience`, `cooldown`, …): whole numbers. */
+  /** Decisions by outcome code (`shown`, `urls`, `cooldown`, …): whole numbers. */
   outcomes: Record<string, number>
   /** On this device's first report of the survey this UTC day. */
   first?: true
@@ -83,7 +95,7 @@ export interface DiagnosticsIn {
 
 /** One reason a survey was not shown, within its stage. */
 export interface Reason {
-  /** The outcome code (`cooldown`, `audience`, …). */
+  /** The outcome code (`cooldown`, `urls`, …). */
   reason: string
   /** What stopped them, in words a PM reads: "the 14-day cooldown". */
   label: string

@@ -55,8 +55,8 @@ describe.each(['sqlite', 'postgres'] as const)('fleet diagnostics (%s)', (kind) 
   // Three devices. A reports on the 18th, twice on the 20th (its second report that day is not a
   // "first"); B on the 19th and the 20th; C once, on the 20th, for the help centre's survey too.
   const batch = [
-    diagnostics('a18', { csat: { outcomes: { shown: 1, audience: 2 }, first: true } }, { at: day(18) }),
-    diagnostics('a20', { csat: { outcomes: { cooldown: 3, trigger: 1 }, first: true, gap: 2 } }, { at: day(20) }),
+    diagnostics('a18', { csat: { outcomes: { shown: 1, urls: 2 }, first: true } }, { at: day(18) }),
+    diagnostics('a20', { csat: { outcomes: { cooldown: 3, where: 1 }, first: true, gap: 2 } }, { at: day(20) }),
     diagnostics('a20b', { csat: { outcomes: { cooldown: 2, claim: 1 } } }, { at: day(20) }),
     diagnostics('b19', { csat: { outcomes: { sample: 2 }, first: true } }, { at: day(19), sample: 0.5 }),
     diagnostics('b20', { csat: { outcomes: { cooldown: 1 }, first: true, gap: 1 } }, { at: day(20), sample: 0.5 }),

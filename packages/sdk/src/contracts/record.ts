@@ -69,7 +69,7 @@ export interface DiagnosticsRecord {
   at: string
   /** The config's `diagnostics.sample` the counts were made under. */
   sample: number
-  /** By survey id: decisions by outcome (`shown`, `audience`, `cooldown`, …). */
+  /** By survey id: decisions by outcome (`shown`, `urls`, `cooldown`, `claim`, …; docs/diagnostics.md). */
   surveys: Record<string, SurveyCounts>
 }
 

@@ -84,7 +84,7 @@ describe('fleet diagnostics', () => {
       surveys: {
         csat: { outcomes: { shown: 1, once: 1 }, first: true },
         nps: { outcomes: { cooldown: 1 }, first: true },
-        help: { outcomes: { audience: 1 }, first: true },
+        help: { outcomes: { urls: 1 }, first: true },
       },
     })
     // Later that day, the same tab: counted again, no longer the day's first report.
@@ -99,7 +99,7 @@ describe('fleet diagnostics', () => {
     const { hetki } = await start(config({ diagnostics: { sample: 1 } }))
     for (let i = 0; i < 50; i++) hetki.track('read')
     await vi.waitFor(() => expect(diagnostics()).toHaveLength(1))
-    expect(diagnostics()[0]!.surveys).toEqual({ help: { outcomes: { audience: 50 }, first: true } })
+    expect(diagnostics()[0]!.surveys).toEqual({ help: { outcomes: { urls: 50 }, first: true } })
   })
 
   it('counts nothing without the opt-in, or on a device outside the sample, so a hide sends none', async () => {
@@ -123,7 +123,7 @@ describe('fleet diagnostics', () => {
       else expect(tally.pending()).toBe(0), expect(fresh()).toEqual([])
       show()
     }
-    // The opt-in counted 3 audience refusals and 1 showing; the others counted nothing to send.
+    // The opt-in counted 3 refusals by the audience's pages and 1 showing; the others counted nothing to send.
     expect(counted).toEqual([4, 0, 0])
   })
 })

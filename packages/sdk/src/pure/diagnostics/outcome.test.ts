@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { allowed } from '../pacing/allowed'
 import { freshPacing } from '../pacing/state'
 import { atTrigger } from '../rules/decide'
-import { step } from '../rules/trace'
+import type { Step } from '../rules/trace'
 import { touchEvent } from '../journey/event'
 import type { Survey } from '../config/types'
 import { outcomeOf } from './outcome'
@@ -17,14 +17,14 @@ const rules = (s: Survey, props?: Record<string, unknown>) => {
 }
 
 describe('the outcome of a decision, for fleet diagnostics', () => {
-  it('names what the rules refused: the trigger’s conditions, the audience, the sample; nothing while they pass', () => {
-    expect(rules(survey({ trigger: { event: 'buy', where: { plan: 'fixed' } } }), { plan: 'spot' })).toBe('trigger')
-    expect(rules(survey({ trigger: { event: 'buy', count: 3 } }))).toBe('trigger')
-    expect(rules(survey({ trigger: { event: 'buy', after: { event: 'help' } } }))).toBe('trigger')
-    expect(rules(survey({ audience: { urls: ['/help*'] } }))).toBe('audience')
-    expect(rules(survey({ audience: { device: 'mobile' } }))).toBe('audience')
-    expect(rules(survey({ audience: { lang: ['fi'] } }))).toBe('audience')
-    expect(rules(survey({ audience: { from: '2030-01-01' } }))).toBe('audience')
+  it('names the rule that refused: the trigger’s conditions, each audience rule, the sample; nothing while they pass', () => {
+    expect(rules(survey({ trigger: { event: 'buy', where: { plan: 'fixed' } } }), { plan: 'spot' })).toBe('where')
+    expect(rules(survey({ trigger: { event: 'buy', count: 3 } }))).toBe('count')
+    expect(rules(survey({ trigger: { event: 'buy', after: { event: 'help' } } }))).toBe('after')
+    expect(rules(survey({ audience: { urls: ['/help*'] } }))).toBe('urls')
+    expect(rules(survey({ audience: { device: 'mobile' } }))).toBe('device')
+    expect(rules(survey({ audience: { lang: ['fi'] } }))).toBe('lang')
+    expect(rules(survey({ audience: { from: '2030-01-01' } }))).toBe('from')
     expect(rules(survey({ audience: { sample: 0 } }))).toBe('sample')
     expect(rules(survey({}))).toBeUndefined()
   })
@@ -47,21 +47,30 @@ describe('the outcome of a decision, for fleet diagnostics', () => {
     expect(verdict(freshPacing())).toBeUndefined()
   })
 
-  it('in the claim, a refusal is another tab’s prompt, unless the widget failed to load', () => {
-    expect(outcomeOf(step('pacing', false, 'a prompt is open in another tab'), true)).toBe('claim')
-    expect(outcomeOf(step('pacing', false, 'cooldown until 2026-12-01T10:00'), true)).toBe('claim')
-    expect(outcomeOf(step('pacing', false, 'TypeError: Failed to fetch dynamically imported module'), true)).toBe('error')
-    expect(outcomeOf(step('pacing', true, 'a prompt is open in another tab'), true)).toBeUndefined()
+  it('in the claim, a refusal is another tab’s prompt, unless the widget failed to load; words or data alike', () => {
+    // Verdicts as words (allowed.ts and claim.ts today) and as data ({ code }): the same outcomes.
+    const pacing = (why: unknown, pass = false) => ({ step: 'pacing', pass, why }) as unknown as Step
+    expect(outcomeOf(pacing('a prompt is open in another tab'), true)).toBe('claim')
+    expect(outcomeOf(pacing({ code: 'otherTab' }), true)).toBe('claim')
+    expect(outcomeOf(pacing('cooldown until 2026-12-01T10:00'), true)).toBe('claim')
+    expect(outcomeOf(pacing({ code: 'cooldown', until: 0 }), true)).toBe('claim')
+    expect(outcomeOf(pacing('TypeError: Failed to fetch dynamically imported module'), true)).toBe('error')
+    expect(outcomeOf(pacing({ code: 'error', message: 'TypeError: Failed to fetch' }), true)).toBe('error')
+    expect(outcomeOf(pacing('a prompt is open in another tab', true), true)).toBeUndefined()
+    expect(outcomeOf(pacing({ code: 'group', group: 'relationship', until: 0 }), false)).toBe('group')
+    expect(outcomeOf(pacing({ code: 'spacing', after: 'nps', until: 0 }), false)).toBe('spacing')
+    expect(outcomeOf(pacing({ code: 'once', at: 0 }), false)).toBe('once')
   })
 
   it('names the engine’s own refusals, and the showing', () => {
-    expect(outcomeOf(step('priority', false, '"nps" had priority'), false)).toBe('priority')
-    expect(outcomeOf(step('prompt', false, 'another prompt is open'), false)).toBe('busy')
-    expect(outcomeOf(step('page', false, 'the page is hidden'), false)).toBe('page')
-    expect(outcomeOf(step('reset', false, 'reset or consent withdrawn meanwhile'), false)).toBe('page')
-    expect(outcomeOf(step('target', false, 'no target'), false)).toBe('target')
-    expect(outcomeOf(step('shown', true, 'shown at 10:00:00 UTC'), true)).toBe('shown')
-    expect(outcomeOf(step('delay', true, 'waiting 5s'), false)).toBeUndefined()
-    expect(outcomeOf(step('forced', true, 'show()'), false)).toBeUndefined()
+    const at = (name: string, pass = false) => ({ step: name, pass, why: { code: name } }) as unknown as Step
+    expect(outcomeOf(at('priority'), false)).toBe('priority')
+    expect(outcomeOf(at('prompt'), false)).toBe('prompt')
+    expect(outcomeOf(at('page'), false)).toBe('page')
+    expect(outcomeOf(at('reset'), false)).toBe('reset')
+    expect(outcomeOf(at('target'), false)).toBe('target')
+    expect(outcomeOf(at('shown', true), true)).toBe('shown')
+    expect(outcomeOf(at('delay', true), false)).toBeUndefined()
+    expect(outcomeOf(at('forced', true), false)).toBeUndefined()
   })
 })

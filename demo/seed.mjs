@@ -1,10 +1,12 @@
 // `npm run demo:seed` fills the collector's database with the demo's seed (demo/sample-data.mjs:
-// ten weeks of wire-format v1 envelopes, about 5,000 records) so the results app has something to
+// ten weeks of wire-format v1 envelopes, about 5,000 records; demo/sample-diagnostics.mjs: the
+// fleet's "why not shown" counts) so the results app has something to
 // show; `npm run demo:reset` empties it. It stores through the collector's own ingest, the code
 // behind POST /collect, so the seed gets the same checks, upserts and derived rows (answers, trail
 // events) as answers from browsers. The same database as `npm start`: DATABASE_URL (PostgreSQL),
 // else HETKI_DB, else ./hetki.db. Safe while the collector runs, and safe to run twice (upserts by id).
 import { existsSync, readFileSync } from 'node:fs'
+import { sampleDiagnostics } from './sample-diagnostics.mjs'
 import { sampleEnvelopes } from './sample-data.mjs'
 
 const entry = new URL('../packages/collector/dist/index.js', import.meta.url)
@@ -33,7 +35,14 @@ try {
       stored += result.stored.length
       rejected.push(...result.rejected, ...(result.error ? [{ id: null, reason: result.error }] : []))
     }
-    console.log(`Stored ${stored} seed records (ten weeks of the demo journey) in ${where}`)
+    let diagnostics = 0
+    // The fleet's "why not shown" counts (demo/sample-diagnostics.mjs), through the same ingest.
+    for (const envelope of sampleDiagnostics()) {
+      const result = await ingest(ctx, envelope, { origin: null, receivedAt: new Date(Date.parse(envelope.sentAt) + 800) })
+      diagnostics += result.stored.length
+      rejected.push(...result.rejected, ...(result.error ? [{ id: null, reason: result.error }] : []))
+    }
+    console.log(`Stored ${stored} seed records (ten weeks of the demo journey) and ${diagnostics} diagnostics records in ${where}`)
     if (rejected.length) {
       console.error(`${rejected.length} refused, e.g. ${JSON.stringify(rejected[0])}`)
       process.exitCode = 1

@@ -2,11 +2,13 @@
 // The real collector over the demo's seed, for the results app's e2e test and its screenshots
 // (scripts/results-screenshots.mjs): the demo's Hetki config and server file (its public demo
 // tokens and event labels), an in-memory SQLite database, a free loopback port, and the seed of
-// demo/sample-data.mjs stored through the collector's own ingest, as `npm run demo:seed` does.
+// demo/sample-data.mjs (and demo/sample-diagnostics.mjs) stored through the collector's own ingest,
+// as `npm run demo:seed` does.
 // The collector's module is passed in: the test imports its TypeScript sources, the script (plain
 // Node) its build in packages/collector/dist.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { sampleDiagnostics } from '../../demo/sample-diagnostics.mjs'
 import { sampleEnvelopes } from '../../demo/sample-data.mjs'
 
 const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url))
@@ -59,6 +61,11 @@ export async function startSeededCollector({ startCollector, ingest }) {
       const result = await ingest(collector.ctx, envelope, { origin: null, receivedAt: new Date(Date.parse(envelope.sentAt) + 800) })
       if (result.error || result.rejected.length) throw new Error(`the seed was refused: ${result.error ?? JSON.stringify(result.rejected[0])}`)
       stored += result.stored.length
+    }
+    // The fleet's "why not shown" counts, as demo:seed stores them; not counted in `stored`.
+    for (const envelope of sampleDiagnostics(NOW)) {
+      const result = await ingest(collector.ctx, envelope, { origin: null, receivedAt: new Date(Date.parse(envelope.sentAt) + 800) })
+      if (result.error || result.rejected.length) throw new Error(`the diagnostics seed was refused: ${result.error ?? JSON.stringify(result.rejected[0])}`)
     }
   } catch (e) {
     await collector.close(0)

@@ -133,6 +133,7 @@ const TITLES = {
   interval: '95 % intervals', change: 'Real change', tone: 'Good, fair, poor', targets: 'Targets', trend: 'Trends',
   precision: 'Answers needed', funnel: 'Response rate', dropoff: 'Drop-off', low: 'Low scores', rootCause: 'Root cause',
   nonResponse: 'Non-response bias', promptsPerPerson: 'Prompts per person', coverage: 'Coverage',
+  diagnosticsFunnel: 'Why not shown', diagnosticsDevices: 'Devices reporting', diagnosticsSample: 'Sampled devices', diagnosticsEnough: 'Too few to read',
 }
 
 /** A definition's title: a known one, a method's name, else the key. @param {string} key */

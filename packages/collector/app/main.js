@@ -4,7 +4,8 @@
 import { Refused, get, token } from './api.js'
 import { fill, h } from './dom.js'
 import * as f from './format.js'
-import { FILTERS, parse, scorecardsQuery, serialize, textsQuery } from './state.js'
+import { diagnosticsView } from './diagnostics.js'
+import { DIAGNOSTICS_FILTERS, FILTERS, diagnosticsQuery, parse, scorecardsQuery, serialize, textsQuery } from './state.js'
 import { quote } from './texts.js'
 import { touchpointCard } from './touchpoint.js'
 import { coverage, definitionsList, legend, ownerCard } from './views.js'
@@ -128,9 +129,12 @@ function syncForm(state) {
   options('f-channel', [...known.channels].map((c) => [c, c]), state.channel)
   for (const key of /** @type {const} */ (['lang', 'path'])) input(key).value = state[key]
   // Open answers are filtered by touchpoint, survey and words only: the other fields step aside.
-  for (const el of form.querySelectorAll('[data-scope="scorecards"]')) /** @type {HTMLElement} */ (el).hidden = state.view === 'texts' || (el.classList.contains('custom') && !!state.days) || (el.classList.contains('base') && !state.bfrom)
-  const chosen = [state.days ? `last ${state.days} days` : `${state.from} to ${state.to}`, state.bfrom ? `against ${state.bfrom} to ${state.bto}` : null]
-  for (const key of FILTERS) if (state[key]) chosen.push(`${key === 'lang' ? 'language' : key === 'path' ? 'page' : key}: ${key === 'touchpoint' ? known.touchpoints.get(state[key]) ?? state[key] : state[key]}`)
+  // Why not shown: diagnostics carry no page or language, and are not compared with a baseline.
+  for (const el of form.querySelectorAll('[data-scope="scorecards"]'))
+    /** @type {HTMLElement} */ (el).hidden = state.view === 'texts' || (el.classList.contains('custom') && !!state.days) || (el.classList.contains('base') && !state.bfrom) || (state.view === 'diagnostics' && /** @type {HTMLElement} */ (el).dataset.off === 'diagnostics')
+  const why = state.view === 'diagnostics'
+  const chosen = [state.days ? `last ${state.days} days` : `${state.from} to ${state.to}`, state.bfrom && !why ? `against ${state.bfrom} to ${state.bto}` : null]
+  for (const key of why ? DIAGNOSTICS_FILTERS : FILTERS) if (state[key]) chosen.push(`${key === 'lang' ? 'language' : key === 'path' ? 'page' : key}: ${key === 'touchpoint' ? known.touchpoints.get(state[key]) ?? state[key] : state[key]}`)
   $('filters-summary').textContent = state.view === 'texts' ? `Filters: ${chosen.slice(2).filter((c) => /^(touchpoint|survey):/.test(String(c))).join(', ') || 'none'}` : `Period and filters: ${chosen.filter(Boolean).join(', ')}`
   for (const a of document.querySelectorAll('nav.views a')) {
     const link = /** @type {HTMLAnchorElement} */ (a)
@@ -185,6 +189,7 @@ async function route() {
     learn(sc)
     syncForm(state)
     if (state.view === 'texts') await texts(state, sc, controller.signal)
+    else if (state.view === 'diagnostics') await whyNotShown(state, controller.signal)
     else draw(state, sc)
   } catch (e) {
     if (controller.signal.aborted) return
@@ -220,6 +225,15 @@ function draw(state, sc) {
     fill(view, h('h2', { class: 'visually-hidden' }, 'By touchpoint'), when, legend(), sc.touchpoints.length ? h('div', { class: 'cards' }, sc.touchpoints.map((/** @type {any} */ t) => touchpointCard(t, sc.definitions, names))) : nothing(), definitionsList(sc.definitions))
     status.textContent = `Showing ${sc.touchpoints.length} touchpoints.`
   }
+}
+
+/** The "why not shown" funnels. @param {ReturnType<typeof parse>} state @param {AbortSignal} signal */
+async function whyNotShown(state, signal) {
+  const d = await get('/api/diagnostics', diagnosticsQuery(state, new Date()), signal)
+  for (const s of d.surveys) known.surveys.add(s.survey)
+  syncForm(state)
+  fill(view, h('h2', { class: 'visually-hidden' }, 'Why not shown'), h('p', { class: 'period' }, `${f.period(d.period)}.`), diagnosticsView(d), definitionsList(d.definitions))
+  status.textContent = `Showing why ${d.surveys.length === 1 ? '1 survey was' : `${d.surveys.length} surveys were`} not shown.`
 }
 
 const nothing = () => h('p', { class: 'muted' }, 'Nothing matches these filters in this period.')

@@ -1,7 +1,7 @@
 // What the page shows, kept in the URL's hash so a view can be shared: the view, the period and
 // the filters. Never the token (that stays in sessionStorage). Pure: no DOM.
 
-export const VIEWS = /** @type {const} */ (['touchpoints', 'owners', 'coverage', 'texts'])
+export const VIEWS = /** @type {const} */ (['touchpoints', 'owners', 'coverage', 'diagnostics', 'texts'])
 export const PRESETS = [7, 28, 90]
 /** The filters the API takes, in the order the form shows them. */
 export const FILTERS = /** @type {const} */ (['touchpoint', 'owner', 'survey', 'lang', 'path', 'channel'])
@@ -81,5 +81,16 @@ export function textsQuery(state, cursor) {
   if (state.survey) p.set('survey', state.survey)
   if (state.q) p.set('q', state.q)
   if (cursor) p.set('cursor', cursor)
+  return p
+}
+
+/** The filters GET /api/diagnostics reads: diagnostics carry no page or language. */
+export const DIAGNOSTICS_FILTERS = /** @type {const} */ (['touchpoint', 'owner', 'survey', 'channel'])
+
+/** The query of GET /api/diagnostics. @param {State} state @param {Date} now */
+export function diagnosticsQuery(state, now) {
+  const { from, to } = periodOf(state, now)
+  const p = new URLSearchParams({ from, to })
+  for (const key of DIAGNOSTICS_FILTERS) if (state[key]) p.set(key, state[key])
   return p
 }

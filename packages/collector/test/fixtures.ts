@@ -76,3 +76,8 @@ export function moment(name: string, kind: 'shown' | 'dismissed', more: Record<s
 }
 
 export const envelope = (records: object[], dropped?: number) => ({ v: 1, sentAt: '2026-11-20T10:00:06.000Z', records, ...(dropped ? { dropped } : {}) })
+
+/** A diagnostics record (wire kind "diagnostics") as the SDK's engine sends it: counts by survey, no ids but its own. */
+export function diagnostics(name: string, surveys: Record<string, object>, more: Record<string, unknown> = {}) {
+  return { id: rid(name), kind: 'diagnostics', at: '2026-11-20T00:00:00.000Z', sample: 1, surveys, ...more }
+}

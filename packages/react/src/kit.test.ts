@@ -4,7 +4,7 @@
 import type { Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { IDBFactory } from 'fake-indexeddb'
-import type { Config, Envelope, WireRecord } from '@hetki/sdk'
+import type { Config, Envelope, PromptRecord } from '@hetki/sdk'
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
@@ -17,8 +17,8 @@ const config: Config = {
 }
 
 /** What the SDK delivered through the provider's `options.transport` (no network in unit tests). */
-let delivered: WireRecord[]
-const options = { transport: (e: Envelope) => void delivered.push(...e.records) }
+let delivered: PromptRecord[]
+const options = { transport: (e: Envelope) => void delivered.push(...e.records.filter((r): r is PromptRecord => r.kind != 'diagnostics')) }
 
 // Hetki is one per page: each test loads a fresh SDK, kit and React, as a new page of a new
 // visitor would (an empty IndexedDB: no survey was shown to them yet).

@@ -3,7 +3,7 @@
 // takes the place, the survey in it and the event handlers away.
 import { IDBFactory } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
-import type { Config, Envelope, WireRecord } from '@hetki/sdk'
+import type { Config, Envelope, PromptRecord } from '@hetki/sdk'
 
 const config: Config = {
   debug: true,
@@ -14,8 +14,8 @@ const config: Config = {
 }
 
 /** What the SDK delivered through the plugin's `options.transport` (no network in unit tests). */
-let delivered: WireRecord[]
-const options = { transport: (e: Envelope) => void delivered.push(...e.records) }
+let delivered: PromptRecord[]
+const options = { transport: (e: Envelope) => void delivered.push(...e.records.filter((r): r is PromptRecord => r.kind != 'diagnostics')) }
 
 // Hetki is one per page: each test loads a fresh SDK, kit and Vue, as a new page of a new visitor
 // would (an empty IndexedDB: no survey was shown to them yet).

@@ -110,6 +110,9 @@ export interface Database {
   alert_matches: AlertMatchesTable
   alert_queue: AlertQueueTable
   alert_digests: AlertDigestsTable
+  // Fleet diagnostics (migrations/004-diagnostics.ts): see the block at the end of this file.
+  diagnostics: DiagnosticsTable
+  diagnostic_counts: DiagnosticCountsTable
 }
 
 /** Columns a database fills in itself, for tables that have them. */
@@ -180,4 +183,32 @@ export interface AlertDigestsTable {
   sent_at: string | null
   /** How many alerts it carried. */
   alerts: number | null
+}
+
+// ---- Fleet diagnostics (packages/collector/src/diagnostics, migration 004-diagnostics) -------------
+
+/** One survey of one diagnostics record: which day its counts belong to, and whether it is a device's first report of that day. */
+export interface DiagnosticsTable {
+  /** The record's id (a nanoid minted once per record in the browser; it names no person or device). */
+  record_id: string
+  survey_id: string
+  /** The UTC day the counts belong to, YYYY-MM-DD. */
+  day: string
+  /** 1 on the device's first report of this survey this day: what devices are counted by. */
+  first: number
+  /** With `first`: the day the device last reported this survey before (YYYY-MM-DD), null if never. */
+  previous_day: string | null
+  /** The share of devices that report (the config's `diagnostics.sample`), 0 < sample ≤ 1. */
+  sample: number
+  received_at: string
+}
+
+/** How many of a device's decisions on a survey ended in one outcome (`shown`, `audience`, `cooldown`, …). */
+export interface DiagnosticCountsTable {
+  record_id: string
+  survey_id: string
+  day: string
+  outcome: string
+  count: number
+  sample: number
 }

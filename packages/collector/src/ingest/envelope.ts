@@ -50,6 +50,14 @@ export function checkEnvelope(body: unknown, config: Config, options: CheckOptio
       continue
     }
     const record = read.record
+    if (record.kind === 'diagnostics') {
+      // Counts of a survey this collector does not know would show as a funnel of nothing: refused
+      // whole (and counted), like any record of an unknown survey, unless the roll-out setting says so.
+      const unknown = options.acceptUnknownSurveys ? undefined : record.surveys.find((s) => !surveys.has(s.surveyId))
+      if (unknown) rejected.push({ id: record.id, surveyId: unknown.surveyId, reason: `unknown survey ${JSON.stringify(unknown.surveyId)}` })
+      else records.push(record)
+      continue
+    }
     const survey = surveys.get(record.surveyId)
     const refuse = (reason: string) => rejected.push({ id: record.id, surveyId: record.surveyId, reason })
     if (!survey) {

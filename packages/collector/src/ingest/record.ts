@@ -1,10 +1,12 @@
 // Reads one record of wire format v1 (docs/delivery.md, packages/sdk/wire-format.schema.json) into
 // a normalised shape, or says why it cannot. Pure. Unknown fields are ignored (fields are only ever
 // added within v1); times are rewritten as toISOString() so they compare as text in both databases.
+import type { DiagnosticsIn } from '../diagnostics/contract'
+import { readDiagnostics } from '../diagnostics/read'
 import type { TrailStep } from '../server/contract'
 
 /** A record that passed the wire format checks; times normalised to ISO UTC. */
-export type WireRecord = ResponseIn | MomentIn
+export type WireRecord = ResponseIn | MomentIn | DiagnosticsIn
 
 interface Common {
   id: string
@@ -83,6 +85,10 @@ export function readRecord(raw: unknown): { record: WireRecord } | { reason: str
 function read(r: unknown): WireRecord {
   if (!isObject(r)) return refuse('a record must be an object')
   if (typeof r.id !== 'string' || !ID.test(r.id)) refuse('id must be 1–64 characters of A–Z, a–z, 0–9, _ and -')
+  if (r.kind === 'diagnostics') {
+    const read = readDiagnostics(r)
+    return 'reason' in read ? refuse(read.reason) : read.record
+  }
   if (!text(r.surveyId)) refuse('surveyId must be a string of 1–200 characters')
   if (typeof r.responseId !== 'string' || !ID.test(r.responseId)) refuse('responseId must be an id')
   let touchpoint: string | null = null
@@ -115,7 +121,7 @@ function read(r: unknown): WireRecord {
     if (r.answers !== undefined || r.completed !== undefined) refuse(`a ${r.kind} record carries no answers`)
     return { ...common, kind: r.kind, at: time(r.at) ?? refuse('at must be an ISO time') }
   }
-  if (r.kind !== 'response') return refuse('kind must be "response", "shown" or "dismissed"')
+  if (r.kind !== 'response') return refuse('kind must be "response", "shown", "dismissed" or "diagnostics"')
   if (r.responseId !== r.id) refuse('responseId must equal id on a response')
   if (!isObject(r.answers)) refuse('answers must be an object')
   if (Object.keys(r.answers as object).length > MAX_ANSWERS) refuse(`answers has more than ${MAX_ANSWERS} keys`)

@@ -11,6 +11,8 @@ import type { Context, StoredResponse } from '../server/contract'
 import { answerRows, trailRows } from './derive'
 import type { Rejected } from './envelope'
 import { groupCommitter } from './group'
+import { insertDiagnostics } from '../diagnostics/write'
+import type { DiagnosticsIn } from '../diagnostics/contract'
 import type { MomentIn, ResponseIn, WireRecord } from './record'
 
 export interface Batch {
@@ -109,9 +111,10 @@ export async function writeGroup(ctx: Context, batches: Batch[]): Promise<Stored
     (a, b) => a.updatedAt >= b.updatedAt,
   )
   const moments = collapse(
-    arrived.filter((a): a is Arrived<MomentIn> => a.record.kind !== 'response'),
+    arrived.filter((a): a is Arrived<MomentIn> => a.record.kind === 'shown' || a.record.kind === 'dismissed'),
     () => false,
   )
+  const diagnostics = arrived.filter((a): a is Arrived<DiagnosticsIn> => a.record.kind === 'diagnostics')
   const rejected = batches.flatMap((b) =>
     b.rejected.map((r) => ({ id: randomUUID(), received_at: b.receivedAt, record_id: r.id, survey_id: r.surveyId, reason: r.reason.slice(0, 500), origin: b.origin })),
   )
@@ -120,6 +123,7 @@ export async function writeGroup(ctx: Context, batches: Batch[]): Promise<Stored
     ctx.store.db.transaction().execute(async (trx) => {
       const changed = await upsertResponses(trx, responses, surveys)
       await upsertMoments(trx, moments)
+      await insertDiagnostics(trx, diagnostics)
       for (const part of chunks(rejected)) await trx.insertInto('rejections').values(part).execute()
       if (drops.length) await trx.insertInto('drops').values(drops).execute()
       if (changed.length) for (const hook of ctx.hooks) await hook.stored(trx, changed, ctx)

@@ -24,13 +24,18 @@ export async function eraseUser(store: Store, userId: string): Promise<Erased> {
   })
 }
 
-/** Deletes what was received before `cutoff` (ISO): records, their derived rows, old rejections and drop counts. */
+/** Deletes what was received before `cutoff` (ISO): records, their derived rows, diagnostics, old rejections and drop counts. */
 export async function deleteOlderThan(store: Store, cutoff: string): Promise<Erased> {
   return store.db.transaction().execute(async (trx) => {
     const responses = trx.selectFrom('responses').select('id').where('received_at', '<', cutoff)
     const moments = trx.selectFrom('moments').select('id').where('received_at', '<', cutoff)
     await deriveds(trx, responses, moments)
     await trx.deleteFrom('rejections').where('received_at', '<', cutoff).execute()
+    // Diagnostics carry no user id, so erasure never concerns them; retention does. A record's
+    // counts go with its report rows (one received_at per record).
+    const reports = trx.selectFrom('diagnostics').select('record_id').where('received_at', '<', cutoff)
+    await trx.deleteFrom('diagnostic_counts').where('record_id', 'in', reports).execute()
+    await trx.deleteFrom('diagnostics').where('received_at', '<', cutoff).execute()
     await trx.deleteFrom('drops').where('received_at', '<', cutoff).execute()
     return {
       responses: count(await trx.deleteFrom('responses').where('received_at', '<', cutoff).execute()),

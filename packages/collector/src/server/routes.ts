@@ -4,6 +4,7 @@ import { eraseRoute, exportCsv, exportNdjson, guarded, records, rejections } fro
 import type { ReadRoute } from './contract'
 import { alertsRoute } from '../alerts/status'
 import { scorecardsRoute, textsRoute } from '../scorecards/routes'
+import { diagnosticsRoute } from '../diagnostics/routes'
 
 export interface RouteEntry {
   method: 'GET' | 'POST' | 'DELETE'
@@ -31,6 +32,7 @@ export const partRoutes: RouteEntry[] = [
   { method: 'GET', path: '/api/scorecards', route: scorecardsRoute },
   { method: 'GET', path: '/api/texts', route: textsRoute },
   { method: 'GET', path: '/api/alerts', route: alertsRoute },
+  { method: 'GET', path: '/api/diagnostics', route: diagnosticsRoute },
 ]
 
 /** The route for a request, or undefined; `methods` lists what the path answers (for 405). */

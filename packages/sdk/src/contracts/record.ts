@@ -57,7 +57,36 @@ export interface MomentRecord extends Common {
   at: string
 }
 
-export type WireRecord = ResponseRecord | MomentRecord
+/**
+ * Fleet diagnostics (opt-in, `diagnostics` in the config): what became of each survey's triggers
+ * on one device, counted, for the collector's "why not shown" funnel. Counts only: no user id,
+ * response id, page, trail or URL; its id is minted for this record alone.
+ */
+export interface DiagnosticsRecord {
+  id: string
+  kind: 'diagnostics'
+  /** Midnight UTC of the day the counts belong to (no time of day is sent). */
+  at: string
+  /** The config's `diagnostics.sample` the counts were made under. */
+  sample: number
+  /** By survey id: decisions by outcome (`shown`, `urls`, `cooldown`, `claim`, …; docs/diagnostics.md). */
+  surveys: Record<string, SurveyCounts>
+}
+
+/** One survey's counts in a diagnostics record. */
+export interface SurveyCounts {
+  outcomes: Record<string, number>
+  /** This device's first report of the survey this UTC day. */
+  first?: true
+  /** With `first`: whole days since the device's previous report of the survey (absent: none). */
+  gap?: number
+}
+
+/** The records of one prompt: what answer-reading code (adapters, lifecycle events) deals in. */
+export type PromptRecord = ResponseRecord | MomentRecord
+
+/** Every record on the wire. A backend that does not read a kind should ignore it (2xx), never refuse the batch. */
+export type WireRecord = PromptRecord | DiagnosticsRecord
 
 export interface Envelope {
   v: 1

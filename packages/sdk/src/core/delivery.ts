@@ -6,7 +6,7 @@ import { openStore } from '../shared/store'
 import type { UserTransport } from '../shared/transport'
 import type { SenderModule } from '../contracts/outbox'
 import { createOutbox } from './outbox'
-import type { WireRecord } from '../contracts/record'
+import type { ResponseRecord, WireRecord } from '../contracts/record'
 import { wake } from './wake'
 
 /**
@@ -21,7 +21,7 @@ export function createDelivery(
   custom?: UserTransport,
 ) {
   // Lifecycle events speak of answers; shown and dismissed records travel silently.
-  const each = (records: WireRecord[], fn: (r: WireRecord) => void) => records.forEach((r) => r.kind == 'response' && fn(r))
+  const each = (records: WireRecord[], fn: (r: ResponseRecord) => void) => records.forEach((r) => r.kind == 'response' && fn(r))
   const outbox = createOutbox(
     openStore('hetki-outbox'),
     sender,

@@ -1,8 +1,8 @@
 import type { Config, Survey } from '../pure/config/types'
-import type { TrailStep, WireRecord } from '../contracts/record'
+import type { PromptRecord, TrailStep } from '../contracts/record'
 
 /** The fields every record of one prompt shares. */
-export type About = Omit<WireRecord, 'id' | 'kind' | 'answers' | 'completed' | 'startedAt' | 'updatedAt' | 'at'>
+export type About = Omit<PromptRecord, 'id' | 'kind' | 'answers' | 'completed' | 'startedAt' | 'updatedAt' | 'at'>
 
 /** A trail step as the wire can carry it: one JSON cannot write (a cycle, a BigInt) or a huge one (a page passing a blob as an event name) would have the endpoint refuse the whole record, so it loses its props and keeps a bounded name. */
 const wire = (s: TrailStep): TrailStep => {

@@ -18,6 +18,7 @@ import { outranked, recheck, type Decision } from '../pure/rules/decide'
 import { ms } from '../pure/rules/duration'
 import { step, type Reason, type Step, type StepName } from '../pure/rules/trace'
 import { hostParent } from './host'
+import { tally } from './tally'
 
 /**
  * What the core shares with the engine, by reference: its config, its stages, and the little state
@@ -65,15 +66,24 @@ export interface Noted {
   preview?: boolean
 }
 
-/** Starts the record of a decision on `id` (the trace is kept by reference: later steps join it). */
+/**
+ * Starts the record of a decision on `id` (the trace is kept by reference: later steps join it).
+ * A decision the rules refused ends here: its last step says why, for fleet diagnostics.
+ */
 const note = (rt: Internals, id: string, trace: Step[], preview?: boolean) => {
   ;(rt.decisions ||= new Map()).set(id, { at: Date.now(), trace, preview })
+  tally(rt, id, trace[trace.length - 1]!, false)
   rt.changed?.()
 }
 
-/** Adds a step to the last decision on `id`. */
+/**
+ * Adds a step to the last decision on `id`, and counts how it ended if it did (a show() or a
+ * preview is no decision: not counted). While this prompt holds `rt.open`, the step is the claim's.
+ */
 const add = (rt: Internals, id: string, s: Step) => {
-  rt.decisions?.get(id)?.trace.push(s)
+  const d = rt.decisions?.get(id)
+  d?.trace.push(s)
+  d && d.trace[0]!.step != 'forced' && tally(rt, id, s, rt.open?.surveyId == id)
   rt.changed?.()
 }
 

@@ -5,9 +5,11 @@ import type { Migration } from 'kysely'
 import * as records from './001-records'
 import * as alerts from './002-alerts'
 import * as scorecards from './003-scorecards'
+import * as diagnostics from './004-diagnostics'
 
 export const migrations: Record<string, Migration> = {
   '001-records': records,
   '002-alerts': alerts,
   '003-scorecards': scorecards,
+  '004-diagnostics': diagnostics,
 }

@@ -1,4 +1,5 @@
 import type { Delivery } from './delivery'
+import type { Diagnostics } from './diagnostics'
 import type { PacingConfig, SurveyPacing } from './pacing'
 
 /**
@@ -44,6 +45,8 @@ export interface Config {
   debug?: boolean
   /** How often anyone may be asked, across all surveys and tabs (docs/pacing.md). */
   pacing?: PacingConfig
+  /** Opt-in: a sampled share of devices reports counts of why each survey was or was not shown, for the collector's "why not shown" funnel (docs/diagnostics.md). */
+  diagnostics?: Diagnostics
 }
 
 export interface Survey {

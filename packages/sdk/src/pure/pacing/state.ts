@@ -8,6 +8,8 @@ export interface SurveyMemory {
   dismissed?: number
   /** Completed answers given on this device. */
   responses?: number
+  /** The UTC day (days since the epoch) this device last sent diagnostics on the survey (opt-in `diagnostics`). */
+  reported?: number
 }
 
 /**

@@ -1,6 +1,5 @@
-import type { HetkiEvents } from './events'
+import type { HetkiEvents } from '../contracts/events'
 import type { Config } from '../pure/config/types'
-import { isDebug } from '../shared/log'
 import type { Emitter } from '../shared/emitter'
 import { openStore } from '../shared/store'
 import type { UserTransport } from '../shared/transport'
@@ -30,7 +29,6 @@ export function createDelivery(
       delivery: config.delivery || {},
       custom,
       allowed,
-      debug: isDebug,
       events: {
         sent: (records) => each(records, (r) => emitter.emit('response:sent', { responseId: r.id, surveyId: r.surveyId })),
         failed: (records, status, reason) =>

@@ -4,7 +4,7 @@ import { debug, fail, setDebug } from '../shared/log'
 import { guard, settle } from '../shared/guard'
 import { createEmitter, type Handler } from '../shared/emitter'
 import { touchEvent } from '../pure/journey/event'
-import type { HetkiEvent, HetkiEvents } from './events'
+import type { HetkiEvent, HetkiEvents } from '../contracts/events'
 import { createRuntime, type Runtime } from './runtime'
 import type { UserTransport } from '../shared/transport'
 import { loader } from './chunks'
@@ -76,16 +76,17 @@ const debugFlag = (): boolean => {
 export const init = guard((config: Config, options?: InitOptions): void => {
   if (started) return debug('init: ignored, already running')
   started = true
+  // Before the check: the panel that explains a broken config logs what goes wrong in it too.
+  setDebug((panel ??= debugFlag()))
   const problem = checkConfig(config)
   if (problem) {
     disabled = true
     waiting.length = 0
     // In debug mode the panel says it too, next to the core (widgetUrl may be the broken part).
-    if ((panel ??= debugFlag())) settle(loader()('hetki-debug.js').then((m) => m.broken(config)))
+    if (panel) settle(loader()('hetki-debug.js').then((m) => m.broken(config)))
     return fail('invalid config, Hetki is disabled: ' + problem)
   }
-  panel ??= debugFlag()
-  setDebug(!!config.debug || panel)
+  if (config.debug) setDebug(true)
   const r = createRuntime({
     config,
     emitter,

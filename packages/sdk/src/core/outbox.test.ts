@@ -41,7 +41,7 @@ let live = true
 function setup(store: Store, custom: SenderOptions['custom'], over: Partial<SenderOptions> = {}) {
   const events = { sent: vi.fn<OutboxEvents['sent']>(), failed: vi.fn<OutboxEvents['failed']>() }
   const load = vi.fn(async () => senderModule)
-  const outbox = createOutbox(store, load, { endpoint: '/collect', delivery: {}, custom, events, allowed: () => live, debug: () => false, ...over })
+  const outbox = createOutbox(store, load, { endpoint: '/collect', delivery: {}, custom, events, allowed: () => live, ...over })
   return { outbox, events, load }
 }
 

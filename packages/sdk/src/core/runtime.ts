@@ -8,13 +8,15 @@ import { createBook } from './book'
 import { openTabs } from './tabs'
 import type { History } from '../pure/journey/history'
 import { createJourney } from './journey'
-import type { Internals } from '../engine/present'
+import type { EngineHost, EngineModule } from '../contracts/engine'
+import type { PanelHost } from '../contracts/panel'
+import type { Hooks } from '../contracts/core'
 import type { Context } from '../pure/rules/context'
 import { plan } from '../pure/rules/plan'
 import { openStore } from '../shared/store'
 import type { UserTransport } from '../shared/transport'
-import type { Load } from './chunks'
-import type { HetkiEvents } from './events'
+import type { Load } from '../contracts/chunks'
+import type { HetkiEvents } from '../contracts/events'
 
 export interface RuntimeOptions {
   config: Config
@@ -61,7 +63,6 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
   const book = createBook(stateStore, config.pacing, () => allowedToStore)
   const journey = createJourney(stateStore, config, rules, () => allowedToStore)
   const device = deviceKind()
-  const engine = () => chunk('hetki-engine.js')
 
   const load = async () => {
     if (!allowedToStore) return
@@ -70,18 +71,27 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
     settle(outbox.resume())
   }
 
-  const rt: Internals = {
+  /** The engine, once imported: reset() and consent(false) close its prompt, the overlay reads its decisions. */
+  let engine: EngineModule | undefined
+  const loadEngine = () => chunk('hetki-engine.js').then((m) => (engine = m))
+  /** Removes the debug overlay, while it is open. */
+  let overlay: (() => void) | undefined
+  const hooks: Hooks = {}
+
+  // What the core hands the engine and the debug overlay (contracts/engine.ts, contracts/panel.ts):
+  // read-only to them; the core alone changes `gen` and `user`.
+  const rt: { -readonly [K in keyof EngineHost]: EngineHost[K] } & PanelHost = {
     config,
     emitter,
     book,
     journey,
     outbox,
     chunk,
-    delayed: new Set(),
+    hooks,
     gen: 0,
     user: { attributes: {} },
     allowed: () => allowedToStore,
-    debug: isDebug(),
+    decisions: () => engine?.decisions(rt),
     context: (now: number): Context => ({
       now,
       path: location.pathname,
@@ -98,9 +108,7 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
    */
   const forget = () => {
     rt.gen++
-    rt.open?.close()
-    rt.delayed.forEach(clearTimeout)
-    rt.delayed.clear()
+    engine?.forget(rt)
     rt.user = { attributes: {} }
     settle(journey.clear())
     settle(book.reset())
@@ -119,7 +127,7 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
     if (config.sources)
       settle(
         chunk('hetki-sources.js').then((m) =>
-          debug('journey sources on', m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now())), isDebug)),
+          debug('journey sources on', m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now())))),
         ),
       )
     // The last reliable moment to save the journey before the page goes.
@@ -139,9 +147,10 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
       const before = copy(journey.state().history)
       const ctx = rt.context(event.at)
       const gen = rt.gen
-      settle(engine().then((e) => e.judge(rt, e.decide(rules, event, before, ctx), ctx.path, gen)))
+      settle(loadEngine().then((e) => e.judge(rt, e.decide(rules, event, before, ctx), ctx.path, gen)))
     }
     journey.record(event, location.pathname)
+    hooks.recorded?.(event)
   }
 
   return {
@@ -153,14 +162,16 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
       if (!survey) return debug('show: no survey with id', surveyId)
       if (!allowedToStore) return debug('show: waiting for consent')
       const gen = rt.gen
-      settle(engine().then((e) => e.present(rt, survey, true, gen, preview)))
+      settle(loadEngine().then((e) => e.present(rt, survey, true, gen, preview)))
     },
     /** Debug mode on or off: the overlay is a chunk of its own, imported only here. */
     inspect(on: boolean) {
-      rt.debug = on
-      // Turned off again while the panel loaded: it does not come.
-      if (on) settle(chunk('hetki-debug.js').then((m) => rt.debug && m.open(rt)))
-      else rt.overlay?.()
+      // Turned off again while the panel loaded: it does not come; turned on twice, it comes once.
+      if (on) settle(chunk('hetki-debug.js').then((m) => isDebug() && (overlay ||= m.open(rt))))
+      else {
+        overlay?.()
+        overlay = undefined
+      }
     },
     identify(id: string, attributes: Record<string, unknown>) {
       rt.user = { id, attributes: { ...rt.user.attributes, ...attributes } }

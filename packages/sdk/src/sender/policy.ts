@@ -2,6 +2,7 @@
  * The outbox's decisions, pure: which statuses to retry, how long to wait, what to evict and how
  * to cut batches. No I/O and no clock of their own; the outbox passes `now` and `random` in.
  */
+import type { Bounds } from '../contracts/outbox'
 import type { Stored, WireRecord } from '../contracts/record'
 
 const BASE_DELAY_MS = 1_000
@@ -28,12 +29,6 @@ export const retryAfter = (header: string | null | undefined, now: number): numb
   if (!header) return
   const ms = /^\s*\d+\s*$/.test(header) ? +header * 1000 : Date.parse(header) - now
   if (ms == ms) return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms))
-}
-
-/** The outbox bounds: at most `max` records, none older than `maxAge` ms. */
-export interface Bounds {
-  max: number
-  maxAge: number
 }
 
 export const DEFAULT_BOUNDS: Bounds = { max: 100, maxAge: 7 * 864e5 }

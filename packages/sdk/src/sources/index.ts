@@ -1,6 +1,8 @@
 import type { Sources } from '../pure/config/types'
-import { debug, setDebug } from '../shared/log'
+import { debug } from '../shared/log'
 import { guard } from '../shared/guard'
+
+export { setDebug } from '../shared/log'
 
 type Emit = (name: string, props?: Record<string, unknown>) => void
 
@@ -12,11 +14,10 @@ const MAX_DELAY = 2 ** 31 - 1
 /**
  * The built-in journey sources the config turns on. Each adds events as if the page had called
  * `track()`. Listeners are passive and the only timers are the ones a threshold needs: nothing polls.
- * This is its own chunk (`hetki-sources.js`), imported only by pages whose config turns sources on.
+ * This is its own chunk (`hetki-sources.js`), imported only by pages whose config turns sources on;
+ * its exports are the contract `SourcesModule` (contracts/sources.ts).
  */
-export function startSources(sources: Sources, report: Emit, debugOn: () => boolean): string[] {
-  // This chunk has its own copy of the debug log.
-  setDebug(debugOn)
+export function startSources(sources: Sources, report: Emit): string[] {
   // Timers and animation frames call it too: nothing the pipeline throws may reach the page from there.
   const emit = guard(report)
   // Beyond this a browser's 32-bit timer delay overflows and fires at once.

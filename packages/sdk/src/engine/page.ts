@@ -1,0 +1,42 @@
+import type { EngineHost, Noted } from '../contracts/engine'
+import type { Step } from '../pure/rules/trace'
+
+/** A decision as the engine keeps it: its trace grows as later steps (priority, pacing, claim, shown) join it. */
+export interface Kept extends Noted {
+  trace: Step[]
+}
+
+/**
+ * What the engine keeps for the page of one core, and nobody else writes: the prompt on screen,
+ * the cross-tab lock it lets go of, delayed surveys and the last decision on each survey.
+ */
+export interface Page {
+  /** The prompt on screen in this page, if any: one at a time. */
+  open?: { surveyId: string; host: Element; close(): void }
+  /** Settles once the prompt this tab closed last has let go of its cross-tab lock (or after 1 s). */
+  freed?: Promise<unknown>
+  /** Delayed surveys waiting on this page. */
+  delayed: Set<ReturnType<typeof setTimeout>>
+  decisions: Map<string, Kept>
+}
+
+// Keyed by the core's host object: one page of state per core, gone with it.
+const pages = new WeakMap<EngineHost, Page>()
+
+/** The engine's state for the page of `host`, made on first use. */
+export const pageOf = (host: EngineHost): Page => {
+  let page = pages.get(host)
+  if (!page) pages.set(host, (page = { delayed: new Set(), decisions: new Map() }))
+  return page
+}
+
+/** reset() or consent(false): the prompt on screen closes and delayed surveys are cancelled. */
+export const forget = (host: EngineHost): void => {
+  const page = pageOf(host)
+  page.open?.close()
+  page.delayed.forEach(clearTimeout)
+  page.delayed.clear()
+}
+
+/** The last decisions in this page, read-only: the debug overlay reads them through the core. */
+export const decisions = (host: EngineHost): ReadonlyMap<string, Noted> => pageOf(host).decisions

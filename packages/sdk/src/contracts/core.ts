@@ -7,6 +7,7 @@ import type { TouchEvent } from '../pure/journey/event'
 import type { TrailEntry } from '../pure/journey/trail'
 import type { PacingState } from '../pure/pacing/state'
 import type { Context } from '../pure/rules/context'
+import type { Step } from '../pure/rules/trace'
 import type { WireRecord } from './record'
 
 /** The pacing state of this tab (core/book.ts): read from memory, changed in one cross-tab transaction. */
@@ -34,16 +35,34 @@ export interface Person {
 }
 
 /**
- * Named slots a chunk may fill to hear what happens, after Preact's `options` object: the core
- * owns the one object and hands it to every chunk; whoever fills a slot keeps what was there,
- * calls it too, and puts it back when it leaves. The only place a chunk writes into what the core
- * hands it: every other field crossing a boundary is read-only to the receiving side.
+ * Named slots a chunk may fill, after Preact's `options` object: the core owns the one object and
+ * hands it to every chunk. A slot is filled by the chunk that hears of something (whoever fills it
+ * keeps what was there, calls it too, and puts it back when it leaves) or by the one chunk that can
+ * answer a question. The only place a chunk writes into what the core hands it: every other field
+ * crossing a boundary is read-only to the receiving side.
  */
 export interface Hooks {
-  /** An event joined the journey (called by the core, after recording it). */
+  /** An event joined the journey. Called by the core, after recording it; heard by the debug overlay. */
   recorded?(event: TouchEvent): void
-  /** The decision on a survey was made or gained a step (called by the engine). */
+  /** The decision on a survey was made or gained a step. Called by the engine; heard by the debug overlay. */
   decided?(surveyId: string): void
+  /**
+   * reset() or consent(false): what a chunk keeps about the person goes. Called by the core; the
+   * engine closes the prompt on screen and cancels delayed surveys.
+   */
+  forgotten?(): void
+  /**
+   * The last decision on each survey in this page, by survey id, with the steps added after the
+   * rules, read-only. Answered by the engine once it runs; read by the debug overlay.
+   */
+  decisions?(): ReadonlyMap<string, Noted>
+}
+
+/** A decision as the debug overlay shows it: when it was made, and each step so far. */
+export interface Noted {
+  at: number
+  trace: readonly Step[]
+  preview?: boolean
 }
 
 /** What every chunk gets from the core: its config's context for the rules, and the consent gate. */

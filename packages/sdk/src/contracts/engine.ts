@@ -4,7 +4,6 @@ import type { TouchEvent } from '../pure/journey/event'
 import type { Context } from '../pure/rules/context'
 import type { Decision } from '../pure/rules/decide'
 import type { Plan } from '../pure/rules/plan'
-import type { Step } from '../pure/rules/trace'
 import type { Emitter } from '../shared/emitter'
 import type { Chunk } from './chunks'
 import type { Book, Hooks, JourneyView, Person, RecordSink, Shared } from './core'
@@ -14,7 +13,8 @@ import type { WidgetModule } from './widget'
 /**
  * What the core hands the engine (`dist/hetki-engine.js`) with every call: its config and stages,
  * read-only. The engine keeps its own state (the prompt on screen, delayed surveys, decisions) and
- * writes nothing here but the pacing state, through `book.write`, and the hook slots.
+ * writes nothing here but the pacing state, through `book.write`, and the hook slots: it fills
+ * `forgotten` and `decisions` the first time it works for a core, and calls `decided`.
  */
 export interface EngineHost extends Shared {
   readonly config: Config
@@ -33,12 +33,7 @@ export interface EngineHost extends Shared {
   readonly user: Readonly<Person>
 }
 
-/** A decision as the debug overlay shows it: when it was made, and each step so far. */
-export interface Noted {
-  at: number
-  trace: readonly Step[]
-  preview?: boolean
-}
+export type { Noted } from './core'
 
 /** `dist/hetki-engine.js` exports this: from "a survey listens to this event" to "the answers are in the outbox". */
 export interface EngineModule extends Chunk {
@@ -48,8 +43,4 @@ export interface EngineModule extends Chunk {
   judge(host: EngineHost, decisions: Decision[], path: string, gen: number): Promise<void>
   /** Shows a survey unless pacing forbids it (`forced`: show() and previews); true when it is on its way to the screen. */
   present(host: EngineHost, survey: Survey, forced: boolean, gen: number, preview?: boolean): Promise<boolean>
-  /** reset() or consent(false): closes the prompt on screen and cancels delayed surveys. */
-  forget(host: EngineHost): void
-  /** The last decision on each survey in this page, by survey id, with the steps added after the rules. */
-  decisions(host: EngineHost): ReadonlyMap<string, Noted>
 }

@@ -8,7 +8,7 @@ import { createBook } from './book'
 import { openTabs } from './tabs'
 import type { History } from '../pure/journey/history'
 import { createJourney } from './journey'
-import type { EngineHost, EngineModule } from '../contracts/engine'
+import type { EngineHost } from '../contracts/engine'
 import type { PanelHost } from '../contracts/panel'
 import type { Hooks } from '../contracts/core'
 import type { Context } from '../pure/rules/context'
@@ -58,6 +58,8 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
   const stateStore = openStore('hetki')
   // An explicit answer wins; without one, Hetki runs unless the config requires consent.
   let allowedToStore = consent ?? !config.requireConsent
+  /** Removes the debug overlay, while it is open. */
+  let overlay: (() => undefined) | undefined
   const outbox = createDelivery(config, emitter, () => allowedToStore, () => chunk('hetki-delivery.js'), transport)
 
   const book = createBook(stateStore, config.pacing, () => allowedToStore)
@@ -71,11 +73,7 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
     settle(outbox.resume())
   }
 
-  /** The engine, once imported: reset() and consent(false) close its prompt, the overlay reads its decisions. */
-  let engine: EngineModule | undefined
-  const loadEngine = () => chunk('hetki-engine.js').then((m) => (engine = m))
-  /** Removes the debug overlay, while it is open. */
-  let overlay: (() => void) | undefined
+  const engine = () => chunk('hetki-engine.js')
   const hooks: Hooks = {}
 
   // What the core hands the engine and the debug overlay (contracts/engine.ts, contracts/panel.ts):
@@ -91,7 +89,6 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
     gen: 0,
     user: { attributes: {} },
     allowed: () => allowedToStore,
-    decisions: () => engine?.decisions(rt),
     context: (now: number): Context => ({
       now,
       path: location.pathname,
@@ -108,7 +105,7 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
    */
   const forget = () => {
     rt.gen++
-    engine?.forget(rt)
+    hooks.forgotten?.()
     rt.user = { attributes: {} }
     settle(journey.clear())
     settle(book.reset())
@@ -147,7 +144,7 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
       const before = copy(journey.state().history)
       const ctx = rt.context(event.at)
       const gen = rt.gen
-      settle(loadEngine().then((e) => e.judge(rt, e.decide(rules, event, before, ctx), ctx.path, gen)))
+      settle(engine().then((e) => e.judge(rt, e.decide(rules, event, before, ctx), ctx.path, gen)))
     }
     journey.record(event, location.pathname)
     hooks.recorded?.(event)
@@ -162,16 +159,14 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
       if (!survey) return debug('show: no survey with id', surveyId)
       if (!allowedToStore) return debug('show: waiting for consent')
       const gen = rt.gen
-      settle(loadEngine().then((e) => e.present(rt, survey, true, gen, preview)))
+      settle(engine().then((e) => e.present(rt, survey, true, gen, preview)))
     },
     /** Debug mode on or off: the overlay is a chunk of its own, imported only here. */
     inspect(on: boolean) {
       // Turned off again while the panel loaded: it does not come; turned on twice, it comes once.
       if (on) settle(chunk('hetki-debug.js').then((m) => isDebug() && (overlay ||= m.open(rt))))
-      else {
-        overlay?.()
-        overlay = undefined
-      }
+      // Closed, and forgotten: closing returns nothing.
+      else overlay = overlay?.()
     },
     identify(id: string, attributes: Record<string, unknown>) {
       rt.user = { id, attributes: { ...rt.user.attributes, ...attributes } }

@@ -7,5 +7,4 @@
  */
 export { decide } from '../pure/rules/decide'
 export { judge, present } from './present'
-export { decisions, forget } from './page'
 export { setDebug } from '../shared/log'

@@ -23,20 +23,26 @@ export interface Page {
 // Keyed by the core's host object: one page of state per core, gone with it.
 const pages = new WeakMap<EngineHost, Page>()
 
-/** The engine's state for the page of `host`, made on first use. */
-export const pageOf = (host: EngineHost): Page => {
-  let page = pages.get(host)
-  if (!page) pages.set(host, (page = { delayed: new Set(), decisions: new Map() }))
-  return page
-}
-
 /** reset() or consent(false): the prompt on screen closes and delayed surveys are cancelled. */
-export const forget = (host: EngineHost): void => {
-  const page = pageOf(host)
+const forget = (page: Page): void => {
   page.open?.close()
   page.delayed.forEach(clearTimeout)
   page.delayed.clear()
 }
 
-/** The last decisions in this page, read-only: the debug overlay reads them through the core. */
-export const decisions = (host: EngineHost): ReadonlyMap<string, Noted> => pageOf(host).decisions
+/**
+ * The engine's state for the page of `host`, made on first use. Then the engine fills its hook
+ * slots (contracts/core.ts): it hears `forgotten`, after whatever was there, and answers `decisions`.
+ */
+export const pageOf = (host: EngineHost): Page => {
+  let page = pages.get(host)
+  if (!page) {
+    const p: Page = (page = { delayed: new Set(), decisions: new Map() })
+    const { hooks } = host
+    const before = hooks.forgotten
+    hooks.forgotten = () => (before?.(), forget(p))
+    hooks.decisions = () => p.decisions
+    pages.set(host, p)
+  }
+  return page
+}

@@ -2,7 +2,7 @@
  * `dist/hetki-debug.js`: the debug overlay, imported by the core only in debug mode
  * (`?hetki_debug=1` or `hetki.debug(true)`). A panel in its own shadow root, bottom left, that
  * says for each survey why it did or did not show: the last decision the engine made on this page
- * (`PanelHost.decisions`, contracts/panel.ts) and a dry run of its rules and pacing "if its trigger fired now"; plus
+ * (the `decisions` hook the engine answers, contracts/core.ts) and a dry run of its rules and pacing "if its trigger fired now"; plus
  * config problems, the journey trail and the pacing state, with a button that resets pacing.
  * Plain DOM, text only (Trusted Types), styles by constructable stylesheet (strict CSP); it never
  * moves focus. Whatever goes wrong in here stays in here, and in debug mode reaches the debug log.
@@ -26,7 +26,7 @@ export { setDebug } from '../shared/log'
  * Mounts the overlay and returns what removes it. It hears of changes through the core's hook
  * slots (contracts/core.ts), chained after whatever filled them before and put back on removal.
  */
-export const open = guard((rt: PanelHost): (() => void) => {
+export const open = guard((rt: PanelHost): (() => undefined) => {
   const reset = el('button', {}, 'Reset pacing')
   const said = el('p', { role: 'status', class: 'muted' })
   const { host, root, count, content } = frame('?hetki_debug=0 in the URL, or hetki.debug(false).', el('p', {}, reset), said)
@@ -54,7 +54,7 @@ export const open = guard((rt: PanelHost): (() => void) => {
   const draw = guard(() => {
     const view = model({
       config: rt.config,
-      decisions: rt.decisions() || new Map(),
+      decisions: rt.hooks.decisions?.() || new Map(),
       history: rt.journey.state().history,
       trail: rt.journey.state().trail,
       pacing: rt.book.state(),
@@ -84,7 +84,7 @@ export const open = guard((rt: PanelHost): (() => void) => {
   const tick = setInterval(draw, TICK_MS)
   draw()
 
-  return () => {
+  return (): undefined => {
     clearInterval(tick)
     clearTimeout(timer)
     hooks.recorded = recorded

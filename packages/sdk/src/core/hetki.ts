@@ -51,6 +51,7 @@ const remember = (on: boolean): void => {
 
 /** Runs `fn` once the page is visible: at once, or when the customer comes to the tab. */
 const whenVisible = (fn: () => void): void => {
+  // Byte trick: && and a comma instead of an if and a block (the core's bytes).
   const go = () => !document.hidden && (document.removeEventListener('visibilitychange', go), fn())
   document.addEventListener('visibilitychange', go)
   go()
@@ -60,8 +61,11 @@ const whenVisible = (fn: () => void): void => {
 const debugFlag = (): boolean => {
   const flag = param(DEBUG_KEY)
   // Any value but 0 (even none: ?hetki_debug) turns it on.
+  // Byte trick: the comma returns the flag after remembering it, no block.
+  // biome-ignore lint/suspicious/noDoubleEquals: the core keeps ==, which terser cannot prove safe to write for it (budget: 6144 B gzip)
   if (flag != null) return remember(flag != '0'), flag != '0'
   try {
+    // biome-ignore lint/suspicious/noDoubleEquals: the core keeps ==, as above
     return sessionStorage.getItem(DEBUG_KEY) == '1'
   } catch {
     return false
@@ -111,15 +115,15 @@ export const init = guard((config: Config, options?: InitOptions): void => {
 
 /** Reports a touchpoint event: something the customer just did. `props` may be used by trigger rules. */
 export const track = guard((name: string, props?: Record<string, unknown>): void => {
-  if (typeof name != 'string' || !name) return debug('track: no event name')
+  if (typeof name !== 'string' || !name) return debug('track: no event name')
   const event = touchEvent(name, props, Date.now())
   whenReady((r) => r.onEvent(event))
 })
 
 /** Tells Hetki who the customer is, for audience rules. Kept in memory only; never sent unless the config asks for it. */
 export const identify = guard((id: string, attributes?: Record<string, unknown>): void => {
-  if (typeof id != 'string') return debug('identify: no id')
-  const attrs = attributes && typeof attributes == 'object' ? attributes : {}
+  if (typeof id !== 'string') return debug('identify: no id')
+  const attrs = attributes && typeof attributes === 'object' ? attributes : {}
   whenReady((r) => r.identify(id, attrs))
 })
 

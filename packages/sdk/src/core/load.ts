@@ -19,10 +19,12 @@ export const importOnce = <T>(url: string, from = (): Promise<T> => import(/* we
     modules.set(
       url,
       (p = from().then(
+        // Byte trick: the comma hands over the flag and returns the module, no block.
         (m) => ((m as Partial<Chunk>).setDebug?.(isDebug), m),
         (e: unknown) => {
           modules.delete(url)
           // Once per page: one missing file usually means they all are.
+          // Byte trick: the comma sets and says in one statement, no braces.
           if (!told) (told = true), fail('could not load ' + url + ' (' + e + '); deploy all of dist/ together, or set widgetUrl to its folder')
           throw e
         },

@@ -172,7 +172,7 @@ describe('outbox bounds', () => {
     const { outbox, events } = setup(store, server.fn, { delivery: { maxRecords: 3 } })
     for (let i = 1; i <= 5; i++) await outbox.put(response('r' + i, { startedAt: new Date(Date.now() + i).toISOString() }))
     await vi.waitFor(async () => expect((await pendingIds(store)).sort()).toEqual(['r3', 'r4', 'r5']))
-    const evicted = events.failed.mock.calls.filter(([, , reason]) => reason == 'evicted').flatMap(([records]) => records.map((r) => r.id))
+    const evicted = events.failed.mock.calls.filter(([, , reason]) => reason === 'evicted').flatMap(([records]) => records.map((r) => r.id))
     expect(evicted.sort()).toEqual(['r1', 'r2'])
 
     // Back online: the next envelope carries the count once, then it is reset.

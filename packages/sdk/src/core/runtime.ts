@@ -115,7 +115,9 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
   // Guarded: a message handler that throws would throw into the host page.
   const tell = openTabs(
     guard((said: unknown) => {
+      // biome-ignore lint/suspicious/noDoubleEquals: the core keeps ==, which terser cannot prove safe to write for it (budget: 6144 B gzip)
       if (said == 'no') allowedToStore = false
+      // biome-ignore lint/suspicious/noDoubleEquals: the core keeps ==, as above
       if (said == 'no' || said == 'reset') forget()
     }),
   )
@@ -129,7 +131,8 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
       )
     // The last reliable moment to save the journey before the page goes.
     addEventListener('pagehide', journey.leave)
-    document.addEventListener('visibilitychange', () => document.visibilityState == 'hidden' && settle(journey.save()))
+    // Byte trick: && as an if in an arrow's body, no block.
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && settle(journey.save()))
   })
 
   /** The pipeline's entry: every event joins the journey; the rules decide on it against what came before. */
@@ -164,8 +167,9 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
     /** Debug mode on or off: the overlay is a chunk of its own, imported only here. */
     inspect(on: boolean) {
       // Turned off again while the panel loaded: it does not come; turned on twice, it comes once.
+      // Byte trick: && and ||= as ifs in an arrow's body, no block.
       if (on) settle(chunk('hetki-debug.js').then((m) => isDebug() && (overlay ||= m.open(rt))))
-      // Closed, and forgotten: closing returns nothing.
+      // Byte trick: closing returns nothing, so one assignment closes and forgets it.
       else overlay = overlay?.()
     },
     identify(id: string, attributes: Record<string, unknown>) {

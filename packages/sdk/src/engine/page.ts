@@ -40,7 +40,10 @@ export const pageOf = (host: EngineHost): Page => {
     const p: Page = (page = { delayed: new Set(), decisions: new Map() })
     const { hooks } = host
     const before = hooks.forgotten
-    hooks.forgotten = () => (before?.(), forget(p))
+    hooks.forgotten = () => {
+      before?.()
+      forget(p)
+    }
     hooks.decisions = () => p.decisions
     pages.set(host, p)
   }

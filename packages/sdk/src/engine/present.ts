@@ -28,6 +28,7 @@ const add = (rt: EngineHost, id: string, s: Step) => {
 }
 
 /** Says why `id` is not shown, in the debug log and in the decision the overlay shows; false. */
+// Byte trick: comma operators here and below: one expression that logs, notes and returns, instead of a block (engine bytes).
 const refuse = (rt: EngineHost, id: string, name: string, why: string) => (debug('survey', id, 'not shown: ' + why), add(rt, id, step(name, false, why)), false)
 
 /** The page of the event is gone (a new document, an SPA navigation): its rules no longer hold. */
@@ -41,7 +42,7 @@ function schedule(rt: EngineHost, survey: Survey, path: string, gen: number) {
   const { delayed } = pageOf(rt)
   const timer = setTimeout(() => {
     delayed.delete(timer)
-    if (location.pathname != path) return left(rt, survey.id, path)
+    if (location.pathname !== path) return left(rt, survey.id, path)
     const d = recheck(survey, rt.journey.state().history, rt.context(Date.now()))
     note(rt, survey.id, d.trace)
     debug('survey', survey.id, explain(d))
@@ -57,16 +58,18 @@ function schedule(rt: EngineHost, survey: Survey, path: string, gen: number) {
 export async function judge(rt: EngineHost, decisions: Decision[], path: string, gen: number): Promise<void> {
   let winner: string | undefined
   for (const d of decisions) {
+    // Byte trick: the comma sets and notes in one statement, no braces.
     if (winner && d.show) (d.show = false), d.trace.push(step('priority', false, '"' + winner + '" had priority'))
     note(rt, d.survey.id, d.trace)
     debug('survey', d.survey.id, explain(d))
     if (!d.show) continue
     // An SPA navigation while the engine loaded.
-    if (location.pathname != path) {
+    if (location.pathname !== path) {
       left(rt, d.survey.id, path)
       return
     }
-    if (d.survey.delay) gen == rt.gen && (schedule(rt, d.survey, path, gen), add(rt, d.survey.id, step('delay', true, 'waiting ' + d.survey.delay))), (winner = d.survey.id)
+    // Byte trick: && as an if and commas as a block, in one statement.
+    if (d.survey.delay) gen === rt.gen && (schedule(rt, d.survey, path, gen), add(rt, d.survey.id, step('delay', true, 'waiting ' + d.survey.delay))), (winner = d.survey.id)
     else if (await present(rt, d.survey, false, gen)) winner = d.survey.id
   }
 }
@@ -79,7 +82,7 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
   const id = survey.id
   const page = pageOf(rt)
   if (forced) note(rt, id, [step('forced', true, preview ? 'a preview' : 'show()')], preview)
-  const current = () => gen == rt.gen && rt.allowed()
+  const current = () => gen === rt.gen && rt.allowed()
   if (!current()) return refuse(rt, id, 'reset', 'reset or consent withdrawn meanwhile')
   // A prompt whose host the page removed (an SPA route change) can never be closed by the customer.
   if (page.open && !page.open.host.isConnected) page.open.close()
@@ -104,7 +107,7 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
   let unmount = () => {}
   let release = () => {}
   const close = () => {
-    if (page.open?.close == close) page.open = undefined
+    if (page.open?.close === close) page.open = undefined
     unmount()
     host.remove()
     release()
@@ -119,7 +122,7 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
   if (claimed) release = claimed[1]
   // Refused (the claim said why); closed by reset() or consent(false) meanwhile; or its place left the page.
   if (!claimed) return close(), false
-  if (page.open?.close != close || !current() || !parent.isConnected) return close(), refuse(rt, id, 'page', 'closed meanwhile')
+  if (page.open?.close !== close || !current() || !parent.isConnected) return close(), refuse(rt, id, 'page', 'closed meanwhile')
   const widget = claimed[0]
 
   const lang = rt.context(0).lang
@@ -133,6 +136,7 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
   /** Remembers an answer or a dismiss, unless this is a preview. */
   const remember = (what: 'answered' | 'dismissed') => {
     const at = Date.now()
+    // Byte trick: || as an if not, no block.
     preview || settle(book.write((s) => mark(s, id, what, at)))
   }
   const answers: Record<string, unknown> = {}
@@ -164,7 +168,7 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
     },
     onClose(reason) {
       close()
-      if (reason == 'dismissed' && !completed) {
+      if (reason === 'dismissed' && !completed) {
         remember('dismissed')
         emitter.emit('survey:dismissed', { surveyId: id, responseId, ...flag })
         moment('dismissed')

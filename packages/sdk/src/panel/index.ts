@@ -41,6 +41,7 @@ export const open = guard((rt: PanelHost): (() => undefined) => {
           s.shows = []
         })
         .then(
+          // Byte trick: comma operators: one expression that says and redraws, no block.
           () => ((said.textContent = 'Pacing reset in every tab at ' + new Date().toISOString().slice(11, 19) + ' UTC.'), draw()),
           (e) => (said.textContent = 'Pacing could not be reset: ' + e),
         )
@@ -62,24 +63,31 @@ export const open = guard((rt: PanelHost): (() => undefined) => {
       problems,
     })
     const text = JSON.stringify(view)
-    if (text == last) return
+    if (text === last) return
     last = text
     // Focus stays where the PM had it, on the element that replaces it.
     const key = (root.activeElement as HTMLElement | null)?.getAttribute('data-key')
-    const blocked = view.surveys.filter((s) => s.state == 'blocked').length
+    const blocked = view.surveys.filter((s) => s.state === 'blocked').length
     const n = view.surveys.length
-    count.textContent = '(' + n + (n == 1 ? ' survey, ' : ' surveys, ') + blocked + ' not shown)'
+    count.textContent = '(' + n + (n === 1 ? ' survey, ' : ' surveys, ') + blocked + ' not shown)'
     content.replaceChildren(...sections(view, opened).filter((c): c is Node | string => !!c))
     if (key) (root.querySelector('[data-key="' + CSS.escape(key) + '"]') as HTMLElement | null)?.focus({ preventScroll: true })
   })
   let timer: ReturnType<typeof setTimeout> | 0 = 0
+  // Byte trick: ||= and a comma: schedule once, clear and draw, in one expression.
   const soon = () => (timer ||= setTimeout(() => ((timer = 0), draw()), 50))
 
   // Live: decisions from the engine, prompts opening and closing, every event of the journey.
   const { hooks } = rt
   const { recorded, decided } = hooks
-  hooks.recorded = (event) => (recorded?.(event), soon())
-  hooks.decided = (id) => (decided?.(id), soon())
+  hooks.recorded = (event) => {
+    recorded?.(event)
+    soon()
+  }
+  hooks.decided = (id) => {
+    decided?.(id)
+    soon()
+  }
   for (const e of EVENTS) rt.emitter.on(e, soon)
   const tick = setInterval(draw, TICK_MS)
   draw()
@@ -102,7 +110,7 @@ export const broken = guard((config: unknown): void => {
   // Hetki is disabled, its API with it: only the URL turns the panel off.
   const { content, count } = frame('?hetki_debug=0 in the URL.')
   const problems = validate(config)
-  const errors = problems.filter((p) => p.severity == 'error').length
-  count.textContent = '(disabled: the config has ' + errors + (errors == 1 ? ' error)' : ' errors)')
+  const errors = problems.filter((p) => p.severity === 'error').length
+  count.textContent = '(disabled: the config has ' + errors + (errors === 1 ? ' error)' : ' errors)')
   content.append(el('h2', {}, 'Config problems'), problemList(problems), el('p', {}, 'Hetki is disabled on this page until the config is fixed.'))
 })

@@ -73,12 +73,12 @@ function surveyView(survey: Survey, input: Input): SurveyView {
   }
   const fail = noted.trace.find((s) => !s.pass)
   const end = noted.trace[noted.trace.length - 1]!
-  const shown = end.step == 'shown'
+  const shown = end.step === 'shown'
   const headline = fail
     ? 'not shown: ' + say(fail)
     : shown
       ? (noted.preview ? 'shown as a preview, ' : '') + end.why
-      : end.step == 'delay'
+      : end.step === 'delay'
         ? 'qualified, ' + say(end)
         : 'qualified, deciding…'
   return {

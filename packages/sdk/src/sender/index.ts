@@ -58,8 +58,8 @@ export function createSender(store: Store, options: SenderOptions): Sender {
   /** Deletes records, unless one was updated (a new revision) since it was read. */
   const drop = async (batch: Stored[]) => {
     for (const s of batch) {
-      if (pending.get(s.record.id)?.rev == s.rev) pending.delete(s.record.id)
-      await store.delUnless<Stored>(s.record.id, (cur) => !!cur && cur.rev != s.rev)
+      if (pending.get(s.record.id)?.rev === s.rev) pending.delete(s.record.id)
+      await store.delUnless<Stored>(s.record.id, (cur) => !!cur && cur.rev !== s.rev)
     }
   }
 

@@ -28,6 +28,7 @@ export function startSources(sources: Sources, report: Emit): string[] {
   let timers: ReturnType<typeof setTimeout>[] = []
   let done: Record<string, 1> = {}
   const once = (key: string, name: string, props?: Record<string, unknown>) => {
+    // Byte trick: comma operators in this file: one statement that sets and emits (or returns), no braces.
     if (!done[key]) (done[key] = 1), emit(name, props)
   }
 
@@ -47,7 +48,7 @@ export function startSources(sources: Sources, report: Emit): string[] {
   // Single-page apps change pages through the history API; only a new path is a new page
   // (per-page sources start again, and a started form left behind is abandoned).
   const navigated = () => {
-    if (location.pathname == path) return
+    if (location.pathname === path) return
     path = location.pathname
     if (sources.formAbandon) leaveForms()
     page()

@@ -2,8 +2,8 @@ import { ms } from '../rules/duration'
 
 type Rec = Record<string, any>
 
-const isObject = (v: unknown): v is Rec => !!v && typeof v == 'object' && !Array.isArray(v)
-const isText = (v: unknown): v is string => typeof v == 'string' && v != ''
+const isObject = (v: unknown): v is Rec => !!v && typeof v === 'object' && !Array.isArray(v)
+const isText = (v: unknown): v is string => typeof v === 'string' && v !== ''
 const isDuration = (v: unknown) => v === undefined || ms(v as string) >= 0
 const isTexts = (v: unknown) => v === undefined || (Array.isArray(v) && v.every(isText))
 const DURATION = 'a duration such as "30m"'
@@ -43,7 +43,7 @@ export function configProblem(config: unknown): ConfigProblem | undefined {
   try {
     if (!need(isObject(config), '', 'a JSON object')) return problem
     const c = config as Rec
-    need(c.endpoint === undefined || typeof c.endpoint == 'string', 'endpoint', 'a string')
+    need(c.endpoint === undefined || typeof c.endpoint === 'string', 'endpoint', 'a string')
     need(c.widgetUrl === undefined || isText(c.widgetUrl), 'widgetUrl', 'a URL')
     for (const k of ['sources', 'delivery']) need(c[k] === undefined || isObject(c[k]), k, 'an object')
     const touchpoints = new Set<string>()

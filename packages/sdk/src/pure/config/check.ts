@@ -74,7 +74,9 @@ export function configProblem(config: unknown): ConfigProblem | undefined {
           s.questions.forEach((q: Rec, j: number) => {
             const qat = `${at}.questions[${j}]`
             if (!need(isObject(q) && isText(q.id), qat + '.id', 'a non-empty string')) return
-            // A template fixes the type and supplies the text.
+            // A template fixes the type and supplies the text. The names are those of TEMPLATES
+            // (./templates.ts), spelled here because importing the table would cost the core its bytes;
+            // templates.test.ts holds the two together.
             const kind = q.template ? '@' + q.template : q.type
             if (!/^(rating|emotion|yesno|choice|text|@(goal|effort|feeling|csat|nps))$/.test(kind))
               problem ||= { path: qat + '.type', type: String(q.template || q.type) }

@@ -1,3 +1,5 @@
+import { TEMPLATES } from '../config/templates'
+import type { Template } from '../config/types'
 import { didYouMean } from './nearest'
 import { child, type Problem } from './problem'
 import { num, record, records, text } from './read'
@@ -8,14 +10,14 @@ type Report = (p: Problem) => void
 /** Where copy may be given per language, besides the question's `text`. */
 const QUESTION_COPY = ['text', 'lowLabel', 'highLabel', 'placeholder']
 
-/** What each template is, so that fields of another kind next to it can be pointed out. */
-const TEMPLATE_KIND: Record<string, string> = { goal: 'yesno', effort: 'rating', feeling: 'emotion', csat: 'rating', nps: 'rating' }
 const KIND_FIELDS: Record<string, string[]> = { rating: ['scale', 'from', 'lowLabel', 'highLabel', 'display'], emotion: ['options'], yesno: [] }
 
 /** A rating field next to the goal template (yes/no) does nothing: the PM expected it to. */
 function checkTemplateFields(q: Rec, at: string, report: Report): void {
-  const kind = TEMPLATE_KIND[text(q.template) ?? '']
-  if (!kind) return
+  // What the template asks, so that fields of another kind next to it can be pointed out.
+  const name = text(q.template)
+  if (!name || !Object.prototype.hasOwnProperty.call(TEMPLATES, name)) return
+  const kind = TEMPLATES[name as Template].type
   for (const field of Object.values(KIND_FIELDS).flat())
     if (q[field] !== undefined && !KIND_FIELDS[kind]!.includes(field))
       report({ path: child(at, field), severity: 'warning', message: `does nothing with the "${q.template}" template, which asks a ${kind} question`, hint: `remove "${field}", or use a template or type it belongs to` })

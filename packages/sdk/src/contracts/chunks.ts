@@ -8,7 +8,7 @@ import type { WidgetModule } from './widget'
  * What every chunk of the SDK exports besides its own contract. Each chunk is built with its own
  * copy of the debug log (shared/log.ts); the core's loader calls `setDebug` with the core's
  * `isDebug` as it imports the chunk, so `hetki.debug()` reaches every chunk at once. That is the
- * one way the debug flag travels: no chunk is handed it otherwise.
+ * one way the debug flag travels: no chunk is handed it otherwise. (The widget logs nothing.)
  */
 export interface Chunk {
   setDebug(on: () => boolean): void

@@ -15,6 +15,8 @@
 //   cause across touchpoints);
 // - low answers come with open text ("What went wrong?", "What made it hard?");
 // - a PM's preview answers (`preview: true`) are in the data and must be left out of the results.
+import feelings from '../packages/sdk/src/pure/config/feelings.json' with { type: 'json' }
+
 const DAY = 86_400_000
 /**
  * The generator's seed. Chance alone makes about one metric in twenty look like a real change;
@@ -46,7 +48,8 @@ const HARD = {
   en: ['I had to call to find the form.', 'The help article was out of date.', 'The new address was not accepted.', 'It asked for my contract number, which I could not find.'],
   fi: ['Jouduin soittamaan löytääkseni lomakkeen.', 'Ohjeartikkeli oli vanhentunut.'],
 }
-const FEELINGS = { frustrated: -100, disappointed: -50, neutral: 0, pleased: 50, delighted: 100 }
+// The weights the widget sends with each built-in feeling: the config language's one table of them.
+const FEELINGS = Object.fromEntries(feelings.map((f) => [f.id, f.weight]))
 
 /** mulberry32: a tiny seeded generator; Math.random would give new data on every run. */
 function generator(seed) {

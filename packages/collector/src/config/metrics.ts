@@ -1,8 +1,9 @@
 // What each question of the Hetki config measures. Pure: the ingest uses it to derive the answers
 // table, the scorecards to name and scale their metrics. The built-in templates fix their scales
-// (packages/widget/src/templates.ts); a plain rating is read by its scale.
+// (packages/sdk/src/pure/config/templates.ts); a plain rating is read by its scale.
 import type { EmotionOption, Question } from '../../../sdk/src/pure/config/types'
-import { TEMPLATES } from '../../../widget/src/templates'
+import { FEELINGS } from '../../../sdk/src/pure/config/feelings'
+import { TEMPLATES } from '../../../sdk/src/pure/config/templates'
 
 export type MetricName = 'csat' | 'nps' | 'ces' | 'goal' | 'emotion'
 
@@ -15,14 +16,8 @@ export const FORMULAS: Record<MetricName, string> = {
   emotion: 'Emotional value = mean weight of the chosen feelings, −100…100',
 }
 
-/** The weights the widget uses when a feeling question names no options (docs/widget.md). */
-export const BUILT_IN_FEELINGS: readonly Pick<EmotionOption, 'id' | 'weight'>[] = [
-  { id: 'frustrated', weight: -100 },
-  { id: 'disappointed', weight: -50 },
-  { id: 'neutral', weight: 0 },
-  { id: 'pleased', weight: 50 },
-  { id: 'delighted', weight: 100 },
-]
+/** The weights the widget uses when a feeling question names no options (docs/widget.md): the config language's one table of them. */
+export const BUILT_IN_FEELINGS: readonly Pick<EmotionOption, 'id' | 'weight'>[] = FEELINGS
 
 export type Measure =
   | { metric: 'csat' | 'nps' | 'ces'; from: number; to: number }

@@ -1,9 +1,9 @@
 // Whether an answer fits its question, as the config declares it. Pure: the ingest refuses a record
 // whose answer does not fit (and stores its neighbours), so what reaches the tables is what the
 // widget can produce for that config. Templates are expanded as the widget expands them
-// (packages/widget/src/templates.ts): the template fixes the type, the config's fields win.
+// (packages/sdk/src/pure/config/templates.ts): the template fixes the type, the config's fields win.
 import type { Question } from '../../../sdk/src/pure/config/types'
-import { TEMPLATES } from '../../../widget/src/templates'
+import { TEMPLATES } from '../../../sdk/src/pure/config/templates'
 import { BUILT_IN_FEELINGS } from '../config/metrics'
 
 /** The widget's own ceiling for open text (OpenText.tsx): a config may not raise maxLength past it. */

@@ -1,8 +1,14 @@
 import type { Delivery } from '../pure/config/delivery'
 import type { Store } from '../shared/store'
 import type { UserTransport } from '../shared/transport'
-import type { Bounds } from '../sender/policy'
+import type { Chunk } from './chunks'
 import type { Stored, WireRecord } from './record'
+
+/** The outbox bounds: at most `max` records, none older than `maxAge` ms. */
+export interface Bounds {
+  max: number
+  maxAge: number
+}
 
 /** What the sender tells the core, which turns it into lifecycle events. */
 export interface OutboxEvents {
@@ -20,8 +26,6 @@ export interface SenderOptions {
   events: OutboxEvents
   /** The consent gate: while it says no, nothing is sent. */
   allowed(): boolean
-  /** Whether the core logs to the console, asked each time (the sender has its own copy of the log). */
-  debug(): boolean
   /** Overrides the bounds derived from `delivery` (tests). */
   bounds?: Bounds
 }
@@ -41,6 +45,6 @@ export interface Sender {
 }
 
 /** `dist/hetki-delivery.js` exports this. */
-export interface SenderModule {
+export interface SenderModule extends Chunk {
   createSender(store: Store, options: SenderOptions): Sender
 }

@@ -6,24 +6,8 @@
  *   every bundler follows and emits (packages/sdk/src/core/index.ts, rollup.config.mjs).
  * `widgetUrl` in the config overrides both: every chunk then comes from that URL's folder.
  */
-import type * as Engine from '../engine'
-import type * as Sources from '../sources'
-import type { SenderModule } from '../contracts/outbox'
-import type * as Overlay from '../panel/index'
-import type { WidgetModule } from '../contracts/widget'
+import type { Load } from '../contracts/chunks'
 import { importOnce } from './load'
-
-/** Hetki's lazy chunks by file name, and what each one exports. */
-export interface Chunks {
-  'hetki-engine.js': typeof Engine
-  'hetki-widget.js': WidgetModule
-  'hetki-delivery.js': SenderModule
-  'hetki-sources.js': typeof Sources
-  'hetki-debug.js': typeof Overlay
-}
-
-/** Imports one chunk (once; a failed import is said once and may be tried again). */
-export type Load = <F extends keyof Chunks>(file: F) => Promise<Chunks[F]>
 
 let base = ''
 

@@ -91,7 +91,7 @@ describe('the public API', () => {
     await vi.waitFor(() => expect(seen).toContain('response:sent'))
     expect(seen).toEqual(['survey:shown', 'survey:answered', 'survey:completed', 'response:queued', 'response:sent'])
     const records = bodies.flatMap((b) => b.records)
-    expect(records.filter((r: any) => r.kind == 'response')).toMatchObject([{ surveyId: 'csat', answers: { q1: 4 }, completed: true }])
+    expect(records.filter((r: any) => r.kind === 'response')).toMatchObject([{ surveyId: 'csat', answers: { q1: 4 }, completed: true }])
     expect(document.querySelector('[data-hetki-survey="csat"]')).not.toBeNull()
     vi.unstubAllGlobals()
     vi.doUnmock('./load')

@@ -4,7 +4,7 @@ import { debug, fail, setDebug } from '../shared/log'
 import { guard, settle } from '../shared/guard'
 import { createEmitter, type Handler } from '../shared/emitter'
 import { touchEvent } from '../pure/journey/event'
-import type { HetkiEvent, HetkiEvents } from './events'
+import type { HetkiEvent, HetkiEvents } from '../contracts/events'
 import { createRuntime, type Runtime } from './runtime'
 import type { UserTransport } from '../shared/transport'
 import { loader } from './chunks'
@@ -51,6 +51,7 @@ const remember = (on: boolean): void => {
 
 /** Runs `fn` once the page is visible: at once, or when the customer comes to the tab. */
 const whenVisible = (fn: () => void): void => {
+  // Byte trick: && and a comma instead of an if and a block (the core's bytes).
   const go = () => !document.hidden && (document.removeEventListener('visibilitychange', go), fn())
   document.addEventListener('visibilitychange', go)
   go()
@@ -60,8 +61,11 @@ const whenVisible = (fn: () => void): void => {
 const debugFlag = (): boolean => {
   const flag = param(DEBUG_KEY)
   // Any value but 0 (even none: ?hetki_debug) turns it on.
+  // Byte trick: the comma returns the flag after remembering it, no block.
+  // biome-ignore lint/suspicious/noDoubleEquals: the core keeps ==, which terser cannot prove safe to write for it (budget: 6144 B gzip)
   if (flag != null) return remember(flag != '0'), flag != '0'
   try {
+    // biome-ignore lint/suspicious/noDoubleEquals: the core keeps ==, as above
     return sessionStorage.getItem(DEBUG_KEY) == '1'
   } catch {
     return false
@@ -76,16 +80,17 @@ const debugFlag = (): boolean => {
 export const init = guard((config: Config, options?: InitOptions): void => {
   if (started) return debug('init: ignored, already running')
   started = true
+  // Before the check: the panel that explains a broken config logs what goes wrong in it too.
+  setDebug((panel ??= debugFlag()))
   const problem = checkConfig(config)
   if (problem) {
     disabled = true
     waiting.length = 0
     // In debug mode the panel says it too, next to the core (widgetUrl may be the broken part).
-    if ((panel ??= debugFlag())) settle(loader()('hetki-debug.js').then((m) => m.broken(config)))
+    if (panel) settle(loader()('hetki-debug.js').then((m) => m.broken(config)))
     return fail('invalid config, Hetki is disabled: ' + problem)
   }
-  panel ??= debugFlag()
-  setDebug(!!config.debug || panel)
+  if (config.debug) setDebug(true)
   const r = createRuntime({
     config,
     emitter,
@@ -110,15 +115,15 @@ export const init = guard((config: Config, options?: InitOptions): void => {
 
 /** Reports a touchpoint event: something the customer just did. `props` may be used by trigger rules. */
 export const track = guard((name: string, props?: Record<string, unknown>): void => {
-  if (typeof name != 'string' || !name) return debug('track: no event name')
+  if (typeof name !== 'string' || !name) return debug('track: no event name')
   const event = touchEvent(name, props, Date.now())
   whenReady((r) => r.onEvent(event))
 })
 
 /** Tells Hetki who the customer is, for audience rules. Kept in memory only; never sent unless the config asks for it. */
 export const identify = guard((id: string, attributes?: Record<string, unknown>): void => {
-  if (typeof id != 'string') return debug('identify: no id')
-  const attrs = attributes && typeof attributes == 'object' ? attributes : {}
+  if (typeof id !== 'string') return debug('identify: no id')
+  const attrs = attributes && typeof attributes === 'object' ? attributes : {}
   whenReady((r) => r.identify(id, attrs))
 })
 

@@ -2,7 +2,8 @@
  * @hetki/sdk — in-journey micro-surveys. The ES module build for bundlers; the script tag build
  * (`hetki.js`) puts the same functions on `window.hetki`.
  */
-import { fromFolder, setLoader, type Chunks } from './chunks'
+import type { Chunks } from '../contracts/chunks'
+import { fromFolder, setLoader } from './chunks'
 import { init as start } from './hetki'
 import { importOnce } from './load'
 
@@ -32,7 +33,7 @@ export const init: typeof start = (config, options) => {
 }
 
 export { track, identify, show, preview, debug, on, off, consent, reset } from './hetki'
-export type { HetkiEvent, HetkiEvents } from './events'
+export type { HetkiEvent, HetkiEvents } from '../contracts/events'
 export type { Config, Survey, Trigger, Question } from '../pure/config/types'
 export type { InitOptions } from './hetki'
 export type { Delivery } from '../pure/config/delivery'

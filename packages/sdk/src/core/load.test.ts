@@ -31,6 +31,21 @@ describe('importOnce', () => {
   })
 })
 
+describe('the debug flag', () => {
+  it("is handed to every chunk that takes it, as it arrives: the core's own isDebug, asked at each log", async () => {
+    const { importOnce } = await import('./load')
+    const { isDebug } = await import('../shared/log')
+    const told: unknown[] = []
+    const panel = await importOnce('https://shop.example/hetki/hetki-debug.js', async () => ({ setDebug: (on: unknown) => told.push(on) }))
+    expect(told).toEqual([isDebug])
+    // A chunk without a log of its own (the widget) is imported as it is.
+    await expect(importOnce('https://shop.example/hetki/hetki-widget.js', async () => ({ mount: () => () => {} }))).resolves.toHaveProperty('mount')
+    // Imported once, told once.
+    expect(await importOnce('https://shop.example/hetki/hetki-debug.js')).toBe(panel)
+    expect(told).toHaveLength(1)
+  })
+})
+
 describe('the module entry', () => {
   it('imports the chunks through its literal imports, or from the widgetUrl folder (against the page) when the config names one', async () => {
     const urls: string[] = []

@@ -41,7 +41,7 @@ let live = true
 function setup(store: Store, custom: SenderOptions['custom'], over: Partial<SenderOptions> = {}) {
   const events = { sent: vi.fn<OutboxEvents['sent']>(), failed: vi.fn<OutboxEvents['failed']>() }
   const load = vi.fn(async () => senderModule)
-  const outbox = createOutbox(store, load, { endpoint: '/collect', delivery: {}, custom, events, allowed: () => live, debug: () => false, ...over })
+  const outbox = createOutbox(store, load, { endpoint: '/collect', delivery: {}, custom, events, allowed: () => live, ...over })
   return { outbox, events, load }
 }
 
@@ -172,7 +172,7 @@ describe('outbox bounds', () => {
     const { outbox, events } = setup(store, server.fn, { delivery: { maxRecords: 3 } })
     for (let i = 1; i <= 5; i++) await outbox.put(response('r' + i, { startedAt: new Date(Date.now() + i).toISOString() }))
     await vi.waitFor(async () => expect((await pendingIds(store)).sort()).toEqual(['r3', 'r4', 'r5']))
-    const evicted = events.failed.mock.calls.filter(([, , reason]) => reason == 'evicted').flatMap(([records]) => records.map((r) => r.id))
+    const evicted = events.failed.mock.calls.filter(([, , reason]) => reason === 'evicted').flatMap(([records]) => records.map((r) => r.id))
     expect(evicted.sort()).toEqual(['r1', 'r2'])
 
     // Back online: the next envelope carries the count once, then it is reset.

@@ -15,7 +15,7 @@ const script = document.currentScript as HTMLScriptElement | null
 
 const call = ([method, args]: Call): number => {
   const fn = api[method] as ((...a: unknown[]) => void) | undefined
-  if (typeof fn == 'function') fn(...(args || []))
+  if (typeof fn === 'function') fn(...(args || []))
   return 0
 }
 
@@ -30,6 +30,7 @@ if (!stub || queued) {
   if (queued) {
     for (const c of queued.splice(0)) call(c)
     // A page may still hold the stub from the snippet; whatever it pushes from now on runs at once.
+    // Byte trick: reduce runs each call and returns 0, a number as push returns, in one expression.
     queued.push = (...calls: Call[]) => calls.reduce((_, c) => call(c), 0)
   }
 

@@ -12,6 +12,6 @@ export function wake(outbox: Outbox): void {
   addEventListener('pagehide', hide)
   document.addEventListener(
     'visibilitychange',
-    guard(() => (document.visibilityState == 'hidden' ? hide() : outbox.show())),
+    guard(() => (document.visibilityState === 'hidden' ? hide() : outbox.show())),
   )
 }

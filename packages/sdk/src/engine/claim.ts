@@ -3,7 +3,7 @@ import type { Survey } from '../pure/config/types'
 import { debug } from '../shared/log'
 import { step, type Step } from '../pure/rules/trace'
 import { take } from '../pure/pacing/take'
-import type { Book } from '../core/book'
+import type { Book } from '../contracts/core'
 import { mark } from '../pure/pacing/state'
 
 /** Where Web Locks are missing: a survey shown this recently in any tab may still be open there. */

@@ -26,7 +26,7 @@ export function describe(
   userId?: string,
 ): About {
   const d = config.delivery || {}
-  const tp = config.touchpoints?.find((t) => t.id == survey.touchpoint)
+  const tp = config.touchpoints?.find((t) => t.id === survey.touchpoint)
   return {
     surveyId: survey.id,
     responseId,

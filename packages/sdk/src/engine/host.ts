@@ -6,4 +6,4 @@ import type { Survey } from '../pure/config/types'
  * selector throws, which the caller's settle() logs.
  */
 export const hostParent = (survey: Survey): Element | null =>
-  survey.placement == 'inline' ? document.querySelector(survey.target!) : document.body
+  survey.placement === 'inline' ? document.querySelector(survey.target!) : document.body

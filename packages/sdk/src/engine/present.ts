@@ -1,90 +1,42 @@
 import { nanoid } from 'nanoid'
-import type { Load } from '../core/chunks'
-import type { HetkiEvents } from '../core/events'
-import type { Config, Survey } from '../pure/config/types'
-import { debug, setDebug } from '../shared/log'
+import type { EngineHost } from '../contracts/engine'
+import type { Survey } from '../pure/config/types'
+import { debug } from '../shared/log'
 import { settle } from '../shared/guard'
-import type { Emitter } from '../shared/emitter'
-import type { Journey } from '../core/journey'
-import type { createDelivery } from '../core/delivery'
 import { describe } from './describe'
 import type { ResponseRecord } from '../contracts/record'
 import { allowed } from '../pure/pacing/allowed'
-import type { Book } from '../core/book'
 import { claim } from './claim'
 import { mark } from '../pure/pacing/state'
-import type { Context } from '../pure/rules/context'
 import { outranked, recheck, type Decision } from '../pure/rules/decide'
 import { ms } from '../pure/rules/duration'
 import { step, type Reason, type Step, type StepName } from '../pure/rules/trace'
 import { hostParent } from './host'
+import { pageOf } from './page'
 import { tally } from './tally'
-
-/**
- * What the core shares with the engine, by reference: its config, its stages, and the little state
- * both sides change (the prompt on screen, delayed surveys, who the customer is).
- */
-export interface Internals {
-  config: Config
-  emitter: Emitter<HetkiEvents>
-  book: Book
-  journey: Journey
-  outbox: ReturnType<typeof createDelivery>
-  /** Imports the lazy chunks (the widget, here). */
-  chunk: Load
-  /** The prompt on screen in this page, if any: one at a time. */
-  open?: { surveyId: string; host: Element; close(): void }
-  /** Settles once the prompt this tab closed last has let go of its cross-tab lock (or after 1 s). */
-  freed?: Promise<unknown>
-  /**
-   * Bumped by reset() and consent(false): work started before (an engine import, a claim, a delay)
-   * must not show a survey after the person changed or withdrew consent.
-   */
-  gen: number
-  /** Delayed surveys waiting on this page. */
-  delayed: Set<ReturnType<typeof setTimeout>>
-  user: { id?: string; attributes: Record<string, unknown> }
-  allowed(): boolean
-  context(now: number): Context
-  /** Whether debug mode is on: this chunk has its own copy of the debug log, switched on from here. */
-  debug: boolean
-  /**
-   * The last decision on each survey in this page, by survey id, with the steps added after the
-   * rules (priority, pacing, claim, shown): kept by the engine, read by the debug overlay.
-   */
-  decisions?: Map<string, Noted>
-  /** Set by the debug overlay: told whenever `decisions` changes. */
-  changed?: () => void
-  /** Set by the debug overlay: closes it. */
-  overlay?: () => void
-}
-
-/** A decision as the debug overlay shows it: when it was made, and each step so far. */
-export interface Noted {
-  at: number
-  trace: Step[]
-  preview?: boolean
-}
 
 /**
  * Starts the record of a decision on `id` (the trace is kept by reference: later steps join it).
  * A decision the rules refused ends here: its last step says why, for fleet diagnostics.
  */
-const note = (rt: Internals, id: string, trace: Step[], preview?: boolean) => {
-  ;(rt.decisions ||= new Map()).set(id, { at: Date.now(), trace, preview })
+const note = (rt: EngineHost, id: string, trace: Step[], preview?: boolean) => {
+  pageOf(rt).decisions.set(id, { at: Date.now(), trace, preview })
   tally(rt, id, trace[trace.length - 1]!, false)
-  rt.changed?.()
+  rt.hooks.decided?.(id)
 }
 
 /**
  * Adds a step to the last decision on `id`, and counts how it ended if it did (a show() or a
- * preview is no decision: not counted). While this prompt holds `rt.open`, the step is the claim's.
+ * preview is no decision: not counted). While this survey's prompt is the page's open one, the
+ * step is the claim's.
  */
-const add = (rt: Internals, id: string, s: Step) => {
-  const d = rt.decisions?.get(id)
+const add = (rt: EngineHost, id: string, s: Step) => {
+  const page = pageOf(rt)
+  const d = page.decisions.get(id)
   d?.trace.push(s)
-  d && d.trace[0]!.step != 'forced' && tally(rt, id, s, rt.open?.surveyId == id)
-  rt.changed?.()
+  // Byte trick: && as an if, no block.
+  d && d.trace[0]!.step !== 'forced' && tally(rt, id, s, page.open?.surveyId === id)
+  rt.hooks.decided?.(id)
 }
 
 /**
@@ -92,33 +44,34 @@ const add = (rt: Internals, id: string, s: Step) => {
  * log prints reasons as data (code and parameters): their words (pure/rules/words.ts) are the
  * debug panel's, and would cost the engine a third more bytes.
  */
-const refuse = (rt: Internals, id: string, name: StepName, reason: Reason) => (debug('survey', id, 'not shown:', reason), add(rt, id, step(name, false, reason)), false)
+// Byte trick: comma operators here and below: one expression that logs, notes and returns, instead of a block (engine bytes).
+const refuse = (rt: EngineHost, id: string, name: StepName, reason: Reason) => (debug('survey', id, 'not shown:', reason), add(rt, id, step(name, false, reason)), false)
 
 /** The page of the event is gone (a new document, an SPA navigation): its rules no longer hold. */
-const left = (rt: Internals, id: string, path: string) => refuse(rt, id, 'page', { code: 'left', path })
+const left = (rt: EngineHost, id: string, path: string) => refuse(rt, id, 'page', { code: 'left', path })
 
 /**
  * A delay is cancelled when the customer leaves the page of the event: a new document ends the
  * timer, an SPA navigation changes the path (also while the engine was loading).
  */
-function schedule(rt: Internals, survey: Survey, path: string, gen: number) {
+function schedule(rt: EngineHost, survey: Survey, path: string, gen: number) {
+  const { delayed } = pageOf(rt)
   const timer = setTimeout(() => {
-    rt.delayed.delete(timer)
-    if (location.pathname != path) return left(rt, survey.id, path)
+    delayed.delete(timer)
+    if (location.pathname !== path) return left(rt, survey.id, path)
     const d = recheck(survey, rt.journey.state().history, rt.context(Date.now()))
     note(rt, survey.id, d.trace)
     debug('survey', survey.id, d.show ? 'qualifies:' : 'not shown:', d.trace.slice())
     if (d.show) settle(present(rt, survey, false, gen))
   }, ms(survey.delay!))
-  rt.delayed.add(timer)
+  delayed.add(timer)
 }
 
 /**
  * The decisions on one event, in priority order: the first that also passes pacing shows (or starts
  * its delay); the others are told why not.
  */
-export async function judge(rt: Internals, decisions: Decision[], path: string, gen: number): Promise<void> {
-  setDebug(rt.debug)
+export async function judge(rt: EngineHost, decisions: Decision[], path: string, gen: number): Promise<void> {
   let winner: string | undefined
   for (const d of decisions) {
     if (winner && d.show) outranked(d, winner)
@@ -126,11 +79,12 @@ export async function judge(rt: Internals, decisions: Decision[], path: string, 
     debug('survey', d.survey.id, d.show ? 'qualifies:' : 'not shown:', d.trace.slice())
     if (!d.show) continue
     // An SPA navigation while the engine loaded.
-    if (location.pathname != path) {
+    if (location.pathname !== path) {
       left(rt, d.survey.id, path)
       return
     }
-    if (d.survey.delay) gen == rt.gen && (schedule(rt, d.survey, path, gen), add(rt, d.survey.id, step('delay', true, { code: 'waiting', delay: d.survey.delay }))), (winner = d.survey.id)
+    // Byte trick: && as an if and commas as a block, in one statement.
+    if (d.survey.delay) gen === rt.gen && (schedule(rt, d.survey, path, gen), add(rt, d.survey.id, step('delay', true, { code: 'waiting', delay: d.survey.delay }))), (winner = d.survey.id)
     else if (await present(rt, d.survey, false, gen)) winner = d.survey.id
   }
 }
@@ -139,19 +93,19 @@ export async function judge(rt: Internals, decisions: Decision[], path: string, 
  * Shows a survey unless pacing forbids it; true when it is on its way to the screen. A `preview`
  * is forced and leaves pacing alone: no marks, and every record and event says `preview: true`.
  */
-export async function present(rt: Internals, survey: Survey, forced: boolean, gen: number, preview?: boolean): Promise<boolean> {
-  setDebug(rt.debug)
+export async function present(rt: EngineHost, survey: Survey, forced: boolean, gen: number, preview?: boolean): Promise<boolean> {
   const id = survey.id
+  const page = pageOf(rt)
   if (forced) note(rt, id, [step('forced', true, { code: 'forced', preview })], preview)
-  const current = () => gen == rt.gen && rt.allowed()
+  const current = () => gen === rt.gen && rt.allowed()
   if (!current()) return refuse(rt, id, 'reset', { code: 'reset' })
   // A prompt whose host the page removed (an SPA route change) can never be closed by the customer.
-  if (rt.open && !rt.open.host.isConnected) rt.open.close()
+  if (page.open && !page.open.host.isConnected) page.open.close()
   // A prompt closed just before (this one, or one closed by consent or reset) lets go of its
   // cross-tab lock asynchronously: the claim below would be refused because of this very tab.
-  await rt.freed
+  await page.freed
   const { config, emitter, book, outbox } = rt
-  if (rt.open) return refuse(rt, id, 'prompt', { code: 'promptOpen' })
+  if (page.open) return refuse(rt, id, 'prompt', { code: 'promptOpen' })
   // First on this tab's state, which the other tabs keep up to date: no storage read per event.
   if (!forced) {
     const verdict = allowed(survey, book.state(), Date.now(), config.pacing)
@@ -168,22 +122,22 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
   let unmount = () => {}
   let release = () => {}
   const close = () => {
-    if (rt.open?.close == close) rt.open = undefined
+    if (page.open?.close === close) page.open = undefined
     unmount()
     host.remove()
     release()
     try {
-      rt.freed = navigator.locks?.request('hetki-prompt', { signal: AbortSignal.timeout(1000) }, () => {}).catch(() => {})
+      page.freed = navigator.locks?.request('hetki-prompt', { signal: AbortSignal.timeout(1000) }, () => {}).catch(() => {})
     } catch {}
   }
-  rt.open = { surveyId: id, host, close }
+  page.open = { surveyId: id, host, close }
 
   // Atomic across tabs; holds the prompt lock until the prompt closes (docs/pacing.md).
   const claimed = await claim(survey, book, config.pacing, forced, () => rt.chunk('hetki-widget.js'), preview, (v) => add(rt, id, v))
   if (claimed) release = claimed[1]
   // Refused (the claim said why); closed by reset() or consent(false) meanwhile; or its place left the page.
   if (!claimed) return close(), false
-  if (rt.open?.close != close || !current() || !parent.isConnected) return close(), refuse(rt, id, 'page', { code: 'closed' })
+  if (page.open?.close !== close || !current() || !parent.isConnected) return close(), refuse(rt, id, 'page', { code: 'closed' })
   const widget = claimed[0]
 
   const lang = rt.context(0).lang
@@ -197,6 +151,7 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
   /** Remembers an answer or a dismiss, unless this is a preview. */
   const remember = (what: 'answered' | 'dismissed') => {
     const at = Date.now()
+    // Byte trick: || as an if not, no block.
     preview || settle(book.write((s) => mark(s, id, what, at)))
   }
   const answers: Record<string, unknown> = {}
@@ -228,7 +183,7 @@ export async function present(rt: Internals, survey: Survey, forced: boolean, ge
     },
     onClose(reason) {
       close()
-      if (reason == 'dismissed' && !completed) {
+      if (reason === 'dismissed' && !completed) {
         remember('dismissed')
         emitter.emit('survey:dismissed', { surveyId: id, responseId, ...flag })
         moment('dismissed')

@@ -50,7 +50,7 @@ const config = (more: Partial<Config> = {}): Config => ({
   ...more,
 })
 const records = () => bodies.flatMap((b) => b.records)
-const diagnostics = () => records().filter((r) => r.kind == 'diagnostics')
+const diagnostics = () => records().filter((r) => r.kind === 'diagnostics')
 const hide = () => ((hidden = true), document.dispatchEvent(new Event('visibilitychange')))
 const show = () => ((hidden = false), document.dispatchEvent(new Event('visibilitychange')))
 
@@ -66,7 +66,7 @@ describe('fleet diagnostics', () => {
   it('counts each decision’s outcome and sends them when the page hides: counts only, one record', async () => {
     const { hetki, shown } = await start(config({ diagnostics: { sample: 1 } }))
     hetki.track('buy')
-    await vi.waitFor(() => expect(records().some((r) => r.kind == 'response')).toBe(true))
+    await vi.waitFor(() => expect(records().some((r) => r.kind === 'response')).toBe(true))
     hetki.track('invoice') // held back by the 14-day cooldown
     hetki.track('read') // not on a help page
     hetki.track('buy') // shown once already
@@ -115,7 +115,7 @@ describe('fleet diagnostics', () => {
       // Judged in the order tracked: once the answer is sent, the three decisions before it were made.
       for (let i = 0; i < 3; i++) hetki.track('read')
       hetki.track('buy')
-      await vi.waitFor(() => expect(records().filter((r) => r.kind == 'response')).toHaveLength(counted.length + 1))
+      await vi.waitFor(() => expect(records().filter((r) => r.kind === 'response')).toHaveLength(counted.length + 1))
       counted.push(tally.pending())
       hide()
       // What was counted goes out at once; with nothing counted there is nothing a hide could send.

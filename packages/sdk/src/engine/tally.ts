@@ -4,7 +4,7 @@ import { outcomeOf } from '../pure/diagnostics/outcome'
 import { dayOf, report, type Counts } from '../pure/diagnostics/report'
 import { bucket } from '../pure/rules/sample'
 import { settle } from '../shared/guard'
-import type { Internals } from './present'
+import type { EngineHost } from '../contracts/engine'
 
 /** A page that decides a lot sends a record per this many decisions, besides one when it hides. */
 export const FLUSH_AFTER = 50
@@ -23,7 +23,7 @@ export const pending = (): number => decisions
  * the outbox when the page hides or after FLUSH_AFTER decisions. Counts only: the record carries
  * no user, response, page or trail. `claiming`: the step comes from the cross-tab claim.
  */
-export function tally(rt: Internals, id: string, s: Step, claiming: boolean): void {
+export function tally(rt: EngineHost, id: string, s: Step, claiming: boolean): void {
   const share = rt.config.diagnostics?.sample as number
   const outcome = share > 0 && outcomeOf(s, claiming)
   // The same device is in or out on every page: its sampling id decides, as for audience samples,
@@ -44,7 +44,7 @@ export function tally(rt: Internals, id: string, s: Step, claiming: boolean): vo
  * what this tab knows of the device (the other tabs keep it up to date), and the marks "reported
  * today" follow in the pacing state's own transaction.
  */
-function flush(rt: Internals, share: number): void {
+function flush(rt: EngineHost, share: number): void {
   if (!decisions) return
   const sent = counts
   counts = new Map()

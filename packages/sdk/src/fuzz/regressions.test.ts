@@ -144,7 +144,7 @@ describe('the built-in sources', () => {
     const emit = vi.fn(() => {
       throw new Error('pipeline broke')
     })
-    startSources({ timeOnPage: [0], idle: 0.001 }, emit, () => false)
+    startSources({ timeOnPage: [0], idle: 0.001 }, emit)
     await vi.waitFor(() => expect(emit).toHaveBeenCalledTimes(2))
     await new Promise((done) => setTimeout(done, 20))
     window.removeEventListener('error', onError)
@@ -156,7 +156,7 @@ describe('the built-in sources', () => {
     const emit = vi.fn()
     // 1e9 s overflows setTimeout's 32-bit delay: the browser fires at once, the idle timer re-arms
     // for what is left, which overflows again: a timer spinning on the page for good.
-    startSources({ timeOnPage: [1e9], idle: 1e9 }, emit, () => false)
+    startSources({ timeOnPage: [1e9], idle: 1e9 }, emit)
     await vi.advanceTimersByTimeAsync(60_000)
     expect(emit.mock.calls.map((c) => c[0])).toEqual([])
     expect(vi.getTimerCount()).toBeLessThanOrEqual(2)
@@ -167,7 +167,7 @@ describe('the built-in sources', () => {
 describe('the scroll-depth source', () => {
   it('keeps a scrollDepth that is not a list from throwing at the page on scroll', async () => {
     const emit = vi.fn()
-    startSources({ scrollDepth: 50 as never }, emit, () => false)
+    startSources({ scrollDepth: 50 as never }, emit)
     window.dispatchEvent(new Event('scroll'))
     // The check runs in the next animation frame; wait for two.
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))

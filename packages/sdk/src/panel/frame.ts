@@ -6,7 +6,7 @@ const COLLAPSED_KEY = 'hetki_debug_collapsed'
 /** Folded unless the PM unfolded it in this tab: a one-line pill in a corner covers no page content. */
 const stored = (): boolean => {
   try {
-    return sessionStorage.getItem(COLLAPSED_KEY) != '0'
+    return sessionStorage.getItem(COLLAPSED_KEY) !== '0'
   } catch {
     return true
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Config } from '../pure/config/types'
 import { freshPacing, mark } from '../pure/pacing/state'
-import type { Noted } from '../engine/present'
+import type { Noted } from '../contracts/engine'
 import { validate } from '../pure/validate/validate'
 import { step } from '../pure/rules/trace'
 import { model, type Input } from './model'

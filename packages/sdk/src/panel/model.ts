@@ -3,7 +3,7 @@ import type { History } from '../pure/journey/history'
 import type { TrailEntry } from '../pure/journey/trail'
 import { inSession } from '../pure/pacing/session'
 import type { PacingState } from '../pure/pacing/state'
-import type { Noted } from '../engine/present'
+import type { Noted } from '../contracts/engine'
 import type { Context } from '../pure/rules/context'
 import type { Step } from '../pure/rules/trace'
 import { dryRun } from './dry-run'
@@ -38,9 +38,9 @@ export interface View {
 /** What the overlay reads, gathered by its caller so that this stays pure. */
 export interface Input {
   config: Config
-  decisions: Map<string, Noted>
+  decisions: ReadonlyMap<string, Noted>
   history: History
-  trail: TrailEntry[]
+  trail: readonly TrailEntry[]
   pacing: PacingState
   ctx: Context
   problems: Problem[]
@@ -50,7 +50,7 @@ export interface Input {
 export const clock = (at: number): string => new Date(at).toISOString().slice(11, 19) + ' UTC'
 const day = date
 
-const lines = (trace: Step[]): Line[] => trace.map((s) => ({ pass: s.pass, text: say(s) }))
+const lines = (trace: readonly Step[]): Line[] => trace.map((s) => ({ pass: s.pass, text: say(s) }))
 
 function surveyView(survey: Survey, input: Input): SurveyView {
   const { ctx, pacing, config } = input
@@ -73,12 +73,12 @@ function surveyView(survey: Survey, input: Input): SurveyView {
   }
   const fail = noted.trace.find((s) => !s.pass)
   const end = noted.trace[noted.trace.length - 1]!
-  const shown = end.step == 'shown'
+  const shown = end.step === 'shown'
   const headline = fail
     ? 'not shown: ' + say(fail)
     : shown
       ? (noted.preview ? 'shown as a preview, ' : '') + why(end.why)
-      : end.step == 'delay'
+      : end.step === 'delay'
         ? 'qualified, ' + say(end)
         : 'qualified, deciding…'
   return {

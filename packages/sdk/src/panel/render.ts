@@ -6,7 +6,8 @@ type Child = Node | string | false | undefined
 /** Builds an element; text is always text (`append` of strings), never HTML. */
 export function el(tag: string, props: Record<string, string> = {}, ...children: Child[]): HTMLElement {
   const e = document.createElement(tag)
-  for (const [k, v] of Object.entries(props)) k == 'class' ? (e.className = v) : e.setAttribute(k, v)
+  // Byte trick: a ternary as a statement: an if/else without braces.
+  for (const [k, v] of Object.entries(props)) k === 'class' ? (e.className = v) : e.setAttribute(k, v)
   for (const c of children) if (c) e.append(c)
   return e
 }

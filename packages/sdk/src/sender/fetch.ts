@@ -40,7 +40,7 @@ export const fetchTransport =
         // does not cancel an aborted keepalive request: against a hanging collector every timed-out
         // send would pin a connection until, six later, nothing gets through (measured, see
         // docs/delivery.md). A visible page that goes away hides first, and then beacons.
-        keepalive: document.visibilityState == 'hidden' && bytesOf(body) < BUDGET_BYTES,
+        keepalive: document.visibilityState === 'hidden' && bytesOf(body) < BUDGET_BYTES,
         credentials: 'omit',
         signal: abort.signal,
       })

@@ -1,10 +1,11 @@
 /**
  * `dist/hetki-delivery.js`: the sending half of the outbox, imported by the core only when there
  * is something to send (a record was just stored, or one is left from an earlier page). Most page
- * views have nothing to send, so they never pay for retries, batching, beacons or locks.
+ * views have nothing to send, so they never pay for retries, batching, beacons or locks. Its exports
+ * are the contract `SenderModule` (contracts/outbox.ts).
  */
 import { settle } from '../shared/guard'
-import { debug, setDebug } from '../shared/log'
+import { debug } from '../shared/log'
 import type { Store } from '../shared/store'
 import { beaconTransport, fetchTransport, toWire } from './fetch'
 import { userTransport } from '../shared/transport'
@@ -12,6 +13,8 @@ import type { Sender, SenderOptions } from '../contracts/outbox'
 import { exclusive } from './lock'
 import { backoff, batches, bound, DEFAULT_BOUNDS, retryable } from './policy'
 import type { Envelope, Stored } from '../contracts/record'
+
+export { setDebug } from '../shared/log'
 
 /** The key of the eviction counter, in the outbox's own store next to the records. */
 export const DROPPED = '~dropped'
@@ -27,7 +30,6 @@ const num = (v: unknown, fallback: number) => ((v as number) > 0 ? (v as number)
  */
 export function createSender(store: Store, options: SenderOptions): Sender {
   const { endpoint, delivery: d, custom, events, allowed } = options
-  setDebug(options.debug)
   const timeout = num(d.timeout, 10) * 1000
   const transport = custom ? userTransport(custom, timeout) : fetchTransport(endpoint, { plainText: d.plainText, timeout })
   // A user transport cannot be beaconed; its records wait in the outbox for the next flush.
@@ -56,8 +58,8 @@ export function createSender(store: Store, options: SenderOptions): Sender {
   /** Deletes records, unless one was updated (a new revision) since it was read. */
   const drop = async (batch: Stored[]) => {
     for (const s of batch) {
-      if (pending.get(s.record.id)?.rev == s.rev) pending.delete(s.record.id)
-      await store.delUnless<Stored>(s.record.id, (cur) => !!cur && cur.rev != s.rev)
+      if (pending.get(s.record.id)?.rev === s.rev) pending.delete(s.record.id)
+      await store.delUnless<Stored>(s.record.id, (cur) => !!cur && cur.rev !== s.rev)
     }
   }
 

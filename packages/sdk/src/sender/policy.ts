@@ -2,6 +2,7 @@
  * The outbox's decisions, pure: which statuses to retry, how long to wait, what to evict and how
  * to cut batches. No I/O and no clock of their own; the outbox passes `now` and `random` in.
  */
+import type { Bounds } from '../contracts/outbox'
 import type { Stored, WireRecord } from '../contracts/record'
 
 const BASE_DELAY_MS = 1_000
@@ -14,7 +15,7 @@ const BATCH_RECORDS = 20
 
 /** Statuses worth retrying: no answer, timeout, rate limit, server errors. Other 4xx never succeed. */
 export const retryable = (status: number): boolean =>
-  status == 0 || status == 408 || status == 429 || status >= 500
+  status === 0 || status === 408 || status === 429 || status >= 500
 
 /** Full jitter (a random delay up to a capped exponential), so many clients never retry in step. */
 export const backoff = (attempt: number, random: () => number = Math.random): number =>
@@ -27,13 +28,8 @@ export const backoff = (attempt: number, random: () => number = Math.random): nu
 export const retryAfter = (header: string | null | undefined, now: number): number | undefined => {
   if (!header) return
   const ms = /^\s*\d+\s*$/.test(header) ? +header * 1000 : Date.parse(header) - now
-  if (ms == ms) return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms))
-}
-
-/** The outbox bounds: at most `max` records, none older than `maxAge` ms. */
-export interface Bounds {
-  max: number
-  maxAge: number
+  // Byte trick: ms === ms is false only for NaN (an unreadable date), shorter than Number.isNaN.
+  if (ms === ms) return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms))
 }
 
 export const DEFAULT_BOUNDS: Bounds = { max: 100, maxAge: 7 * 864e5 }
@@ -66,7 +62,7 @@ export function batches<T extends { record: WireRecord }>(items: T[], budget = B
       // others; the age bound evicts it, counted, in the end.
       continue
     }
-    if (current.length && (current.length == BATCH_RECORDS || bytes + size > budget)) {
+    if (current.length && (current.length === BATCH_RECORDS || bytes + size > budget)) {
       out.push(current)
       current = []
       bytes = 0

@@ -16,8 +16,9 @@ export function createEmitter<Events extends Record<string, unknown>>(): Emitter
   const all = new Map<keyof Events, Handler<never>[]>()
   return {
     on(type, handler) {
-      if (typeof handler != 'function') return
+      if (typeof handler !== 'function') return
       const list = all.get(type)
+      // Byte trick: a ternary as a statement: an if/else without braces.
       list ? list.push(handler) : all.set(type, [handler])
     },
     off(type, handler) {

@@ -11,7 +11,7 @@ let enabled = (): boolean => false
  * so that `hetki.debug()` reaches every chunk at once.
  */
 export const setDebug = (on: boolean | (() => boolean)): void => {
-  enabled = typeof on == 'function' ? on : () => on
+  enabled = typeof on === 'function' ? on : () => on
 }
 
 export const isDebug = (): boolean => enabled()

@@ -43,6 +43,7 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
           const db = store.transaction.db
           // Another tab deletes the database (consent withdrawn there): let it go, and open it
           // afresh if this tab may store again. Held open, it would block the deletion for good.
+          // Byte trick: comma operators in this file: one expression that acts and returns, instead of a block with a return.
           db.onversionchange = () => (db.close(), (idb = undefined))
           const result = op(store)
           return promisifyRequest(store.transaction).then(result)

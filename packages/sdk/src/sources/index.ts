@@ -1,7 +1,9 @@
 import type { Sources } from '../pure/config/types'
 import { flickUp } from '../pure/journey/flick'
-import { debug, setDebug } from '../shared/log'
+import { debug } from '../shared/log'
 import { guard } from '../shared/guard'
+
+export { setDebug } from '../shared/log'
 
 type Emit = (name: string, props?: Record<string, unknown>) => void
 
@@ -13,11 +15,10 @@ const MAX_DELAY = 2 ** 31 - 1
 /**
  * The built-in journey sources the config turns on. Each adds events as if the page had called
  * `track()`. Listeners are passive and the only timers are the ones a threshold needs: nothing polls.
- * This is its own chunk (`hetki-sources.js`), imported only by pages whose config turns sources on.
+ * This is its own chunk (`hetki-sources.js`), imported only by pages whose config turns sources on;
+ * its exports are the contract `SourcesModule` (contracts/sources.ts).
  */
-export function startSources(sources: Sources, report: Emit, debugOn: () => boolean): string[] {
-  // This chunk has its own copy of the debug log.
-  setDebug(debugOn)
+export function startSources(sources: Sources, report: Emit): string[] {
   // Timers and animation frames call it too: nothing the pipeline throws may reach the page from there.
   const emit = guard(report)
   // Beyond this a browser's 32-bit timer delay overflows and fires at once.
@@ -28,6 +29,7 @@ export function startSources(sources: Sources, report: Emit, debugOn: () => bool
   let timers: ReturnType<typeof setTimeout>[] = []
   let done: Record<string, 1> = {}
   const once = (key: string, name: string, props?: Record<string, unknown>) => {
+    // Byte trick: comma operators in this file: one statement that sets and emits (or returns), no braces.
     if (!done[key]) (done[key] = 1), emit(name, props)
   }
 
@@ -47,7 +49,7 @@ export function startSources(sources: Sources, report: Emit, debugOn: () => bool
   // Single-page apps change pages through the history API; only a new path is a new page
   // (per-page sources start again, and a started form left behind is abandoned).
   const navigated = () => {
-    if (location.pathname == path) return
+    if (location.pathname === path) return
     path = location.pathname
     if (sources.formAbandon) leaveForms()
     page()
@@ -108,7 +110,7 @@ export function startSources(sources: Sources, report: Emit, debugOn: () => bool
   // the stand-in. Only what a finger drove counts, measured from where it touched down, and while
   // it moved within the last second (its fling included): not the page scrolling itself (a "back
   // to top" link, a position restored on navigation), not a tap.
-  if (typeof exit == 'object' && exit.touch && matchMedia('(pointer:coarse)').matches) {
+  if (typeof exit === 'object' && exit.touch && matchMedia('(pointer:coarse)').matches) {
     let flick: ReturnType<typeof flickUp> | undefined
     let dragged = -Infinity
     on(window, 'touchstart', (e: TouchEvent) => (flick = flickUp())(scrollY, e.timeStamp, innerHeight))

@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'hetki-cli-'))
 
 const file = (name: string, content: unknown) => {
   const path = join(dir, name)
-  writeFileSync(path, typeof content == 'string' ? content : JSON.stringify(content))
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content))
   return path
 }
 const hetki = (args: string[], input?: string) => {

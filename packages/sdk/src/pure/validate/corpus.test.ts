@@ -26,7 +26,7 @@ const good: [string, unknown][] = [
 ]
 
 const matches = (p: Problem, want: Partial<Problem>) =>
-  p.path == want.path && p.severity == want.severity && p.message.includes(want.message!) && (!want.hint || !!p.hint?.includes(want.hint))
+  p.path === want.path && p.severity === want.severity && p.message.includes(want.message!) && (!want.hint || !!p.hint?.includes(want.hint))
 
 describe('the corpus', () => {
   it.each(corpus)('%s: exactly the expected problems', (_, { config, problems: wanted }) => {
@@ -37,7 +37,7 @@ describe('the corpus', () => {
   })
 
   it('gives every error an expectation or a hint', () => {
-    for (const [, { config }] of corpus) for (const p of validate(config)) if (p.severity == 'error') expect(p.expected || p.hint, p.path).toBeTruthy()
+    for (const [, { config }] of corpus) for (const p of validate(config)) if (p.severity === 'error') expect(p.expected || p.hint, p.path).toBeTruthy()
   })
 })
 
@@ -52,6 +52,6 @@ describe('the schema walker agrees with ajv', () => {
   const ajv = new Ajv({ strict: false, allErrors: true })
   const check = ajv.compile(schema)
   it.each([...corpus.map(([f, c]): [string, unknown] => [f, c.config]), ...good])('on %s', (_, config) => {
-    expect(walkSchema(config, schema as Schema).length == 0).toBe(check(config))
+    expect(walkSchema(config, schema as Schema).length === 0).toBe(check(config))
   })
 })

@@ -41,9 +41,9 @@ export function describe(s: Schema, resolve: (s: Schema) => Schema): string {
   }
   const types = ([] as JsonType[]).concat(s.type || [])
   if (!types.length) return 'anything'
-  if (types.length == 1 && (types[0] == 'number' || types[0] == 'integer')) return range(s, WORDS[types[0]])
-  if (types[0] == 'string' && s.minLength) return 'a non-empty text'
-  if (types[0] == 'array' && s.items) {
+  if (types.length === 1 && (types[0] === 'number' || types[0] === 'integer')) return range(s, WORDS[types[0]])
+  if (types[0] === 'string' && s.minLength) return 'a non-empty text'
+  if (types[0] === 'array' && s.items) {
     const item = resolve(s.items)
     return item.enum ? 'a list of ' + either(item.enum.map(shown)) : 'a list'
   }

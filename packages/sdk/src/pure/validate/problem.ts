@@ -17,7 +17,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 
 /** The path of a child: `a.b` for a plain key, `a["odd-key"]` otherwise, `a[0]` for an index. */
 export const child = (path: string, key: string | number): string =>
-  typeof key == 'number' ? `${path}[${key}]` : IDENTIFIER.test(key) ? (path ? path + '.' + key : key) : `${path}[${JSON.stringify(key)}]`
+  typeof key === 'number' ? `${path}[${key}]` : IDENTIFIER.test(key) ? (path ? path + '.' + key : key) : `${path}[${JSON.stringify(key)}]`
 
 /** A value as it appears in a message: compact JSON, cut short. */
 export function shown(value: unknown): string {

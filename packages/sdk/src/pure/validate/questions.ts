@@ -1,3 +1,5 @@
+import { TEMPLATES } from '../config/templates'
+import type { Template } from '../config/types'
 import { didYouMean } from './nearest'
 import { child, type Problem } from './problem'
 import { num, record, records, text } from './read'
@@ -8,14 +10,14 @@ type Report = (p: Problem) => void
 /** Where copy may be given per language, besides the question's `text`. */
 const QUESTION_COPY = ['text', 'lowLabel', 'highLabel', 'placeholder']
 
-/** What each template is, so that fields of another kind next to it can be pointed out. */
-const TEMPLATE_KIND: Record<string, string> = { goal: 'yesno', effort: 'rating', feeling: 'emotion', csat: 'rating', nps: 'rating' }
 const KIND_FIELDS: Record<string, string[]> = { rating: ['scale', 'from', 'lowLabel', 'highLabel', 'display'], emotion: ['options'], yesno: [] }
 
 /** A rating field next to the goal template (yes/no) does nothing: the PM expected it to. */
 function checkTemplateFields(q: Rec, at: string, report: Report): void {
-  const kind = TEMPLATE_KIND[text(q.template) ?? '']
-  if (!kind) return
+  // What the template asks, so that fields of another kind next to it can be pointed out.
+  const name = text(q.template)
+  if (!name || !Object.prototype.hasOwnProperty.call(TEMPLATES, name)) return
+  const kind = TEMPLATES[name as Template].type
   for (const field of Object.values(KIND_FIELDS).flat())
     if (q[field] !== undefined && !KIND_FIELDS[kind]!.includes(field))
       report({ path: child(at, field), severity: 'warning', message: `does nothing with the "${q.template}" template, which asks a ${kind} question`, hint: `remove "${field}", or use a template or type it belongs to` })
@@ -29,7 +31,7 @@ function checkCopy(copy: unknown, at: string, lang: string, report: Report): voi
   const perLanguage = record(copy)
   if (!perLanguage) return
   const given = Object.keys(perLanguage)
-  if (given.length && !given.some((l) => l.toLowerCase() == lang.toLowerCase() || l.toLowerCase() == lang.slice(0, 2).toLowerCase()))
+  if (given.length && !given.some((l) => l.toLowerCase() === lang.toLowerCase() || l.toLowerCase() === lang.slice(0, 2).toLowerCase()))
     report({
       path: at,
       severity: 'warning',
@@ -49,7 +51,7 @@ function checkWhen(q: Rec, j: number, ids: string[], at: string, report: Report)
     if (index < 0)
       report({ path: child(atWhen, 'question'), severity: 'error', message: `"${target}" is not a question of this survey`, expected: 'the id of an earlier question', hint: didYouMean(target, ids.slice(0, j)) ?? 'the earlier questions are ' + (ids.slice(0, j).map((id) => `"${id}"`).join(', ') || 'none') })
     else if (index >= j)
-      report({ path: child(atWhen, 'question'), severity: 'error', message: `"${target}" is ${index == j ? 'this question itself' : 'asked later'}, so it has no answer yet and the question is never asked`, expected: 'the id of an earlier question', hint: 'move this question after it, or refer to an earlier one' })
+      report({ path: child(atWhen, 'question'), severity: 'error', message: `"${target}" is ${index === j ? 'this question itself' : 'asked later'}, so it has no answer yet and the question is never asked`, expected: 'the id of an earlier question', hint: 'move this question after it, or refer to an earlier one' })
   }
   const atMost = num(when.atMost)
   const atLeast = num(when.atLeast)
@@ -82,9 +84,9 @@ export function checkQuestions(config: Rec, report: Report): void {
       if (url !== undefined && /^[a-z][a-z\d+.-]*:/i.test(url) && !/^https?:/i.test(url))
         report({ path: child(child(at, 'link'), 'url'), severity: 'error', message: `"${url}" is not an http(s) link, so it is not shown`, expected: 'an http(s) URL, or a path on the site', hint: 'use https://…' })
     }
-    if (survey.placement == 'inline' && survey.target === undefined)
+    if (survey.placement === 'inline' && survey.target === undefined)
       report({ path: child(at, 'target'), severity: 'error', message: 'is missing: an inline survey needs the CSS selector of the element it goes in, else it never shows', expected: 'a CSS selector such as "#feedback"' })
-    if (survey.target !== undefined && survey.placement != 'inline')
+    if (survey.target !== undefined && survey.placement !== 'inline')
       report({ path: child(at, 'target'), severity: 'warning', message: 'is used only with "placement": "inline"', hint: 'add "placement": "inline", or remove "target"' })
   }
 }

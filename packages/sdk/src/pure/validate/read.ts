@@ -10,8 +10,8 @@ export const records = (v: unknown): [Rec, number][] => (Array.isArray(v) ? v.ma
 
 export const record = (v: unknown): Rec | undefined => (isRecord(v) ? v : undefined)
 
-export const text = (v: unknown): string | undefined => (typeof v == 'string' ? v : undefined)
+export const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
-export const texts = (v: unknown): string[] => (Array.isArray(v) ? v.filter((t): t is string => typeof t == 'string') : [])
+export const texts = (v: unknown): string[] => (Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [])
 
-export const num = (v: unknown): number | undefined => (typeof v == 'number' ? v : undefined)
+export const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined)

@@ -48,11 +48,11 @@ function checkTrigger(survey: Rec, at: string, report: Report): void {
     // that could tell them apart.
     if (event === undefined || past.event !== event) continue
     if (past.where !== undefined && JSON.stringify(past.where) !== JSON.stringify(trigger.where)) continue
-    if (key == 'after' && past.within === undefined)
+    if (key === 'after' && past.within === undefined)
       report({ path: child(child(at_, key), 'event'), severity: 'warning', message: `is the trigger event itself, with no window: this means "the second ${event} ever"`, hint: 'say it with "count": 2 (and "within" for a window)' })
     // After a delay the trigger itself is what `unless` finds, unless it has left the window by then.
     const outlived = past.within !== undefined && survey.delay !== undefined && ms(past.within as string) < ms(survey.delay as string)
-    if (key == 'unless' && !outlived)
+    if (key === 'unless' && !outlived)
       report({
         path: child(child(at_, key), 'event'),
         severity: survey.delay === undefined ? 'warning' : 'error',
@@ -78,13 +78,13 @@ function checkAudience(survey: Rec, at: string, report: Report): void {
     if (Number.isNaN(dates[key])) report({ path: child(at_, key), severity: 'error', message: `"${date}" is not a date`, expected: 'an ISO date such as "2025-03-01"' })
   }
   // A bare date as `until` means the whole of that day.
-  if (dates.from !== undefined && dates.until !== undefined && dates.from > dates.until + (text(audience.until)!.length == 10 ? 864e5 - 1 : 0))
+  if (dates.from !== undefined && dates.until !== undefined && dates.from > dates.until + (text(audience.until)!.length === 10 ? 864e5 - 1 : 0))
     report({ path: child(at_, 'until'), severity: 'error', message: `is before "from" (${audience.from}), so the survey never shows`, hint: 'swap the two dates' })
   if (audience.sample === 0) report({ path: child(at_, 'sample'), severity: 'warning', message: 'is 0, so nobody is asked', hint: 'a share such as 0.1 asks one person in ten; to pause the survey, remove its trigger' })
   const urls = texts(audience.urls)
   const notUrls = texts(audience.notUrls)
   // A page listed in urls that notUrls also covers: notUrls wins, so that entry never applies.
-  const excluded = urls.map((url) => notUrls.findIndex((not) => not == url || (!url.includes('*') && glob(not, url))))
+  const excluded = urls.map((url) => notUrls.findIndex((not) => not === url || (!url.includes('*') && glob(not, url))))
   excluded.forEach((j, i) => {
     if (j >= 0 && excluded.some((k) => k < 0))
       report({ path: child(child(at_, 'urls'), i), severity: 'warning', message: `"${urls[i]}" is also excluded by notUrls[${j}] ("${notUrls[j]}"), which wins`, hint: 'remove it from one of the two lists' })

@@ -13,7 +13,7 @@ describe('config.schema.json', () => {
   it('is what `npm run schema` generates from the types today', () => {
     const fresh = execFileSync(process.execPath, [resolve(repo, 'scripts/schema.mjs'), '--stdout'], { cwd: repo, encoding: 'utf8' })
     const committed = readFileSync(resolve(repo, 'packages/sdk/config.schema.json'), 'utf8')
-    expect(committed == fresh, 'config.schema.json is stale: run `npm run schema` and commit it').toBe(true)
+    expect(committed === fresh, 'config.schema.json is stale: run `npm run schema` and commit it').toBe(true)
   }, 60_000)
 
   it('accepts exactly the durations the rules can read', () => {

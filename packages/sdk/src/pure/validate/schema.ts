@@ -33,8 +33,8 @@ export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'a
 export function typeOf(value: unknown): JsonType | 'undefined' {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
-  if (typeof value == 'number') return Number.isInteger(value) ? 'integer' : 'number'
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number'
   return typeof value as JsonType
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeOf(v) == 'object'
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeOf(v) === 'object'

@@ -11,7 +11,7 @@ import { walkSchema } from './walk'
 export type { Problem } from './problem'
 
 /** Whether one path is the other or inside it: `surveys[0]` and `surveys[0].trigger.event`. */
-const related = (a: string, b: string) => a == b || (a.startsWith(b) && /^[.[]/.test(a.slice(b.length))) || (b.startsWith(a) && /^[.[]/.test(b.slice(a.length)))
+const related = (a: string, b: string) => a === b || (a.startsWith(b) && /^[.[]/.test(a.slice(b.length))) || (b.startsWith(a) && /^[.[]/.test(b.slice(a.length)))
 
 /**
  * The order of the config: top-level fields as they appear in it, then by index (surveys[2]
@@ -49,7 +49,7 @@ export function validate(config: unknown): Problem[] {
     checkQuestions(config, report)
   }
   // The schema walker's word on a path stands; a second problem at the same place only repeats it.
-  for (const p of more) if (!problems.some((q) => q.severity == 'error' && q.path == p.path)) problems.push(p)
-  for (const p of backstops(config)) if (!problems.some((q) => q.severity == 'error' && related(q.path, p.path))) problems.push(p)
+  for (const p of more) if (!problems.some((q) => q.severity === 'error' && q.path === p.path)) problems.push(p)
+  for (const p of backstops(config)) if (!problems.some((q) => q.severity === 'error' && related(q.path, p.path))) problems.push(p)
   return inConfigOrder(config, problems)
 }

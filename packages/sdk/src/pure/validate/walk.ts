@@ -39,24 +39,24 @@ function walk(value: unknown, schema: Schema, path: string, root: Schema, out: P
   }
   if (s.anyOf) return anyOf(value, s, path, root, out)
   if (s.const !== undefined && value !== s.const) return void mustBe()
-  if (s.enum && !s.enum.includes(value)) return void mustBe(typeof value == 'string' ? didYouMean(value, s.enum.map(String)) : undefined)
+  if (s.enum && !s.enum.includes(value)) return void mustBe(typeof value === 'string' ? didYouMean(value, s.enum.map(String)) : undefined)
 
   const type = typeOf(value)
   const types = ([] as string[]).concat(s.type || [])
-  if (types.length && !types.includes(type) && !(type == 'integer' && types.includes('number'))) return void mustBe()
+  if (types.length && !types.includes(type) && !(type === 'integer' && types.includes('number'))) return void mustBe()
 
-  if (typeof value == 'string') {
-    if (s.minLength !== undefined && value.length < s.minLength) return void fail(s.minLength == 1 ? 'must not be empty' : `must be at least ${s.minLength} characters long`)
+  if (typeof value === 'string') {
+    if (s.minLength !== undefined && value.length < s.minLength) return void fail(s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters long`)
     if (s.maxLength !== undefined && value.length > s.maxLength) return void fail(`must be at most ${s.maxLength} characters long`)
     if (s.pattern && !new RegExp(s.pattern).test(value)) return void mustBe()
   }
-  if (typeof value == 'number') {
+  if (typeof value === 'number') {
     const tooLow = (s.minimum !== undefined && value < s.minimum) || (s.exclusiveMinimum !== undefined && value <= s.exclusiveMinimum)
     const tooHigh = (s.maximum !== undefined && value > s.maximum) || (s.exclusiveMaximum !== undefined && value >= s.exclusiveMaximum)
     if (tooLow || tooHigh) return void mustBe()
   }
   if (Array.isArray(value)) {
-    if (s.minItems !== undefined && value.length < s.minItems) fail(s.minItems == 1 ? 'must not be empty' : `must have at least ${s.minItems} items`)
+    if (s.minItems !== undefined && value.length < s.minItems) fail(s.minItems === 1 ? 'must not be empty' : `must have at least ${s.minItems} items`)
     if (s.maxItems !== undefined && value.length > s.maxItems) fail(`must have at most ${s.maxItems} items`)
     if (s.items) value.forEach((item, i) => walk(item, s.items!, child(path, i), root, out))
   }
@@ -78,7 +78,7 @@ function walkObject(value: Record<string, unknown>, s: Schema, path: string, roo
         expected: 'one of ' + either(names),
         hint: didYouMean(key, names) ?? 'the fields here are ' + either(names),
       })
-    } else if (typeof s.additionalProperties == 'object') walk(value[key], s.additionalProperties, at, root, out)
+    } else if (typeof s.additionalProperties === 'object') walk(value[key], s.additionalProperties, at, root, out)
   }
   const resolve = resolver(root)
   for (const key of s.required || [])
@@ -106,11 +106,11 @@ function anyOf(value: unknown, s: Schema, path: string, root: Schema, out: Probl
   const fits = branches.filter(({ schema: b }) => {
     if (b.not || b.const !== undefined || b.enum) return false
     const types = ([] as string[]).concat(b.type || [])
-    return !types.length || types.includes(type) || (type == 'integer' && types.includes('number'))
+    return !types.length || types.includes(type) || (type === 'integer' && types.includes('number'))
   })
   const names = branches.flatMap(({ schema: b }) => (b.const !== undefined ? [String(b.const)] : b.enum ? b.enum.map(String) : []))
-  if (!fits.length) return void whole(typeof value == 'string' ? didYouMean(value, names) : undefined)
-  if (fits.length == 1 || !isRecord(value)) return void out.push(...fits[0]!.problems)
+  if (!fits.length) return void whole(typeof value === 'string' ? didYouMean(value, names) : undefined)
+  if (fits.length === 1 || !isRecord(value)) return void out.push(...fits[0]!.problems)
 
   const consts = (key: string) => fits.map((b) => b.schema.properties?.[key]?.const).filter((c) => c !== undefined)
   const discriminator = Object.keys(value).find((key) => consts(key).length)
@@ -123,7 +123,7 @@ function anyOf(value: unknown, s: Schema, path: string, root: Schema, out: Probl
       severity: 'error',
       message: `must be ${either(choices.map(shown))} (got ${shown(value[discriminator])})`,
       expected: either(choices.map(shown)),
-      ...(typeof value[discriminator] == 'string' && didYouMean(value[discriminator] as string, choices)
+      ...(typeof value[discriminator] === 'string' && didYouMean(value[discriminator] as string, choices)
         ? { hint: didYouMean(value[discriminator] as string, choices) }
         : {}),
     })

@@ -3,6 +3,7 @@
 // shown, some held back by pacing, one outside the audience); when the customer moves on, the
 // counts travel as one record and GET /api/diagnostics shows them. A page without the opt-in, on
 // the same device before it, sends none.
+import { waitSaid } from '../helpers/said'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { watchErrors } from '../helpers/browser'
@@ -50,7 +51,7 @@ page('/fleet/on.html', on)
 page('/fleet/next.html', on)
 
 /** Waits until the debug log says `text` (decisions are logged when made). */
-const said = (p: Page, text: string) => p.waitForEvent('console', (m) => m.text().includes(text))
+const said = (p: Page, text: string) => waitSaid(p, (t) => t.includes(text))
 
 async function track(p: Page, event: string, verdict: string) {
   const logged = said(p, verdict)

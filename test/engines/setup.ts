@@ -19,6 +19,8 @@ export interface EngineEnv {
   profile(options?: { width?: number; height?: number }): Promise<Profile>
   /** Registers a page (pages.ts) and opens it in a window of `profile`, once Hetki's API is real. */
   open(profile: Profile, name: string, spec?: PageSpec): Promise<Win>
+  /** Opens the page at `path` in a new window of `profile`, once Hetki's API is real. */
+  window(profile: Profile, path: string): Promise<Win>
   url(path: string): string
 }
 
@@ -36,8 +38,9 @@ export function useEngine(...handles: Handle[]): EngineEnv {
       p.close = () => (profiles.delete(p), close())
       return p
     },
-    async open(profile: Profile, name: string, spec?: PageSpec) {
-      const win = await profile.open(env.demo.url + pages.page(name, spec))
+    open: (profile: Profile, name: string, spec?: PageSpec) => env.window(profile, pages.page(name, spec)),
+    async window(profile: Profile, path: string) {
+      const win = await profile.open(env.demo.url + path)
       await ready(win)
       return win
     },

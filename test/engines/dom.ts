@@ -112,6 +112,14 @@ export async function click(win: Win, t: Target) {
   await win.click(box!.x, box!.y)
 }
 
+/** Clicks the first match if it rests on screen now; false if it is not there (e.g. closed by itself meanwhile). */
+export async function clickIfThere(win: Win, t: Target): Promise<boolean> {
+  const box = await ask<{ x: number; y: number; reachable: boolean } | null>(win, t, 'box')
+  if (!box?.reachable) return false
+  await win.click(box.x, box.y)
+  return true
+}
+
 /** Focuses the first match from script (as a test's starting point, not as a customer would). */
 export const focus = (win: Win, t: Target) => ask(win, t, 'focus')
 

@@ -32,16 +32,16 @@ const plugins = () => [resolve({ browser: true }), transpile()]
 
 /**
  * The lazy chunks: each is built from its source to its own file in dist/, and the module build's
- * `import('./engine')` (packages/sdk/src/index.ts) becomes `import('./hetki-engine.js')` of that
+ * `import('./engine')` (packages/sdk/src/core/index.ts) becomes `import('./hetki-engine.js')` of that
  * sibling file, a literal relative import that Vite, webpack, Rollup, esbuild and Next.js follow
  * and emit. The script tag build imports the same files at run time from its own folder.
  */
 const chunks = {
-  'hetki-engine.js': 'packages/sdk/src/engine.ts',
+  'hetki-engine.js': 'packages/sdk/src/engine/index.ts',
   'hetki-widget.js': 'packages/widget/src/index.tsx',
-  'hetki-delivery.js': 'packages/sdk/src/outbox/sender.ts',
-  'hetki-sources.js': 'packages/sdk/src/journey/sources.ts',
-  'hetki-debug.js': 'packages/sdk/src/overlay/index.ts',
+  'hetki-delivery.js': 'packages/sdk/src/sender/index.ts',
+  'hetki-sources.js': 'packages/sdk/src/sources/index.ts',
+  'hetki-debug.js': 'packages/sdk/src/panel/index.ts',
 }
 
 /** Keeps the module build's dynamic imports of the chunks out of it, as imports of the sibling files. */
@@ -60,7 +60,7 @@ const adapters = Object.fromEntries(['webhook', 'posthog', 'segment', 'datalayer
 
 export default [
   {
-    input: 'packages/sdk/src/script.ts',
+    input: 'packages/sdk/src/core/script.ts',
     // The magic comment asks V8 (Chromium 136+) to compile every function of the file eagerly, off
     // the main thread while the file streams: most of them run at start-up, and compiled lazily on
     // the main thread at their first call they made a third to a half of its task (docs/bench.md).
@@ -68,19 +68,19 @@ export default [
     plugins: plugins(),
   },
   {
-    input: 'packages/sdk/src/index.ts',
+    input: 'packages/sdk/src/core/index.ts',
     output: { file: 'dist/hetki.mjs', format: 'es', plugins: [minify()] },
     plugins: [siblingChunks(), ...plugins()],
   },
   {
-    input: 'packages/sdk/src/index.ts',
+    input: 'packages/sdk/src/core/index.ts',
     output: { file: 'dist/hetki.d.ts', format: 'es' },
     plugins: [dts()],
   },
   // The outbox's sending half, imported by the core only when there is something to send, and the
   // opt-in transport adapters: separate files, so they never grow the core (docs/delivery.md).
   {
-    input: 'packages/sdk/src/outbox/sender.ts',
+    input: 'packages/sdk/src/sender/index.ts',
     output: { file: 'dist/hetki-delivery.js', format: 'es', plugins: [minify()] },
     plugins: plugins(),
   },
@@ -92,20 +92,20 @@ export default [
   {
     // The engine: rules, pacing verdict, claim, mount and records; imported on the first event that
     // some survey listens to.
-    input: 'packages/sdk/src/engine.ts',
+    input: 'packages/sdk/src/engine/index.ts',
     output: { file: 'dist/hetki-engine.js', format: 'es', plugins: [minify()] },
     plugins: plugins(),
   },
   {
     // Built-in journey sources: a chunk of its own, imported only by pages whose config turns them on.
-    input: 'packages/sdk/src/journey/sources.ts',
+    input: 'packages/sdk/src/sources/index.ts',
     output: { file: 'dist/hetki-sources.js', format: 'es', plugins: [minify()] },
     plugins: plugins(),
   },
   {
     // The debug overlay: imported only in debug mode (?hetki_debug=1, hetki.debug(true)).
     // It carries the full validator, and so the config schema without its descriptions.
-    input: 'packages/sdk/src/overlay/index.ts',
+    input: 'packages/sdk/src/panel/index.ts',
     output: { file: 'dist/hetki-debug.js', format: 'es', plugins: [minify()] },
     plugins: [resolve({ browser: true }), schemaRulesOnly(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' } })],
   },
@@ -117,7 +117,7 @@ export default [
   {
     // The config validator for the `hetki validate` command (packages/sdk/bin/hetki.mjs), with the
     // generated schema inlined: never loaded by a page, so left readable.
-    input: 'packages/sdk/src/validate/index.ts',
+    input: 'packages/sdk/src/pure/validate/index.ts',
     output: { file: 'dist/validate.mjs', format: 'es' },
     plugins: [resolve(), esbuild({ target: 'es2020', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' } })],
   },

@@ -8,11 +8,11 @@ import { writeFileSync, mkdirSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 
 const entry = `
-export { decide } from '../packages/sdk/src/rules/decide'
-export { plan } from '../packages/sdk/src/rules/plan'
-export { remember } from '../packages/sdk/src/journey/history'
-export { extend } from '../packages/sdk/src/journey/trail'
-export { touchEvent } from '../packages/sdk/src/journey/event'
+export { decide } from '../packages/sdk/src/pure/rules/decide'
+export { plan } from '../packages/sdk/src/pure/rules/plan'
+export { remember } from '../packages/sdk/src/pure/journey/history'
+export { extend } from '../packages/sdk/src/pure/journey/trail'
+export { touchEvent } from '../packages/sdk/src/pure/journey/event'
 `
 mkdirSync('bench/.out', { recursive: true })
 await build({ stdin: { contents: entry, resolveDir: 'bench', loader: 'ts' }, bundle: true, format: 'esm', outfile: 'bench/.out/rules.mjs', logLevel: 'error' })

@@ -1,5 +1,5 @@
 // `npm run schema`: writes packages/sdk/config.schema.json, the JSON Schema of the config, from the
-// TypeScript types (packages/sdk/src/config/*.ts): one source of truth, their JSDoc becomes the
+// TypeScript types (packages/sdk/src/pure/config/*.ts): one source of truth, their JSDoc becomes the
 // docs editors show on hover. `--stdout` prints it instead (the unit test compares the two, so the
 // committed schema can never drift from the types).
 import { writeFileSync } from 'node:fs'
@@ -18,7 +18,7 @@ function forEditors(node) {
 
 export function generateSchema() {
   const schema = createGenerator({
-    path: root + 'packages/sdk/src/config/types.ts',
+    path: root + 'packages/sdk/src/pure/config/types.ts',
     tsconfig: root + 'tsconfig.json',
     type: 'Config',
     // Objects are closed (a typo is an error) unless their type has an index signature: the theme's

@@ -44,6 +44,9 @@ const vitest = (project, label = project, extra = []) => {
 }
 
 step('type-check', 'npx', ['tsc', '--noEmit', '-p', '.'])
+// The SDK's layers (docs/architecture.md): pure/ uses no DOM and no I/O (Biome), no chunk imports another's files.
+step('lint', 'npx', ['biome', 'lint'])
+step('layers', 'node', ['scripts/layers.mjs'])
 vitest('unit')
 vitest('collector')
 // The Chromium fuzzers (test/fuzz, docs/fuzzing.md) load the machine for half a minute: they run

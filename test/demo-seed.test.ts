@@ -5,7 +5,7 @@
 // interval for their difference, Welch for means), independently of the collector's code.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkConfig } from '../packages/sdk/src/config/check'
+import { checkConfig } from '../packages/sdk/src/pure/config/check'
 // @ts-expect-error the demo is plain JavaScript, run by node without a build
 import { FIXED_DAYS_AGO, SPAN_DAYS, sampleEnvelopes } from '../demo/sample-data.mjs'
 import { checkEnvelope } from '../packages/collector/src/ingest/envelope'

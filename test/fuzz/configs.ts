@@ -1,4 +1,4 @@
-// The valid configs the fuzzers start from: the README recipes (as packages/sdk/src/config/recipes.test.ts
+// The valid configs the fuzzers start from: the README recipes (as packages/sdk/src/pure/config/recipes.test.ts
 // reads them), the demo's config, and one config that turns on every field the core reads.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'

@@ -6,7 +6,7 @@ import { sql } from 'kysely'
 import { startCollector, type Collector } from '../../packages/collector/src/start'
 import { ingest } from '../../packages/collector/src/ingest/index'
 import type { IngestResult } from '../../packages/collector/src/server/contract'
-import type { Config } from '../../packages/sdk/src/config/types'
+import type { Config } from '../../packages/sdk/src/pure/config/types'
 import { twoQuestions } from './survey'
 
 /** A response as the collector stores it (the demo's long-standing snake_case view of a row). */

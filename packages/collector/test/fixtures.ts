@@ -1,6 +1,6 @@
 // What the collector's tests send: a small Hetki config with two owners, and records of wire
 // format v1 built the way the SDK builds them.
-import type { Config } from '../../sdk/src/config/types'
+import type { Config } from '../../sdk/src/pure/config/types'
 
 export const config: Config = {
   endpoint: '/collect',

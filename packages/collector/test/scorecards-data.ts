@@ -9,7 +9,7 @@
 //    kind 'response' or 'shown', touchpoint = the step's label, at = the record's time).
 // The comments beside each prompt say what it must count as; query.test.ts asserts those counts.
 import type { Kysely } from 'kysely'
-import type { Config } from '../../sdk/src/config/types'
+import type { Config } from '../../sdk/src/pure/config/types'
 import type { Database } from '../src/db/schema'
 
 export const config: Config = {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import type { ChoiceQuestion } from '../../sdk/src/config/types'
+import type { ChoiceQuestion } from '../../sdk/src/pure/config/types'
 import { pick } from './copy'
 import type { Strings } from './strings'
 

@@ -1,4 +1,4 @@
-import type { EmotionQuestion } from '../../sdk/src/config/types'
+import type { EmotionQuestion } from '../../sdk/src/pure/config/types'
 import { Buttons } from './Buttons'
 import { pick } from './copy'
 import type { Strings } from './strings'

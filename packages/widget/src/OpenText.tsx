@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import type { TextQuestion } from '../../sdk/src/config/types'
+import type { TextQuestion } from '../../sdk/src/pure/config/types'
 import { pick } from './copy'
 import { fill, type Strings } from './strings'
 

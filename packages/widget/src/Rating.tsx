@@ -1,4 +1,4 @@
-import type { RatingQuestion } from '../../sdk/src/config/types'
+import type { RatingQuestion } from '../../sdk/src/pure/config/types'
 import { Buttons } from './Buttons'
 import { pick } from './copy'
 import type { Strings } from './strings'

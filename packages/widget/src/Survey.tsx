@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { MountOptions } from '../../sdk/src/widget/contract'
+import type { MountOptions } from '../../sdk/src/contracts/widget'
 import { Buttons } from './Buttons'
 import { Choice } from './Choice'
 import { pick, safeUrl } from './copy'

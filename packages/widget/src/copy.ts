@@ -1,4 +1,4 @@
-import type { Copy } from '../../sdk/src/config/types'
+import type { Copy } from '../../sdk/src/pure/config/types'
 
 /**
  * Survey copy in the customer's language: the exact tag (`fi-FI`), then its language (`fi`),

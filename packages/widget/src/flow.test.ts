@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Question } from '../../sdk/src/config/types'
+import type { Question } from '../../sdk/src/pure/config/types'
 import { holds, next, remaining } from './flow'
 
 const questions: Question[] = [

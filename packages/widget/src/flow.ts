@@ -1,4 +1,4 @@
-import type { Condition, Question } from '../../sdk/src/config/types'
+import type { Condition, Question } from '../../sdk/src/pure/config/types'
 
 export type Answers = Record<string, unknown>
 

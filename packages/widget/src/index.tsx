@@ -4,7 +4,7 @@
  */
 import { render } from 'preact'
 import { useErrorBoundary } from 'preact/hooks'
-import type { MountOptions } from '../../sdk/src/widget/contract'
+import type { MountOptions } from '../../sdk/src/contracts/widget'
 import { isRtl } from './copy'
 import { adoptStyles } from './styles'
 import { Survey } from './Survey'

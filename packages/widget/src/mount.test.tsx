@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { MountOptions } from '../../sdk/src/widget/contract'
+import type { MountOptions } from '../../sdk/src/contracts/widget'
 import { mount } from './index'
 
 const options = (questions: unknown[]): MountOptions => ({

@@ -1,4 +1,4 @@
-import type { Theme } from '../../sdk/src/config/types'
+import type { Theme } from '../../sdk/src/pure/config/types'
 
 /** The dark palette, used by `mode: dark` and by `auto` when the system prefers dark; each colour can be themed as `dark-<name>`. */
 const DARK =

@@ -1,4 +1,4 @@
-import type { Question, Template } from '../../sdk/src/config/types'
+import type { Question, Template } from '../../sdk/src/pure/config/types'
 import type { Strings } from './strings'
 
 /** A question ready to ask: its template, if any, applied. */

@@ -1,7 +1,7 @@
 // Problems in the server file's `alerts` block, each with its path, so the collector can refuse to
 // start with a clear message instead of failing one alert at a time later. Pure.
-import { ms } from '../../../sdk/src/rules/duration'
-import type { Config } from '../../../sdk/src/config/types'
+import { ms } from '../../../sdk/src/pure/rules/duration'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import type { AlertsConfig } from './contract'
 
 const METRICS = new Set(['csat', 'nps', 'ces', 'goal', 'emotion'])

@@ -1,6 +1,6 @@
 // Alert routes as the server-only file declares them. Addresses, webhook URLs and SMTP passwords
 // live here, on the server, never in the browser config.
-import type { Duration } from '../../../sdk/src/config/types'
+import type { Duration } from '../../../sdk/src/pure/config/types'
 import type { MetricName } from '../config/metrics'
 
 /**

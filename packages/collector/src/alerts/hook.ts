@@ -4,7 +4,7 @@
 // another, never adds an alert; it only moves the row's due time (see settle).
 import { createHash } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
-import { ms } from '../../../sdk/src/rules/duration'
+import { ms } from '../../../sdk/src/pure/rules/duration'
 import type { Database } from '../db/schema'
 import type { Context, IngestHook, StoredResponse } from '../server/contract'
 import type { AlertRule } from './contract'

@@ -1,8 +1,8 @@
 // Which alert rules a stored response raises, and where each alert goes. Pure: no I/O, no clock.
 // The count-within-window part of a rule needs the database (how many matched before); this file
 // says what a single response matches and decides from the counts it is handed.
-import { ms } from '../../../sdk/src/rules/duration'
-import type { Config, Question } from '../../../sdk/src/config/types'
+import { ms } from '../../../sdk/src/pure/rules/duration'
+import type { Config, Question } from '../../../sdk/src/pure/config/types'
 import { measureOf, valueOf, type MetricName } from '../config/metrics'
 import type { StoredResponse } from '../server/contract'
 import type { AlertRule, AlertsConfig } from './contract'

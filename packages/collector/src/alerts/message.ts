@@ -1,6 +1,6 @@
 // What an alert says, as a declared value (AlertMessage), and the words it is put in. Pure: the
 // worker hands it the stored response and the configs; the channels render it (renderers.ts).
-import type { Config, Copy, Question } from '../../../sdk/src/config/types'
+import type { Config, Copy, Question } from '../../../sdk/src/pure/config/types'
 import { stringsFor } from '../../../widget/src/strings'
 import { measureOf, valueOf } from '../config/metrics'
 import type { ServerConfig, StoredResponse } from '../server/contract'

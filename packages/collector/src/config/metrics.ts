@@ -1,7 +1,7 @@
 // What each question of the Hetki config measures. Pure: the ingest uses it to derive the answers
 // table, the scorecards to name and scale their metrics. The built-in templates fix their scales
 // (packages/widget/src/templates.ts); a plain rating is read by its scale.
-import type { EmotionOption, Question } from '../../../sdk/src/config/types'
+import type { EmotionOption, Question } from '../../../sdk/src/pure/config/types'
 import { TEMPLATES } from '../../../widget/src/templates'
 
 export type MetricName = 'csat' | 'nps' | 'ces' | 'goal' | 'emotion'

@@ -1,7 +1,7 @@
 // The rows derived from a stored record, so that scorecards aggregate in SQL instead of parsing
 // JSON: one `answers` row per answered question (its metric and number, its text), one
 // `trail_events` row per distinct event of a trail. Pure.
-import type { Survey } from '../../../sdk/src/config/types'
+import type { Survey } from '../../../sdk/src/pure/config/types'
 import { measureOf, valueOf } from '../config/metrics'
 import type { AnswersTable, TrailEventsTable } from '../db/schema'
 import type { MomentIn, ResponseIn } from './record'

@@ -2,7 +2,7 @@
 // Hetki config: which records are stored, which are refused and why. Pure. A bad record never
 // spoils its neighbours (a 4xx would make the browser drop the whole batch for good); only a body
 // that is not an envelope at all is refused whole.
-import type { Config, Survey } from '../../../sdk/src/config/types'
+import type { Config, Survey } from '../../../sdk/src/pure/config/types'
 import { answersProblem } from './questions'
 import { readRecord, type WireRecord } from './record'
 

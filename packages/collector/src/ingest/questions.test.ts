@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Question } from '../../../sdk/src/config/types'
+import type { Question } from '../../../sdk/src/pure/config/types'
 import { answersProblem, asked } from './questions'
 
 const check = (question: Question, answer: unknown) => answersProblem([question], { [question.id]: answer })

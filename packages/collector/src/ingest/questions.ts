@@ -2,7 +2,7 @@
 // whose answer does not fit (and stores its neighbours), so what reaches the tables is what the
 // widget can produce for that config. Templates are expanded as the widget expands them
 // (packages/widget/src/templates.ts): the template fixes the type, the config's fields win.
-import type { Question } from '../../../sdk/src/config/types'
+import type { Question } from '../../../sdk/src/pure/config/types'
 import { TEMPLATES } from '../../../widget/src/templates'
 import { BUILT_IN_FEELINGS } from '../config/metrics'
 

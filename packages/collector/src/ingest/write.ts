@@ -5,7 +5,7 @@
 // a record twice or let an older revision win, whatever order the copies arrive in.
 import { sql, type Transaction } from 'kysely'
 import { randomUUID } from 'node:crypto'
-import type { Survey } from '../../../sdk/src/config/types'
+import type { Survey } from '../../../sdk/src/pure/config/types'
 import type { Database } from '../db/schema'
 import type { Context, StoredResponse } from '../server/contract'
 import { answerRows, trailRows } from './derive'

@@ -2,7 +2,7 @@
 // break, quotes doubled; and safe to open: a cell that a spreadsheet would run as a formula (it
 // starts with =, +, -, @, tab or carriage return) is prefixed with ' so it stays text (OWASP's
 // advice against CSV injection; answers are whatever a customer typed). Pure.
-import type { Config } from '../../../sdk/src/config/types'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import { asked } from '../ingest/questions'
 import type { MomentOut, ResponseOut } from './rows'
 

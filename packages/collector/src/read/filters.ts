@@ -2,7 +2,7 @@
 // the query string, and the rows they select, with an owner's token narrowing them to that owner's
 // touchpoints. One place, so the JSON API and both exports can never disagree on what they show.
 import { sql, type SelectQueryBuilder } from 'kysely'
-import type { Config } from '../../../sdk/src/config/types'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import type { Database } from '../db/schema'
 import type { Access } from '../server/contract'
 

@@ -1,7 +1,7 @@
 // One page of records in a stable order (the record's time, then its id), continued by a cursor
 // that names the last row seen: keyset pagination, so a page never repeats or skips a row however
 // many arrive meanwhile, and a deep page costs what the first does.
-import type { Config } from '../../../sdk/src/config/types'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import type { Store } from '../db/open'
 import type { Access } from '../server/contract'
 import { applyFilters, BadRequest, type ReadFilters } from './filters'

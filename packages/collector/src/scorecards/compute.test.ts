@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Config } from '../../../sdk/src/config/types'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import { computeScorecards } from './compute'
 import type { Metric, PromptCount, ScorecardInput, SliceId, ValueCount } from './contract'
 

@@ -1,7 +1,7 @@
 // The scorecards from their aggregates: ScorecardInput (counts, from query.ts) → Scorecards (what
 // GET /api/scorecards answers). Pure: no I/O, no clock, so the same input always gives the same
 // page, and every number can be checked by hand (compute.test.ts).
-import type { Survey } from '../../../sdk/src/config/types'
+import type { Survey } from '../../../sdk/src/pure/config/types'
 import { measureOf, type MetricName } from '../config/metrics'
 import { excludesZero } from '../stats/interval'
 import { type Bin, type Histogram } from '../stats/histogram'

@@ -6,7 +6,7 @@
 //  2. Scorecards: what GET /api/scorecards answers and the results app draws. Its core is pinned by
 //     the issue ({ touchpoints: [{ id, owner, shown, answered, dismissed, metrics: [{ name, value,
 //     n, low, high, method }] }] }); everything else is added beside it, never renamed.
-import type { Config } from '../../../sdk/src/config/types'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import type { MetricName } from '../config/metrics'
 
 export type { MetricName }

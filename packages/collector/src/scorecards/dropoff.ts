@@ -1,8 +1,8 @@
 // Drop-off per question, from counts only. Pure.
-import type { Survey } from '../../../sdk/src/config/types'
+import type { Survey } from '../../../sdk/src/pure/config/types'
 import { measureOf } from '../config/metrics'
 import { countWhere, type Histogram } from '../stats/histogram'
-import type { Condition } from '../../../sdk/src/config/types'
+import type { Condition } from '../../../sdk/src/pure/config/types'
 import type { QuestionDropoff } from './contract'
 
 /** What dropoff() reads for one survey at one touchpoint, current period. */

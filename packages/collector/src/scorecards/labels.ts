@@ -1,7 +1,7 @@
 // Human names for events and touchpoints: the server config's labels first, then the touchpoint's
 // own name in the Hetki config, the code name only as a fallback (issue 17: no `help.article_read`
 // on an owner's page when someone has named it).
-import type { Config, Touchpoint } from '../../../sdk/src/config/types'
+import type { Config, Touchpoint } from '../../../sdk/src/pure/config/types'
 
 export interface Names {
   event(event: string): string

@@ -14,7 +14,7 @@
 // Counts come back as numbers (SQLite) or strings (PostgreSQL's bigint) and go through Number().
 // Previews are left out of every query.
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
-import type { Config } from '../../../sdk/src/config/types'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import type { MetricName } from '../config/metrics'
 import type { Store } from '../db/open'
 import type { Database } from '../db/schema'

@@ -1,7 +1,7 @@
 // GET /api/scorecards and GET /api/texts: the query string read and checked (400 with the reason),
 // the token's reach checked (403 for another owner's touchpoints), the counts loaded (query.ts) and,
 // for scorecards, turned into the answer by the pure computation (compute.ts).
-import type { Config } from '../../../sdk/src/config/types'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import type { Access, ReadRoute, Reply } from '../server/contract'
 import { computeScorecards } from './compute'
 import type { Filters, ScorecardRequest } from './contract'

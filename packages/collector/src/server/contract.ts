@@ -3,7 +3,7 @@
 import type { Transaction } from 'kysely'
 import type { IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
-import type { Config } from '../../../sdk/src/config/types'
+import type { Config } from '../../../sdk/src/pure/config/types'
 import type { AlertsConfig } from '../alerts/contract'
 import type { Store } from '../db/open'
 import type { Database } from '../db/schema'

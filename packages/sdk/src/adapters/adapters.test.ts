@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { Envelope, WireRecord } from '../outbox/record'
+import type { Envelope, WireRecord } from '../contracts/record'
 import { dataLayer } from './datalayer'
 import { posthog } from './posthog'
 import { segment } from './segment'

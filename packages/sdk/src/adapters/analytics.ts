@@ -1,4 +1,4 @@
-import type { Envelope, WireRecord } from '../outbox/record'
+import type { Envelope, WireRecord } from '../contracts/record'
 
 /** The event names the analytics adapters use, by record kind. */
 export const EVENT_NAMES = { response: 'survey sent', shown: 'survey shown', dismissed: 'survey dismissed' } as const

@@ -8,7 +8,7 @@
  * hetki.init(config, { transport: dataLayer() })
  * ```
  */
-import type { UserTransport } from '../transport/transport'
+import type { UserTransport } from '../shared/transport'
 import { forEachRecord, properties } from './analytics'
 
 export const dataLayer = (name = 'dataLayer'): UserTransport => {

@@ -9,7 +9,7 @@
  * ```
  * Records wait in the outbox until `window.posthog` exists; once captured, PostHog's queue owns them.
  */
-import type { UserTransport } from '../transport/transport'
+import type { UserTransport } from '../shared/transport'
 import { EVENT_NAMES, forEachRecord, properties } from './analytics'
 
 interface PostHogLike {

@@ -7,7 +7,7 @@
  * hetki.init(config, { transport: segment() })   // uses window.analytics
  * ```
  */
-import type { UserTransport } from '../transport/transport'
+import type { UserTransport } from '../shared/transport'
 import { forEachRecord, properties } from './analytics'
 
 interface AnalyticsLike {

@@ -8,8 +8,8 @@
  * ```
  * Custom headers make a cross-origin request preflight: the receiver must answer CORS for them.
  */
-import { fetchTransport } from '../transport/fetch'
-import type { Reply, UserTransport } from '../transport/transport'
+import { fetchTransport } from '../sender/fetch'
+import type { Reply, UserTransport } from '../shared/transport'
 
 export interface WebhookOptions {
   url: string

@@ -6,15 +6,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BASE_SEED, eventName, hostile, mutate, payload, rng, serialize, triggers, WEIRD_STRINGS } from '../../../../test/fuzz/gen'
 import { bases, rich } from '../../../../test/fuzz/configs'
-import { checkConfig } from '../config/check'
-import type { Config } from '../config/types'
-import { touchEvent } from '../journey/event'
-import { mergeHistory, remember, type History } from '../journey/history'
-import { extend, mergeTrail, type TrailEntry } from '../journey/trail'
-import { describe as describeRecord } from '../outbox/describe'
-import { decide } from '../rules/decide'
-import { explain } from '../rules/explain'
-import { plan } from '../rules/plan'
+import { checkConfig } from '../pure/config/check'
+import type { Config } from '../pure/config/types'
+import { touchEvent } from '../pure/journey/event'
+import { mergeHistory, remember, type History } from '../pure/journey/history'
+import { extend, mergeTrail, type TrailEntry } from '../pure/journey/trail'
+import { describe as describeRecord } from '../engine/describe'
+import { decide } from '../pure/rules/decide'
+import { explain } from '../pure/rules/explain'
+import { plan } from '../pure/rules/plan'
 
 const LONG = process.env.HETKI_FUZZ == 'long'
 const SEED = process.env.HETKI_FUZZ_SEED ? +process.env.HETKI_FUZZ_SEED : BASE_SEED
@@ -125,18 +125,18 @@ const widget = {
 
 /** A fresh copy of the API (it is a singleton) whose lazy chunks are the real engine, sender and sources, and the scripted widget. */
 async function freshApi() {
-  vi.doMock('../widget/load', () => ({
+  vi.doMock('../core/load', () => ({
     importOnce: async (url: string) =>
       url.endsWith('hetki-engine.js')
         ? import('../engine')
         : url.endsWith('hetki-delivery.js')
-          ? import('../outbox/sender')
+          ? import('../sender')
           : url.endsWith('hetki-sources.js')
-            ? import('../journey/sources')
+            ? import('../sources')
             : widget,
   }))
   vi.resetModules()
-  return import('../api/hetki')
+  return import('../core/hetki')
 }
 
 /** Lets the lazy imports, IndexedDB and timers of the last calls run. */
@@ -170,7 +170,7 @@ describe('the public API', () => {
   })
   afterAll(() => {
     vi.unstubAllGlobals()
-    vi.doUnmock('../widget/load')
+    vi.doUnmock('../core/load')
   })
 
   it('lets nothing reach the page whatever track(), identify() and the rest get, and still shows a valid survey after', { timeout: LONG ? 3_600_000 : 60_000 }, async () => {

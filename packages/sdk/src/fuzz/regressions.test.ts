@@ -1,15 +1,15 @@
 // Bugs the fuzzers found (docs/fuzzing.md), each pinned by the smallest input that showed it.
 import { describe, expect, it, vi } from 'vitest'
-import { checkConfig } from '../config/check'
-import type { Config } from '../config/types'
-import { touchEvent } from '../journey/event'
-import { createJourney, JOURNEY_KEY, type JourneyState } from '../journey/journey'
-import { extend, keepOf, mergeTrail, type TrailEntry } from '../journey/trail'
-import { decide } from '../rules/decide'
-import { startSources } from '../journey/sources'
-import { plan } from '../rules/plan'
-import { openStore } from '../storage/store'
-import { glob } from '../rules/glob'
+import { checkConfig } from '../pure/config/check'
+import type { Config } from '../pure/config/types'
+import { touchEvent } from '../pure/journey/event'
+import { createJourney, JOURNEY_KEY, type JourneyState } from '../core/journey'
+import { extend, keepOf, mergeTrail, type TrailEntry } from '../pure/journey/trail'
+import { decide } from '../pure/rules/decide'
+import { startSources } from '../sources'
+import { plan } from '../pure/rules/plan'
+import { openStore } from '../shared/store'
+import { glob } from '../pure/rules/glob'
 
 describe('page-path patterns', () => {
   it('match as documented', () => {
@@ -47,7 +47,7 @@ describe('the structural check', () => {
   it('so that init() still says "invalid config, Hetki is disabled" once, as documented', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     vi.resetModules()
-    const hetki = await import('../api/hetki')
+    const hetki = await import('../core/hetki')
     hetki.init(JSON.parse('{"surveys":[{"id":"s","questions":[{"id":"q","template":{"toString":1}}]}]}'))
     expect(error.mock.calls).toEqual([['[hetki] invalid config, Hetki is disabled: the config must be plain JSON']])
     error.mockRestore()
@@ -178,7 +178,7 @@ describe('the scroll-depth source', () => {
 describe('show() and preview()', () => {
   it.each(['show', 'preview'] as const)('%s() never turns what the page passes into text: a huge sparse array froze the page', async (call) => {
     vi.resetModules()
-    const hetki = await import('../api/hetki')
+    const hetki = await import('../core/hetki')
     hetki.init({ surveys: [{ id: 's', questions: [{ id: 'q', type: 'rating', text: 'Q' }] }] })
     // A page's array indexed by a big number has a length to match: String() of it joins 4 billion
     // holes (minutes of frozen page). Counted here with 10^6 elements, through a Proxy.

@@ -1,5 +1,5 @@
 // A small Hetki config and hand-made stored responses for the alert tests.
-import type { Config } from '../../../../sdk/src/config/types'
+import type { Config } from '../../../../sdk/src/pure/config/types'
 import type { StoredResponse } from '../../server/contract'
 
 export const config: Config = {

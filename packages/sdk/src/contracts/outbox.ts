@@ -1,0 +1,46 @@
+import type { Delivery } from '../pure/config/delivery'
+import type { Store } from '../shared/store'
+import type { UserTransport } from '../shared/transport'
+import type { Bounds } from '../sender/policy'
+import type { Stored, WireRecord } from './record'
+
+/** What the sender tells the core, which turns it into lifecycle events. */
+export interface OutboxEvents {
+  sent(records: WireRecord[]): void
+  /** Dropped for good: refused by the endpoint (its status), or evicted by the bounds (status 0). */
+  failed(records: WireRecord[], status: number, reason: 'refused' | 'evicted'): void
+}
+
+/** What the core hands the lazily loaded sender (`dist/hetki-delivery.js`). */
+export interface SenderOptions {
+  endpoint: string
+  delivery: Delivery
+  /** The host's own transport, if it gave one; it replaces the POST and the beacon. */
+  custom?: UserTransport
+  events: OutboxEvents
+  /** The consent gate: while it says no, nothing is sent. */
+  allowed(): boolean
+  /** Whether the core logs to the console, asked each time (the sender has its own copy of the log). */
+  debug(): boolean
+  /** Overrides the bounds derived from `delivery` (tests). */
+  bounds?: Bounds
+}
+
+/** The sending half of the outbox: reads the store, sends, retries, evicts, beacons. */
+export interface Sender {
+  /** A record was just stored by this page: remember it for the beacon, and send. */
+  add(stored: Stored): Promise<void>
+  /** Sends everything pending, oldest first, one flusher per origin where Web Locks exist. */
+  flush(): Promise<void>
+  /** The page hides or unloads: beacon what is pending, synchronously. */
+  hide(): void
+  /** The page is visible again (or back online): a later hide may beacon again; retry now. */
+  show(): void
+  /** Consent withdrawn: forget what is pending, stop retrying. */
+  stop(): void
+}
+
+/** `dist/hetki-delivery.js` exports this. */
+export interface SenderModule {
+  createSender(store: Store, options: SenderOptions): Sender
+}

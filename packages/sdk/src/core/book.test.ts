@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { openStore } from '../shared/store'
+import { allowed } from '../pure/pacing/allowed'
+import { BATCH_MS, createBook } from './book'
+import { mark, PACING_KEY, type PacingState } from '../pure/pacing/state'
+
+let n = 0
+const database = () => 'book-test-' + n++
+const T0 = Date.UTC(2026, 11, 1, 9)
+const survey = { id: 'nps', questions: [] }
+const readwrites = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter((c) => c[1] == 'readwrite').length
+
+// Each test is its own site: the real BroadcastChannel, under a name of its own, so that the
+// tabs of one test never hear those of another (browsers keep sites apart by origin).
+const RealChannel = BroadcastChannel
+let site = 0
+beforeEach(() => {
+  site++
+  vi.stubGlobal('BroadcastChannel', class extends RealChannel {
+    constructor(name: string) {
+      super(name + '#' + site)
+    }
+  })
+})
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+  vi.unstubAllGlobals()
+})
+
+/** Lets IndexedDB work through its queued steps (fake-indexeddb runs them on setImmediate). */
+const settleStorage = async () => {
+  for (let i = 0; i < 30; i++) await new Promise((r) => setImmediate(r))
+}
+
+describe('the pacing book of a tab', () => {
+  it('loads the stored state, migrating version 1, and mints a sampling id that survives a reload', async () => {
+    const name = database()
+    await openStore(name).set(PACING_KEY, { v: 1, surveys: { nps: { shown: T0 } } })
+    const page = createBook(openStore(name), {}, () => true)
+    await page.write()
+    expect(page.state()).toMatchObject({ v: 2, surveys: { nps: { shown: T0, responses: 0 } }, shows: [T0] })
+    const stored = await openStore(name).get<PacingState>(PACING_KEY)
+    expect(stored).toMatchObject({ v: 2, samplingId: page.state().samplingId })
+
+    const reloaded = createBook(openStore(name), {}, () => true)
+    await reloaded.write()
+    expect(reloaded.state().samplingId).toBe(page.state().samplingId)
+    expect(allowed(survey, reloaded.state(), T0 + 1).pass).toBe(false)
+  })
+
+  it('writes a burst of 1,000 events in one transaction, not one per event', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const name = database()
+    const book = createBook(openStore(name), {}, () => true)
+    await book.write()
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    for (let i = 0; i < 1000; i++) book.touch(T0 + i * 100)
+    expect(transactions).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(BATCH_MS)
+    await expect.poll(() => readwrites(transactions)).toBe(1)
+    const stored = await openStore(name).get<PacingState>(PACING_KEY)
+    expect(stored).toMatchObject({ start: T0, last: T0 + 999 * 100 })
+    expect(transactions).toHaveBeenCalledTimes(2) // the write, and the read just above
+  })
+
+  it('writes session activity alone at most every few minutes while the session goes on', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: T0 })
+    const book = createBook(openStore(database()), {}, () => true)
+    await book.write()
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    // One event every 10 seconds for an hour: 360 events.
+    for (let i = 0; i < 360; i++) {
+      book.touch(Date.now())
+      vi.advanceTimersByTime(10_000)
+      await settleStorage()
+    }
+    // The first event starts a session (one write), then one write per 10 minutes of activity.
+    expect(readwrites(transactions)).toBe(1 + 5)
+  })
+
+  it('does not write again for events that arrive while a write is on its way', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const book = createBook(openStore(database()), {}, () => true)
+    await book.write()
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    book.touch(T0)
+    book.touch(T0 + 10 * 6e4)
+    vi.advanceTimersByTime(BATCH_MS) // the write starts, and is not done yet
+    book.touch(T0 + 10 * 6e4 + 1000)
+    book.touch(T0 + 10 * 6e4 + 2000)
+    await settleStorage()
+    vi.advanceTimersByTime(BATCH_MS)
+    await settleStorage()
+    expect(readwrites(transactions)).toBe(1)
+  })
+
+  it('flushes unsaved activity when the page hides, for the next page or tab to carry on', async () => {
+    const name = database()
+    const book = createBook(openStore(name), {}, () => true)
+    await book.write()
+    book.touch(T0)
+    book.touch(T0 + 60_000)
+    vi.spyOn(document, 'hidden', 'get').mockReturnValue(true)
+    document.dispatchEvent(new Event('visibilitychange'))
+    await expect.poll(async () => (await openStore(name).get<PacingState>(PACING_KEY))?.last).toBe(T0 + 60_000)
+  })
+
+  it('hears another tab at once: what one tab writes, the other knows without reading storage', async () => {
+    const name = database()
+    const a = createBook(openStore(name), {}, () => true)
+    const b = createBook(openStore(name), {}, () => true)
+    await a.write()
+    await b.write()
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    await a.write((s) => mark(s, 'nps', 'answered', T0))
+    await expect.poll(() => b.state().surveys.nps?.answered).toBe(T0)
+    expect(transactions).toHaveBeenCalledTimes(1)
+  })
+
+  it('ignores messages that are not pacing states of this version', async () => {
+    const a = createBook(openStore(database()), {}, () => true)
+    await a.write((s) => mark(s, 'nps', 'shown', T0))
+    const channel = new BroadcastChannel('hetki-pacing') // the stub adds this test's site
+    channel.postMessage({ v: 3, surveys: {} })
+    channel.postMessage('hello')
+    channel.postMessage(null)
+    await new Promise((r) => setTimeout(r, 50))
+    channel.close()
+    expect(a.state().surveys.nps?.shown).toBe(T0)
+  })
+
+  it('forgets everything on reset(), the sampling id too, in every tab', async () => {
+    const name = database()
+    const a = createBook(openStore(name), {}, () => true)
+    const b = createBook(openStore(name), {}, () => true)
+    await a.write((s) => mark(s, 'nps', 'shown', T0))
+    await b.write()
+    const before = b.state().samplingId
+    expect(b.state().shows).toEqual([T0])
+    await a.reset()
+    expect(a.state().samplingId).not.toBe(before)
+    await expect.poll(() => b.state().samplingId).toBe(a.state().samplingId)
+    expect(b.state()).toMatchObject({ surveys: {}, shows: [] })
+    expect(await openStore(name).get<PacingState>(PACING_KEY)).toMatchObject({ samplingId: a.state().samplingId, shows: [] })
+  })
+
+  it('stores nothing without consent, and still paces within the page', async () => {
+    const name = database()
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    const book = createBook(openStore(name), {}, () => false)
+    await book.write((s) => mark(s, 'nps', 'shown', T0))
+    book.touch(T0 + 1)
+    expect(allowed(survey, book.state(), T0 + 2).pass).toBe(false)
+    expect(transactions).not.toHaveBeenCalled()
+  })
+
+  it('with IndexedDB blocked, keeps working in memory and caps hold within the page', async () => {
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError')
+    })
+    const book = createBook(openStore(database()), { maxPerSession: 1 }, () => true)
+    await book.write()
+    await book.write((s) => mark(s, 'csat', 'shown', T0))
+    expect(allowed(survey, book.state(), T0 + 1000, { maxPerSession: 1 })).toMatchObject({ pass: false, why: 'maxPerSession reached' })
+    expect(book.state().samplingId).toMatch(/^[\w-]{21}$/)
+  })
+})

@@ -1,0 +1,102 @@
+/**
+ * `dist/hetki-debug.js`: the debug overlay, imported by the core only in debug mode
+ * (`?hetki_debug=1` or `hetki.debug(true)`). A panel in its own shadow root, bottom left, that
+ * says for each survey why it did or did not show: the last decision the engine made on this page
+ * (`Internals.decisions`) and a dry run of its rules and pacing "if its trigger fired now"; plus
+ * config problems, the journey trail and the pacing state, with a button that resets pacing.
+ * Plain DOM, text only (Trusted Types), styles by constructable stylesheet (strict CSP); it never
+ * moves focus. Whatever goes wrong in here stays in here.
+ */
+import type { HetkiEvent } from '../core/events'
+import { guard } from '../shared/guard'
+import type { Internals } from '../engine/present'
+import { model } from './model'
+import { frame } from './frame'
+import { validate } from '../pure/validate/validate'
+import { el, problemList, sections } from './render'
+
+/** Time passes (cooldowns end, sessions lapse, other tabs change pacing): look again this often. */
+const TICK_MS = 2000
+const EVENTS: HetkiEvent[] = ['survey:shown', 'survey:completed', 'survey:dismissed']
+
+/** Mounts the overlay, once; `rt.overlay()` removes it. */
+export const open = guard((rt: Internals): void => {
+  if (rt.overlay) return
+  const reset = el('button', {}, 'Reset pacing')
+  const said = el('p', { role: 'status', class: 'muted' })
+  const { host, root, count, content } = frame('?hetki_debug=0 in the URL, or hetki.debug(false).', el('p', {}, reset), said)
+
+  reset.addEventListener(
+    'click',
+    guard(() => {
+      // Pacing only (the sampling id and the session stay); the write tells every other tab.
+      rt.book
+        .write((s) => {
+          s.surveys = {}
+          s.shows = []
+        })
+        .then(
+          () => ((said.textContent = 'Pacing reset in every tab at ' + new Date().toISOString().slice(11, 19) + ' UTC.'), draw()),
+          (e) => (said.textContent = 'Pacing could not be reset: ' + e),
+        )
+    }),
+  )
+
+  // Everything the validator (the `hetki validate` command) finds: the config does not change on a page.
+  const problems = validate(rt.config)
+  const opened = new Set<string>()
+  let last = ''
+  const draw = guard(() => {
+    const view = model({
+      config: rt.config,
+      decisions: rt.decisions || new Map(),
+      history: rt.journey.state().history,
+      trail: rt.journey.state().trail,
+      pacing: rt.book.state(),
+      ctx: rt.context(Date.now()),
+      problems,
+    })
+    const text = JSON.stringify(view)
+    if (text == last) return
+    last = text
+    // Focus stays where the PM had it, on the element that replaces it.
+    const key = (root.activeElement as HTMLElement | null)?.getAttribute('data-key')
+    const blocked = view.surveys.filter((s) => s.state == 'blocked').length
+    const n = view.surveys.length
+    count.textContent = '(' + n + (n == 1 ? ' survey, ' : ' surveys, ') + blocked + ' not shown)'
+    content.replaceChildren(...sections(view, opened).filter((c): c is Node | string => !!c))
+    if (key) (root.querySelector('[data-key="' + CSS.escape(key) + '"]') as HTMLElement | null)?.focus({ preventScroll: true })
+  })
+  let timer: ReturnType<typeof setTimeout> | 0 = 0
+  const soon = () => (timer ||= setTimeout(() => ((timer = 0), draw()), 50))
+
+  // Live: decisions from the engine, prompts opening and closing, every event of the journey.
+  const record = rt.journey.record
+  rt.journey.record = (...args) => (record(...args), soon())
+  rt.changed = soon
+  for (const e of EVENTS) rt.emitter.on(e, soon)
+  const tick = setInterval(draw, TICK_MS)
+  draw()
+
+  rt.overlay = () => {
+    clearInterval(tick)
+    clearTimeout(timer)
+    rt.journey.record = record
+    rt.changed = rt.overlay = undefined
+    for (const e of EVENTS) rt.emitter.off(e, soon)
+    host.remove()
+  }
+})
+
+/**
+ * A config that fails the structural check disables Hetki; in debug mode the panel still comes,
+ * to say why, with the path of the problem.
+ */
+export const broken = guard((config: unknown): void => {
+  // Hetki is disabled, its API with it: only the URL turns the panel off.
+  const { content, count } = frame('?hetki_debug=0 in the URL.')
+  const problems = validate(config)
+  const errors = problems.filter((p) => p.severity == 'error').length
+  count.textContent = '(disabled: the config has ' + errors + (errors == 1 ? ' error)' : ' errors)')
+  content.append(el('h2', {}, 'Config problems'), problemList(problems), el('p', {}, 'Hetki is disabled on this page until the config is fixed.'))
+})

@@ -1,0 +1,144 @@
+/**
+ * `dist/hetki-delivery.js`: the sending half of the outbox, imported by the core only when there
+ * is something to send (a record was just stored, or one is left from an earlier page). Most page
+ * views have nothing to send, so they never pay for retries, batching, beacons or locks.
+ */
+import { settle } from '../shared/guard'
+import { debug, setDebug } from '../shared/log'
+import type { Store } from '../shared/store'
+import { beaconTransport, fetchTransport, toWire } from './fetch'
+import { userTransport } from '../shared/transport'
+import type { Sender, SenderOptions } from '../contracts/outbox'
+import { exclusive } from './lock'
+import { backoff, batches, bound, DEFAULT_BOUNDS, retryable } from './policy'
+import type { Envelope, Stored } from '../contracts/record'
+
+/** The key of the eviction counter, in the outbox's own store next to the records. */
+export const DROPPED = '~dropped'
+
+/** Only `delivery` being an object is checked up front; a nonsense number falls back to the default. */
+const num = (v: unknown, fallback: number) => ((v as number) > 0 ? (v as number) : fallback)
+
+/**
+ * Sends what the outbox holds. A record is deleted only after a 2xx; retryable failures (network,
+ * timeout, 408, 429, 5xx) wait a capped, fully jittered backoff or the server's `Retry-After`;
+ * other 4xx drop the batch and report it. Beyond the bounds the oldest records are evicted,
+ * counted, and the count travels in the next envelope as `dropped`.
+ */
+export function createSender(store: Store, options: SenderOptions): Sender {
+  const { endpoint, delivery: d, custom, events, allowed } = options
+  setDebug(options.debug)
+  const timeout = num(d.timeout, 10) * 1000
+  const transport = custom ? userTransport(custom, timeout) : fetchTransport(endpoint, { plainText: d.plainText, timeout })
+  // A user transport cannot be beaconed; its records wait in the outbox for the next flush.
+  const beacon = custom ? undefined : beaconTransport(endpoint)
+  const bounds = options.bounds || { max: num(d.maxRecords, DEFAULT_BOUNDS.max), maxAge: num(d.maxAgeDays, 7) * 864e5 }
+
+  let flushing = false
+  let again = false
+  let beaconed = false
+  let attempt = 0
+  /** No send before this time: the server asked so with Retry-After. */
+  let notBefore = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  /** What this page knows is pending, for the beacon, which cannot wait for IndexedDB. */
+  const pending = new Map<string, Stored>()
+
+  const envelope = (batch: Stored[], dropped?: number): Envelope => ({
+    v: 1,
+    sentAt: new Date().toISOString(),
+    ...(dropped ? { dropped } : {}),
+    records: batch.map((s) => s.record),
+  })
+
+  const count = async (delta: number) => store.set(DROPPED, ((await store.get<number>(DROPPED)) || 0) + delta)
+
+  /** Deletes records, unless one was updated (a new revision) since it was read. */
+  const drop = async (batch: Stored[]) => {
+    for (const s of batch) {
+      if (pending.get(s.record.id)?.rev == s.rev) pending.delete(s.record.id)
+      await store.delUnless<Stored>(s.record.id, (cur) => !!cur && cur.rev != s.rev)
+    }
+  }
+
+  const later = (delay: number) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => settle(flush()), delay)
+  }
+
+  const pass = async (): Promise<void> => {
+    do {
+      again = false
+      const read = (await store.entries<Stored>()).map(([, s]) => s).filter((s) => s && s.record)
+      const { keep, evict } = bound(read, bounds, Date.now())
+      if (evict.length) {
+        debug('outbox over its bounds: evicting', evict.length, 'record(s)')
+        await drop(evict)
+        await count(evict.length)
+        events.failed(evict.map((s) => s.record), 0, 'evicted')
+      }
+      for (const s of keep) pending.set(s.record.id, s)
+      for (const batch of batches(keep)) {
+        if (!allowed() || Date.now() < notBefore) return
+        const dropped = (await store.get<number>(DROPPED)) || 0
+        const [status, retryAfter] = await transport(envelope(batch, dropped))
+        const records = batch.map((s) => s.record)
+        if (status >= 200 && status < 300) {
+          attempt = 0
+          await drop(batch)
+          if (dropped) await count(-dropped)
+          events.sent(records)
+        } else if (retryable(status)) {
+          const delay = retryAfter ?? backoff(attempt++)
+          if (retryAfter != null) notBefore = Date.now() + retryAfter
+          debug('send failed with status', status, '- retrying in', Math.round(delay), 'ms')
+          later(delay)
+          // Records that arrived meanwhile still get a pass (bounds, and a try of their own).
+          break
+        } else {
+          debug('the endpoint refused', records.length, 'record(s) with status', status, '- dropping them')
+          await drop(batch)
+          events.failed(records, status, 'refused')
+        }
+      }
+    } while (again)
+  }
+
+  const flush = async (): Promise<void> => {
+    if (!allowed()) return
+    // Retry-After holds against every nudge (new answers, online, visible), not just the timer.
+    if (Date.now() < notBefore) return later(notBefore - Date.now())
+    if (flushing) return void (again = true)
+    flushing = true
+    clearTimeout(timer)
+    try {
+      await exclusive('hetki-outbox', pass)
+    } finally {
+      flushing = false
+    }
+  }
+
+  return {
+    add(stored) {
+      pending.set(stored.record.id, stored)
+      beaconed = false
+      return flush()
+    },
+    flush,
+    hide() {
+      // The page may be frozen or gone before IndexedDB or a fetch answers: beacon now, from memory.
+      // Records stay stored; a later flush sends them again and the backend's upsert absorbs it.
+      if (!beacon || beaconed || !allowed()) return
+      beaconed = true
+      for (const batch of batches([...pending.values()])) beacon(toWire(envelope(batch)))
+    },
+    show() {
+      beaconed = false
+      settle(flush())
+    },
+    stop() {
+      clearTimeout(timer)
+      pending.clear()
+    },
+  }
+}

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { setDebug } from './log'
+import { openStore } from './store'
+
+let n = 0
+const fresh = () => 'store-test-' + n++
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  setDebug(false)
+})
+
+/** Makes IndexedDB refuse to open, as private modes and blocked site data do. */
+function blockIndexedDB() {
+  vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+    throw new DOMException('The user denied permission to access the database.', 'SecurityError')
+  })
+}
+
+describe('the key-value store', () => {
+  it('keeps values in IndexedDB, where another store on the same database sees them', async () => {
+    const name = fresh()
+    await openStore(name).set('k', { a: 1 })
+    expect(await openStore(name).get('k')).toEqual({ a: 1 })
+    expect(await openStore(name).entries()).toEqual([['k', { a: 1 }]])
+  })
+
+  it('updates atomically: concurrent updates from two tabs lose nothing', async () => {
+    const name = fresh()
+    const tabs = [openStore(name), openStore(name)]
+    await Promise.all(Array.from({ length: 40 }, (_, i) => tabs[i % 2]!.update<number>('count', (c) => (c || 0) + 1)))
+    expect(await openStore(name).get('count')).toBe(40)
+  })
+
+  it('resolves an update to the value written', async () => {
+    const store = openStore(fresh())
+    await store.set('k', 1)
+    expect(await store.update<number>('k', (c) => c! + 1)).toBe(2)
+  })
+
+  it('deletes only what `keep` lets go, and clears only its own database', async () => {
+    const name = fresh()
+    const other = openStore(fresh())
+    await other.set('x', 1)
+    const store = openStore(name)
+    await store.set('a', 1)
+    await store.set('b', 2)
+    await store.delUnless<number>('a', (v) => v == 1)
+    await store.delUnless<number>('b', (v) => v == 1)
+    expect(await store.entries()).toEqual([['a', 1]])
+    await store.clear()
+    expect(await store.entries()).toEqual([])
+    expect(await other.get('x')).toBe(1)
+  })
+
+  it('carries on in memory when IndexedDB cannot be opened, and says so in debug output', async () => {
+    setDebug(true)
+    const said = vi.spyOn(console, 'debug').mockImplementation(() => {})
+    blockIndexedDB()
+    const store = openStore(fresh())
+    await store.set('k', 1)
+    expect(await store.update<number>('k', (c) => c! + 1)).toBe(2)
+    expect(await store.get('k')).toBe(2)
+    expect(await store.entries()).toEqual([['k', 2]])
+    expect(said.mock.calls.some((args) => String(args[1]).startsWith('IndexedDB unavailable'))).toBe(true)
+  })
+
+  it('carries on in memory when a write fails, e.g. over quota', async () => {
+    const store = openStore(fresh())
+    await store.set('k', 1)
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('over quota', 'QuotaExceededError')
+    })
+    expect(await store.update<number>('k', (c) => (c || 0) + 10)).toBe(11)
+    expect(await store.get('k')).toBe(11)
+  })
+
+  it('never throws nor rejects when IndexedDB is missing altogether', async () => {
+    vi.stubGlobal('indexedDB', undefined)
+    try {
+      const store = openStore(fresh())
+      await expect(store.set('k', 1)).resolves.toBeUndefined()
+      await expect(store.get('k')).resolves.toBe(1)
+      await expect(store.clear()).resolves.toBeUndefined()
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+})

@@ -1,0 +1,143 @@
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval'
+import { debug } from './log'
+
+/** A small key-value store that never throws and never rejects. */
+export interface Store {
+  get<T>(key: string): Promise<T | undefined>
+  set(key: string, value: unknown): Promise<void>
+  del(key: string): Promise<void>
+  entries<T>(): Promise<[string, T][]>
+  /**
+   * Replaces the value of `key` with `fn(current)` in one readwrite transaction, so a check and a
+   * write made from it are atomic across tabs. `fn` must be pure: after a failed write it runs
+   * again on the memory copy. Resolves to the value written.
+   */
+  update<T>(key: string, fn: (current: T | undefined) => T): Promise<T>
+  /** Deletes `key` only if `keep(current)` is false, in one transaction. */
+  delUnless<T>(key: string, keep: (current: T | undefined) => boolean): Promise<unknown>
+  /** Forgets everything this store holds (its own database only, never the host's). */
+  clear(): Promise<unknown>
+}
+
+/**
+ * IndexedDB through idb-keyval's store, one database per store (idb-keyval cannot put two stores
+ * in one database). Every write also lands in memory, so when IndexedDB is missing or starts
+ * failing (private mode, quota, blocked site data) the SDK carries on within the page.
+ *
+ * Each operation is one transaction whose result is read once it has committed. Only
+ * `createStore` and `promisifyRequest` come from idb-keyval: its `get`, `set`… would bring a
+ * default database and a cursor fallback for browsers without `getAll`, paid by every visitor.
+ */
+export function openStore(dbName: string, storeName = 'kv'): Store {
+  const memory = new Map<string, unknown>()
+  let idb: UseStore | undefined
+  let broken = false
+
+  /** Runs `op` in one transaction; `op` returns how to read its result after the commit. */
+  const run = async <T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => () => T, fallback: () => T): Promise<T> => {
+    if (!broken) {
+      try {
+        // createStore opens the database at once and throws synchronously where IndexedDB is
+        // missing or blocked, hence the lazy call inside the try.
+        return await (idb ||= createStore(dbName, storeName))(mode, (store) => {
+          const db = store.transaction.db
+          // Another tab deletes the database (consent withdrawn there): let it go, and open it
+          // afresh if this tab may store again. Held open, it would block the deletion for good.
+          db.onversionchange = () => (db.close(), (idb = undefined))
+          const result = op(store)
+          return promisifyRequest(store.transaction).then(result)
+        })
+      } catch (e) {
+        broken = true
+        debug('IndexedDB unavailable for', dbName + '; keeping state in memory for this page', e)
+      }
+    }
+    return fallback()
+  }
+  const noop = () => {}
+  const write = <T>(key: string, value: T): T => (memory.set(key, value), value)
+
+  return {
+    get: <T>(key: string) =>
+      run(
+        'readonly',
+        (store) => {
+          const req = store.get(key)
+          return () => req.result as T | undefined
+        },
+        () => memory.get(key) as T | undefined,
+      ),
+    set: (key, value) => (
+      write(key, value),
+      run(
+        'readwrite',
+        (store) => {
+          store.put(value, key)
+          // Commit at once rather than when the transaction goes idle: a page being left tears down
+          // its connection, and only a committed write survives that (the journey saved in pagehide).
+          store.transaction.commit?.()
+          return noop
+        },
+        noop,
+      )
+    ),
+    del: (key) => (memory.delete(key), run('readwrite', (store) => (store.delete(key), noop), noop)),
+    entries: <T>() =>
+      run(
+        'readonly',
+        (store) => {
+          const keys = store.getAllKeys()
+          const values = store.getAll()
+          return () => keys.result.map((k, i) => [k, values.result[i]] as [string, T])
+        },
+        () => [...memory] as [string, T][],
+      ),
+    update: <T>(key: string, fn: (current: T | undefined) => T) =>
+      run(
+        'readwrite',
+        (store) => {
+          const req = store.get(key)
+          let value: T
+          // A put that throws here (a value it cannot clone, a full disk) would be the page's uncaught
+          // error, from inside an IndexedDB event: abort instead, and the write falls back to memory.
+          req.onsuccess = () => {
+            try {
+              store.put((value = fn(req.result)), key)
+            } catch {
+              store.transaction.abort()
+            }
+          }
+          // Into memory only once committed: after a failed write `fn` runs again on the old value.
+          return () => write(key, value)
+        },
+        () => write(key, fn(memory.get(key) as T | undefined)),
+      ),
+    delUnless: (key, keep) => {
+      if (!keep(memory.get(key) as never)) memory.delete(key)
+      return run(
+        'readwrite',
+        (store) => {
+          const req = store.get(key)
+          req.onsuccess = () => keep(req.result) || store.delete(key)
+          return noop
+        },
+        noop,
+      )
+    },
+    // Not opened in this page (no consent yet): delete the database rather than open, and so create,
+    // it just to empty it.
+    clear: () => (
+      memory.clear(),
+      idb || broken
+        ? run('readwrite', (store) => (store.clear(), noop), noop)
+        : new Promise((done) => {
+            try {
+              const req = indexedDB.deleteDatabase(dbName)
+              req.onsuccess = req.onerror = req.onblocked = done
+            } catch {
+              done(0)
+            }
+          })
+    ),
+  }
+}

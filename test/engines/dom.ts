@@ -159,7 +159,10 @@ export const axeViolations = (win: Win): Promise<string[]> =>
     const axe = (window as any).axe
     if (!axe) throw new Error('axe-core is not on this page: open it with { axe: true }')
     const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations.map((v: any) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n: any) => JSON.stringify(n.target)).join(', '))
+    // With what axe measured (colours, ratio), so a failure says why.
+    return result.violations.map(
+      (v: any) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n: any) => JSON.stringify(n.target) + ' ' + JSON.stringify(n.any.map((a: any) => a.data))).join(', '),
+    )
   })
 
 /** Clicks the middle of the page's own element `selector` (outside any survey) with the mouse. */

@@ -21,7 +21,8 @@ const wrap = (page) => ({
   click: (x, y) => page.mouse.click(x, y),
   // Puppeteer presses one key at a time: "Shift+Tab" holds the first while pressing the next.
   async press(combo) {
-    const keys = combo.split('+')
+    // Puppeteer's BiDi keyboard knows the space bar as ' ' only.
+    const keys = combo.split('+').map((k) => (k == 'Space' ? ' ' : k))
     for (const k of keys.slice(0, -1)) await page.keyboard.down(k)
     await page.keyboard.press(keys.at(-1))
     for (const k of keys.slice(0, -1).reverse()) await page.keyboard.up(k)

@@ -113,7 +113,7 @@ export function enginePages() {
         type: 'text/html',
         headers: csp ? { 'content-security-policy': csp } : {},
         body: `<!doctype html><html lang="${spec.lang ?? 'en'}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${name}</title><link rel="icon" href="data:,">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${name}</title>
 <script src="/engines/recorder.js"></script>
 ${(spec.without ?? []).map((api) => `<script src="/engines/without/${api}.js"></script>`).join('\n')}
 ${spec.axe ? '<script src="/engines/axe.js"></script>' : ''}

@@ -70,7 +70,7 @@ function inPage([q, what]: [Query, What]) {
   el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
   const card = el.closest('section')
   // Measured where it rests: not halfway through the card's entrance animation.
-  if (card?.getAnimations().some((a) => a.playState == 'running')) return null
+  if (card && (getComputedStyle(card).opacity != '1' || card.getAnimations().some((a) => a.playState == 'running'))) return null
   const r = el.getBoundingClientRect()
   if (!r.width || !r.height) return null
   const [x, y] = [r.x + r.width / 2, r.y + r.height / 2]
@@ -164,6 +164,20 @@ export const axeViolations = (win: Win): Promise<string[]> =>
       (v: any) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n: any) => JSON.stringify(n.target) + ' ' + JSON.stringify(n.any.map((a: any) => a.data))).join(', '),
     )
   })
+
+/**
+ * Waits until the survey's card rests: shown, fully opaque, no animation running. (WebKit may
+ * report no animation yet in the frame the card appears, so the opacity is checked too.)
+ */
+export const rests = (win: Win, survey?: string) =>
+  until(
+    win,
+    (s) => {
+      const card = document.querySelector(s ? `[data-hetki-survey="${s}"]` : 'hetki-survey')?.shadowRoot?.querySelector('section')
+      return !!card && getComputedStyle(card).opacity == '1' && card.getAnimations().every((a) => a.playState != 'running')
+    },
+    survey ?? '',
+  )
 
 /** Clicks the middle of the page's own element `selector` (outside any survey) with the mouse. */
 export async function clickPage(win: Win, selector: string) {

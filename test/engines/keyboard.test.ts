@@ -3,7 +3,7 @@
 // test loads its own page (surveys differ by id, so pacing never stands in the way).
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Profile, Win } from './engine.mjs'
-import { axeViolations, checked, count, focused, press, textOf, until, valueOf, waitFor } from './dom'
+import { axeViolations, checked, count, focused, press, rests, textOf, valueOf, waitFor } from './dom'
 import type { PageSpec } from './pages'
 import { hetki, problems, ready, useEngine } from './setup'
 
@@ -23,11 +23,8 @@ async function show(survey: Record<string, unknown>, spec: PageSpec = {}) {
   await win.goto(env.url(path))
   await ready(win)
   await hetki(win, 'track', 'go')
-  // Measured and pressed where it rests, not halfway through its entrance.
-  await until(win, () => {
-    const s = document.querySelector('hetki-survey')?.shadowRoot?.querySelector('section')
-    return !!s && s.getAnimations().every((a) => a.playState != 'running')
-  })
+  // Checked and pressed where it rests, not halfway through its entrance.
+  await rests(win)
 }
 
 /** The answers the collector stored for this survey, once it holds a record with `completed` as given. */

@@ -49,12 +49,11 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
       leaving && tx.abort()
     } catch {}
   }
-  const life = (e: Event) => {
-    leaving = e.type == 'pagehide'
+  addEventListener('pagehide', () => {
+    leaving = true
     open.forEach(abort)
-  }
-  addEventListener('pagehide', life)
-  addEventListener('pageshow', life)
+  })
+  addEventListener('pageshow', () => (leaving = false))
 
   /** The database, created with its one object store on first use. */
   const openDB = () => {
@@ -87,7 +86,7 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
         // Aborted because the page was left: IndexedDB itself is fine.
         if (!leaving) {
           broken = true
-          debug('IndexedDB unavailable for', dbName + '; keeping state in memory for this page', e)
+          debug('IndexedDB unavailable for', dbName + '; memory only', e)
         }
       }
     }

@@ -107,12 +107,14 @@ async function session(display) {
   /** Sizes the window so that its viewport (not its frame) is width × height. */
   const fit = async () => {
     const { width, height } = size
+    let w, h
     for (let i = 0; i < 3; i++) {
-      const [w, h] = await wd.executeScript('return [innerWidth, innerHeight]')
+      ;[w, h] = await wd.executeScript('return [innerWidth, innerHeight]')
       if (w == width && h == height) return
       const rect = await wd.manage().window().getRect()
       await wd.manage().window().setRect({ x: 0, y: 0, width: rect.width + width - w, height: rect.height + height - h })
     }
+    throw new Error(`MiniBrowser would not size its viewport to ${width} × ${height} (it stays ${w} × ${h}: its window has a minimum size)`)
   }
   const wrap = (handle) => ({
     goto: (url) => inWindow(handle, () => wd.get(url)),

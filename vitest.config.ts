@@ -1,7 +1,23 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
-// Three projects, run one after the other by scripts/test.mjs: fast unit tests next to the code
-// (happy-dom, fake-indexeddb), the collector in Node, then end-to-end tests under test/ in Chromium.
+// The projects, run one after the other by scripts/test.mjs: fast unit tests next to the code
+// (happy-dom, fake-indexeddb), the collector in Node, end-to-end tests under test/ in Chromium, then
+// the engine scenarios (test/engines) once per engine: e2e-chromium, e2e-firefox, e2e-webkit.
+const engine = (name: 'chromium' | 'firefox' | 'webkit') => ({
+  test: {
+    name: 'e2e-' + name,
+    include: ['test/engines/**/*.test.ts'],
+    environment: 'node',
+    // test/engines/setup.ts launches this engine for each file.
+    env: { HETKI_ENGINE: name },
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
+    // A ceiling for conditions waited on, not a timing assertion: Firefox and WebKit run several
+    // processes each, on two shared cores.
+    expect: { poll: { timeout: 15_000 } },
+    maxWorkers: 2,
+  },
+})
 export default defineConfig({
   test: {
     projects: [
@@ -33,6 +49,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/**/*.test.ts'],
+          // The engine scenarios have projects of their own (below).
+          exclude: [...configDefaults.exclude, 'test/engines/**'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -43,6 +61,9 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      engine('chromium'),
+      engine('firefox'),
+      engine('webkit'),
     ],
   },
 })

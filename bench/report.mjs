@@ -1,6 +1,6 @@
 // Turns the run's bench/.out/*.json into bench/results.json (all figures) and bench/report.md
 // (tables, ratios against each peer, the bars, the noise, the method), and prints the main tables.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, release } from 'node:os'
 
 const read = (name) => JSON.parse(readFileSync(`bench/.out/${name}.json`, 'utf8'))
@@ -10,6 +10,8 @@ const simulate = read('simulate')
 const startup = read('startup')
 const visible = read('visible')
 const storage = read('storage')
+// Firefox and WebKit (bench/engines.mjs); a run with BENCH_ENGINES= empty has none.
+const engines = existsSync('bench/.out/engines.json') ? read('engines') : { versions: {}, repeats: 0, results: [] }
 const noise = [read('noise-start'), read('noise-end')]
 
 const kb = (n) => (n / 1024).toFixed(1)
@@ -62,6 +64,15 @@ const visibleOf = (sdk, when) => visible.results.find((r) => r.sdk == sdk && r.w
 const visibleTable = table(
   ['SDK', 'SDK files', 'ms, median', 'min', 'max', 'peer ÷ Hetki'],
   visible.results.map((r) => [r.sdk, r.when, ms(r.ms.median), ms(r.ms.min), ms(r.ms.max), r.sdk == 'Hetki' ? '—' : times(r.ms.median / visibleOf('Hetki', r.when).ms.median)]),
+)
+
+const engineOf = (r, sdk) => engines.results.find((x) => x.engine == r.engine && x.measure == r.measure && x.when == r.when && x.sdk == sdk)
+const enginesTable = table(
+  ['engine', 'measure', 'when', 'SDK', 'ms, median', 'min', 'max', 'peer ÷ Hetki'],
+  engines.results.map((r) => [
+    engines.versions[r.engine] ?? r.engine, r.measure == 'eval' ? 'script tag evaluation' : 'trigger → visible', r.when, r.sdk,
+    ms(r.ms.median), ms(r.ms.min), ms(r.ms.max), r.sdk == 'Hetki' ? '—' : times(r.ms.median / Math.max(engineOf(r, 'Hetki').ms.median, 0.1)),
+  ]),
 )
 
 const storageTable = table(
@@ -134,6 +145,12 @@ From the call that sends the trigger (\`hetki.track()\`, \`posthog.capture()\`) 
 
 ${visibleTable}
 
+## Start-up and trigger → visible in Firefox and WebKit
+
+${Object.values(engines.versions).join(' and ')} (the tests' launchers, test/engines: Firefox over WebDriver BiDi, WebKitGTK's MiniBrowser through WebKitWebDriver on Xvfb), ${engines.repeats} runs each, SDKs alternating (bench/engines.mjs). Neither engine offers CDP's ScriptDuration or a trace, so both figures are taken inside the page with \`performance.now()\` (Firefox rounds it to whole milliseconds). *Script tag evaluation* is the time between two marks around the SDK's script tag, loaded as a blocking script: Hetki's core (its inline config in a data block; the documented snippet loads it \`async\`), posthog-js' documented snippet as it is (\`array.js\`, then \`posthog.init()\`); its compile and top-level run, nothing either SDK starts asynchronously. *cold*: a new profile, the file over loopback; *warm*: a fresh load in the same profile, the file from the HTTP cache. *Trigger → visible* is the measure of the Chromium section above, in the same two cases.
+
+${enginesTable}
+
 ## Storage: IndexedDB transactions per 1,000 events (Chromium)
 
 Every \`IDBDatabase#transaction\` the page makes, pacing and outbox alike (bench/storage.mjs).
@@ -153,5 +170,5 @@ ${noiseTable}
 `
 
 writeFileSync('bench/report.md', md)
-writeFileSync('bench/results.json', JSON.stringify({ environment, bars: bars.map(([bar, target, value, met]) => ({ bar, target, value, met })), sizes, startup, decide, simulate, visible, storage, noise }, null, 2) + '\n')
-console.log(`\n${barsTable}\n\n${bytesTable}\n\n${startupTable}\n\n${visibleTable}\n\n${noiseTable}\n`)
+writeFileSync('bench/results.json', JSON.stringify({ environment, bars: bars.map(([bar, target, value, met]) => ({ bar, target, value, met })), sizes, startup, decide, simulate, visible, engines, storage, noise }, null, 2) + '\n')
+console.log(`\n${barsTable}\n\n${bytesTable}\n\n${startupTable}\n\n${visibleTable}\n\n${enginesTable}\n\n${noiseTable}\n`)

@@ -9,54 +9,16 @@
 // Writes bench/.out/visible.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { launchChromium, settle } from './lib/chromium.mjs'
-import { page as referencePage, SNIPPETS } from './lib/pages.mjs'
 import { ensurePeers } from './lib/peers.mjs'
 import { startBenchServer } from './lib/server.mjs'
 import { summary } from './lib/stats.mjs'
+import { SDKS, timeToVisible } from './lib/visible.mjs'
 
 const REPEATS = Number(process.env.BENCH_VISIBLE_REPEATS || 15)
 
 ensurePeers()
 const server = await startBenchServer()
 const browser = await launchChromium()
-
-const SDKS = {
-  Hetki: {
-    // Each load asks a survey of its own: a survey is asked once per person, and the cached run
-    // reuses the person.
-    page: (n) => referencePage(SNIPPETS.Hetki(`bench-csat-${n}`)),
-    ready: () => !!window.hetki?.track,
-    trigger: () => window.hetki.track('bench.trigger'),
-    host: '[data-hetki-survey]',
-  },
-  'posthog-js': {
-    page: () => referencePage(SNIPPETS['posthog-js']()),
-    // posthog-js shows a survey once per person too: the cached run forgets the person (local and
-    // session storage) first.
-    ready: () => !!window.posthog?.surveys?.getSurveys,
-    trigger: () => window.posthog.capture('bench.trigger'),
-    host: '[class^="PostHogSurvey"]',
-  },
-}
-
-/** Runs in the page: sends the trigger and resolves to the ms until the prompt is painted. */
-const timeToVisible = ({ host, trigger }) =>
-  new Promise((resolve, reject) => {
-    const send = new Function(`return (${trigger})()`)
-    const painted = () => {
-      const button = document.querySelector(host)?.shadowRoot?.querySelector('button')
-      const box = button?.getBoundingClientRect()
-      return box && box.width > 0 && box.height > 0
-    }
-    const start = performance.now()
-    send()
-    const frame = () => {
-      if (painted()) return setTimeout(() => resolve(performance.now() - start))
-      if (performance.now() - start > 10_000) return reject(new Error('no prompt within 10 s'))
-      requestAnimationFrame(frame)
-    }
-    requestAnimationFrame(frame)
-  })
 
 let loads = 0
 async function open(page, name) {

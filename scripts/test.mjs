@@ -1,5 +1,7 @@
-// `npm test`: type-check, unit tests, build, end-to-end tests; then one plain closing line,
-// "N passed, N failed", totalled over every suite (CI reads it). Exits non-zero on any failure.
+// `npm test`: type-check, unit tests, build, end-to-end tests in Chromium, the engine scenarios in
+// Chromium, Firefox and WebKit (a line each: "e2e-firefox: 23 passed, 0 failed in 95 s"); then one
+// plain closing line, "N passed, N failed", totalled over every suite (CI reads it). Exits non-zero
+// on any failure.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
@@ -27,21 +29,26 @@ const step = (label, cmd, args) => {
 
 const vitest = (project, label = project, extra = []) => {
   const out = `${results}/${label}.json`
+  const started = Date.now()
   const ok = run(`${label} tests`, 'npx', ['vitest', 'run', '--project', project, ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
+  const seconds = Math.round((Date.now() - started) / 1000)
   if (!existsSync(out)) {
     console.error(`${project} tests produced no report`)
     failed++
     broken = true
-    return
+    return { label, passed: 0, failed: 1, seconds }
   }
   const report = JSON.parse(readFileSync(out, 'utf8'))
-  passed += report.numPassedTests
-  failed += report.numFailedTests
   // A file that fails to load has no failed test but a failed suite: count it, never hide it.
   const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed')).length
-  failed += brokenFiles
+  passed += report.numPassedTests
+  failed += report.numFailedTests + brokenFiles
   if (!ok || report.numTotalTests === 0) broken = true
+  return { label, passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles, seconds }
 }
+
+/** The engine scenarios' counts, one line each before the closing line. */
+const engines = []
 
 step('type-check', 'npx', ['tsc', '--noEmit', '-p', '.'])
 // The SDK's layers (docs/architecture.md): pure/ uses no DOM and no I/O (Biome), no chunk imports another's files.
@@ -53,8 +60,13 @@ vitest('collector')
 // after the other end-to-end tests rather than beside them, whose waits they would stretch.
 if (step('build', 'npm', ['run', 'build', '--silent'])) {
   vitest('e2e', 'e2e', ['--exclude', 'test/fuzz/**'])
+  // The same scenarios in each engine (test/engines): Chromium, Firefox over WebDriver BiDi, WebKit
+  // through WebKitWebDriver on a private Xvfb display.
+  for (const engine of ['chromium', 'firefox', 'webkit']) engines.push(vitest('e2e-' + engine))
   vitest('e2e', 'e2e-fuzz', ['test/fuzz'])
 }
 
-console.log(`\n${passed} passed, ${failed} failed`)
+console.log('')
+for (const e of engines) console.log(`${e.label}: ${e.passed} passed, ${e.failed} failed in ${e.seconds} s`)
+console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed || broken ? 1 : 0)

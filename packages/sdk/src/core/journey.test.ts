@@ -120,4 +120,23 @@ describe('createJourney', () => {
     expect(await store.get(JOURNEY_KEY)).toBeUndefined()
     expect(j.state().trail).toEqual([])
   })
+
+  it('writes what is unsaved on beforeunload, and listens to it only while something is unsaved', async () => {
+    const store = openStore('journey-test-' + Math.random())
+    const listening = () => added.mock.calls.filter((c) => c[0] == 'beforeunload').length - removed.mock.calls.filter((c) => c[0] == 'beforeunload').length > 0
+    const added = vi.spyOn(window, 'addEventListener')
+    const removed = vi.spyOn(window, 'removeEventListener')
+    const j = createJourney(store, config, plan(config), () => true)
+    expect(listening()).toBe(false)
+    j.record(touchEvent('pay', {}, T0), '/')
+    expect(listening()).toBe(true)
+    // A navigation starts: the event tracked just before it is written while the page still runs.
+    dispatchEvent(new Event('beforeunload'))
+    await expect.poll(() => store.get<any>(JOURNEY_KEY)).toBeDefined()
+    expect((await store.get<any>(JOURNEY_KEY)).trail.map((e: TrailEntry) => e.event)).toEqual(['pay'])
+    // Saved, it lets go (a beforeunload listener keeps Firefox from caching the page).
+    await j.save()
+    expect(listening()).toBe(false)
+    vi.restoreAllMocks()
+  })
 })

@@ -35,9 +35,21 @@ export function createJourney(store: Store, config: Config, plan: Plan, canStore
   let timer: ReturnType<typeof setTimeout> | undefined
   const keep = keepOf(config)
 
-  const save = async () => {
+  /**
+   * Written by `leave` on `beforeunload` while something is unsaved, as well as on `pagehide`:
+   * WebKit freezes a page going into its back/forward cache right after `pagehide`, before even a
+   * committed write reaches IndexedDB, so an event tracked just before a navigation (a click that
+   * tracks, then leaves) was lost to the next page; a navigation's `beforeunload` comes while the
+   * page still runs. Listened to only while unsaved: Firefox keeps a page with a `beforeunload`
+   * listener out of its back/forward cache.
+   */
+  const stop = () => {
     clearTimeout(timer)
     timer = undefined
+    removeEventListener('beforeunload', leave)
+  }
+  const save = async () => {
+    stop()
     if (!dirty || !canStore()) return
     dirty = false
     // One transaction, merged with what other tabs saved meanwhile.
@@ -53,6 +65,15 @@ export function createJourney(store: Store, config: Config, plan: Plan, canStore
     })
   }
 
+  /**
+   * The page is going away: a read-modify-write would be cut off when the document is torn down,
+   * so write this tab's journey as it is, in one request. The tabs that stay merge it back in.
+   */
+  function leave() {
+    // The batched save may still come: finding nothing unsaved, it only lets go of the listener.
+    if (dirty && canStore()) (dirty = false), settle(store.set(JOURNEY_KEY, state))
+  }
+
   return {
     async load() {
       if (canStore()) state = read(await store.get(JOURNEY_KEY)) || state
@@ -62,23 +83,15 @@ export function createJourney(store: Store, config: Config, plan: Plan, canStore
       extend(state.trail, event, config, path)
       dirty = true
       timer ||= setTimeout(() => settle(save()), SAVE_DELAY_MS)
+      addEventListener('beforeunload', leave)
     },
     /** Writes now (the page is being hidden or left). */
     save,
-    /**
-     * The page is going away: a read-modify-write would be cut off when the document is torn down,
-     * so write this tab's journey as it is, in one request. The tabs that stay merge it back in.
-     */
-    leave() {
-      clearTimeout(timer)
-      timer = undefined
-      if (dirty && canStore()) (dirty = false), settle(store.set(JOURNEY_KEY, state))
-    },
+    leave,
     state: () => state,
     /** Forgets the journey (reset, consent withdrawn); storage is touched only where it may be. */
     async clear() {
-      clearTimeout(timer)
-      timer = undefined
+      stop()
       dirty = false
       state = fresh()
       if (canStore()) await store.del(JOURNEY_KEY)

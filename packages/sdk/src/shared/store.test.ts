@@ -86,4 +86,28 @@ describe('the key-value store', () => {
       vi.unstubAllGlobals()
     }
   })
+
+  it('leaving the page aborts what still waits for a callback, answers from memory, and uses IndexedDB again once back', async () => {
+    const name = fresh()
+    const store = openStore(name)
+    await store.set('k', 1)
+    // A change whose read is in flight when the page is left (WebKit would freeze it there, holding
+    // the object store for every other page), and one started while leaving.
+    const inFlight = store.update<number>('k', (c) => (c || 0) + 1)
+    await null
+    await null
+    dispatchEvent(new Event('pagehide'))
+    const meanwhile = store.update<number>('k', (c) => (c || 0) + 10)
+    expect(await inFlight).toBe(2)
+    expect(await meanwhile).toBe(12)
+    // Memory answered: neither change reached IndexedDB, and nothing holds the store.
+    expect(await openStore(name).get('k')).toBe(1)
+    // A write in one request, committed at once, still goes while leaving.
+    await store.set('j', 'left')
+    expect(await openStore(name).get('j')).toBe('left')
+    // Back from the back/forward cache: not a broken IndexedDB, the store uses it again.
+    dispatchEvent(new Event('pageshow'))
+    expect(await store.update<number>('k', (c) => (c || 0) + 100)).toBe(101)
+    expect(await openStore(name).get('k')).toBe(101)
+  })
 })

@@ -1,4 +1,4 @@
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval'
+import { promisifyRequest } from 'idb-keyval'
 import { debug } from './log'
 
 /** A small key-value store that never throws and never rejects. */
@@ -20,37 +20,74 @@ export interface Store {
 }
 
 /**
- * IndexedDB through idb-keyval's store, one database per store (idb-keyval cannot put two stores
- * in one database). Every write also lands in memory, so when IndexedDB is missing or starts
- * failing (private mode, quota, blocked site data) the SDK carries on within the page.
+ * IndexedDB, one database per store, with one object store. Every write also lands in memory, so
+ * when IndexedDB is missing or starts failing (private mode, quota, blocked site data) the SDK
+ * carries on within the page.
  *
  * Each operation is one transaction whose result is read once it has committed. Only
- * `createStore` and `promisifyRequest` come from idb-keyval: its `get`, `set`… would bring a
- * default database and a cursor fallback for browsers without `getAll`, paid by every visitor.
+ * `promisifyRequest` comes from idb-keyval: its `get`, `set`… would bring a default database and a
+ * cursor fallback for browsers without `getAll`, and its `createStore` a second cache of the
+ * connection beside this store's own (which must forget it when another tab deletes the
+ * database), paid by every visitor.
  */
 export function openStore(dbName: string, storeName = 'kv'): Store {
   const memory = new Map<string, unknown>()
-  let idb: UseStore | undefined
+  let idb: Promise<IDBDatabase> | undefined
   let broken = false
+  /**
+   * Leaving the page (from `pagehide` until `pageshow`) aborts this store's transactions, and those
+   * started meanwhile, except those already committing (`set`): the others answer from memory.
+   * WebKit freezes a page it keeps in its back/forward cache right after `pagehide` and
+   * `visibilitychange`: a transaction still waiting for a request to call back then stays open for
+   * as long as the page is cached, and every other page of the site waits on it (the next page's
+   * Hetki never started: test/engines/bfcache.test.ts).
+   */
+  let leaving = false
+  const open = new Set<IDBTransaction>()
+  const abort = (tx: IDBTransaction) => {
+    try {
+      leaving && tx.abort()
+    } catch {}
+  }
+  addEventListener('pagehide', () => {
+    leaving = true
+    open.forEach(abort)
+  })
+  addEventListener('pageshow', () => (leaving = false))
+
+  /** The database, created with its one object store on first use. */
+  const openDB = () => {
+    const req = indexedDB.open(dbName)
+    req.onupgradeneeded = () => req.result.createObjectStore(storeName)
+    return promisifyRequest(req).then((db) => {
+      // Another tab deletes the database (consent withdrawn there), or the browser closed the
+      // connection (Safari may): let it go, and open it afresh if this tab may store again. Held
+      // open, it would block the deletion for good.
+      db.onversionchange = db.onclose = () => (db.close(), (idb = undefined))
+      return db
+    })
+  }
 
   /** Runs `op` in one transaction; `op` returns how to read its result after the commit. */
   const run = async <T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => () => T, fallback: () => T): Promise<T> => {
     if (!broken) {
       try {
-        // createStore opens the database at once and throws synchronously where IndexedDB is
-        // missing or blocked, hence the lazy call inside the try.
-        return await (idb ||= createStore(dbName, storeName))(mode, (store) => {
-          const db = store.transaction.db
-          // Another tab deletes the database (consent withdrawn there): let it go, and open it
-          // afresh if this tab may store again. Held open, it would block the deletion for good.
-          // Byte trick: comma operators in this file: one expression that acts and returns, instead of a block with a return.
-          db.onversionchange = () => (db.close(), (idb = undefined))
-          const result = op(store)
-          return promisifyRequest(store.transaction).then(result)
-        })
+        // indexedDB.open throws synchronously where IndexedDB is missing or blocked, hence the
+        // lazy call inside the try.
+        const db = await (idb ||= openDB())
+        const tx = db.transaction(storeName, mode)
+        const result = op(tx.objectStore(storeName))
+        open.add(tx)
+        abort(tx)
+        await promisifyRequest(tx)
+        open.delete(tx)
+        return result()
       } catch (e) {
-        broken = true
-        debug('IndexedDB unavailable for', dbName + '; keeping state in memory for this page', e)
+        // Aborted because the page was left: IndexedDB itself is fine.
+        if (!leaving) {
+          broken = true
+          debug('IndexedDB unavailable for', dbName + '; memory only', e)
+        }
       }
     }
     return fallback()

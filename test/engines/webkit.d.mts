@@ -1,0 +1,4 @@
+import type { Engine, LaunchOptions } from './engine.mjs'
+/** Launches webkit behind the engine-neutral interface; throws a message naming the missing package when it is not installed. */
+export declare function launch(options?: LaunchOptions): Promise<Engine>
+export declare function webkitDriverPath(): string

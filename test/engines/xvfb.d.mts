@@ -1,0 +1,1 @@
+export declare function startXvfb(): Promise<{ display: string; close(): Promise<void> }>

@@ -59,7 +59,7 @@ export function createSender(store: Store, options: SenderOptions): Sender {
   const drop = async (batch: Stored[]) => {
     for (const s of batch) {
       if (pending.get(s.record.id)?.rev === s.rev) pending.delete(s.record.id)
-      await store.delUnless<Stored>(s.record.id, (cur) => !!cur && cur.rev !== s.rev)
+      await store.update<Stored | undefined>(s.record.id, (cur) => (cur && cur.rev !== s.rev ? cur : undefined))
     }
   }
 

@@ -94,7 +94,7 @@ export function createJourney(store: Store, config: Config, plan: Plan, canStore
       stop()
       dirty = false
       state = fresh()
-      if (canStore()) await store.del(JOURNEY_KEY)
+      if (canStore()) await store.update(JOURNEY_KEY, () => undefined)
     },
   }
 }

@@ -50,7 +50,7 @@ beforeEach(() => {
 })
 
 const pendingIds = async (store: Store) =>
-  (await store.entries<Stored>()).filter(([, s]) => s && s.record).map(([id]) => id)
+  (await store.values<Stored>()).filter((s) => s && s.record).map((s) => s.record.id)
 
 afterEach(() => {
   live = false
@@ -250,7 +250,7 @@ describe('consent', () => {
     await vi.waitFor(() => expect(server.fn).toHaveBeenCalledOnce())
     allowed = false
     await outbox.clear()
-    expect(await store.entries()).toEqual([])
+    expect(await store.values()).toEqual([])
     await vi.advanceTimersByTimeAsync(10 * 60_000)
     expect(server.fn).toHaveBeenCalledOnce()
   })

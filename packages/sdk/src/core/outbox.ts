@@ -30,7 +30,7 @@ export function createOutbox(store: Store, load: () => Promise<SenderModule>, op
 
   /** Has the sender send what earlier pages left behind, if anything: it loads only then. */
   const resume = async () => {
-    if (options.allowed() && (await store.entries<Stored>()).some(([, s]) => s && s.record)) send((s) => s.flush())
+    if (options.allowed() && (await store.values<Stored>()).some((s) => s && s.record)) send((s) => s.flush())
   }
 
   return {

@@ -71,7 +71,7 @@ export function createSender(store: Store, options: SenderOptions): Sender {
   const pass = async (): Promise<void> => {
     do {
       again = false
-      const read = (await store.entries<Stored>()).map(([, s]) => s).filter((s) => s && s.record)
+      const read = (await store.values<Stored>()).filter((s) => s && s.record)
       const { keep, evict } = bound(read, bounds, Date.now())
       if (evict.length) {
         debug('outbox over its bounds: evicting', evict.length, 'record(s)')

@@ -5,16 +5,14 @@ import { debug } from './log'
 export interface Store {
   get<T>(key: string): Promise<T | undefined>
   set(key: string, value: unknown): Promise<void>
-  del(key: string): Promise<void>
-  entries<T>(): Promise<[string, T][]>
+  /** Every value stored (records carry their own key). */
+  values<T>(): Promise<T[]>
   /**
    * Replaces the value of `key` with `fn(current)` in one readwrite transaction, so a check and a
-   * write made from it are atomic across tabs. `fn` must be pure: after a failed write it runs
-   * again on the memory copy. Resolves to the value written.
+   * write made from it are atomic across tabs; `undefined` deletes the key. `fn` must be pure:
+   * after a failed write it runs again on the memory copy. Resolves to the value written.
    */
   update<T>(key: string, fn: (current: T | undefined) => T): Promise<T>
-  /** Deletes `key` only if `keep(current)` is false, in one transaction. */
-  delUnless<T>(key: string, keep: (current: T | undefined) => boolean): Promise<unknown>
   /** Forgets everything this store holds (its own database only, never the host's). */
   clear(): Promise<unknown>
 }
@@ -93,7 +91,8 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
     return fallback()
   }
   const noop = () => {}
-  const write = <T>(key: string, value: T): T => (memory.set(key, value), value)
+  /** Into memory; `undefined` deletes. */
+  const write = <T>(key: string, value: T): T => (value === undefined ? memory.delete(key) : memory.set(key, value), value)
 
   return {
     get: <T>(key: string) =>
@@ -119,16 +118,14 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
         noop,
       )
     ),
-    del: (key) => (memory.delete(key), run('readwrite', (store) => (store.delete(key), noop), noop)),
-    entries: <T>() =>
+    values: <T>() =>
       run(
         'readonly',
         (store) => {
-          const keys = store.getAllKeys()
-          const values = store.getAll()
-          return () => keys.result.map((k, i) => [k, values.result[i]] as [string, T])
+          const req = store.getAll()
+          return () => req.result as T[]
         },
-        () => [...memory] as [string, T][],
+        () => [...memory.values()] as T[],
       ),
     update: <T>(key: string, fn: (current: T | undefined) => T) =>
       run(
@@ -140,7 +137,8 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
           // error, from inside an IndexedDB event: abort instead, and the write falls back to memory.
           req.onsuccess = () => {
             try {
-              store.put((value = fn(req.result)), key)
+              value = fn(req.result)
+              value === undefined ? store.delete(key) : store.put(value, key)
             } catch {
               store.transaction.abort()
             }
@@ -150,18 +148,6 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
         },
         () => write(key, fn(memory.get(key) as T | undefined)),
       ),
-    delUnless: (key, keep) => {
-      if (!keep(memory.get(key) as never)) memory.delete(key)
-      return run(
-        'readwrite',
-        (store) => {
-          const req = store.get(key)
-          req.onsuccess = () => keep(req.result) || store.delete(key)
-          return noop
-        },
-        noop,
-      )
-    },
     // Not opened in this page (no consent yet): delete the database rather than open, and so create,
     // it just to empty it.
     clear: () => (

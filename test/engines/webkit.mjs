@@ -104,17 +104,25 @@ async function session(display) {
     queue = run.catch(() => {})
     return run
   }
-  /** Sizes the window so that its viewport (not its frame) is width × height. */
+  /**
+   * Sizes the window so that its viewport (not its frame) is width × height: the frame's size is
+   * what the window measures beyond its viewport. The page learns its new size a moment after the
+   * window has it, so the viewport is polled until it matches (with a deadline).
+   */
   const fit = async () => {
     const { width, height } = size
-    let w, h
-    for (let i = 0; i < 3; i++) {
-      ;[w, h] = await wd.executeScript('return [innerWidth, innerHeight]')
+    const inner = () => wd.executeScript('return [innerWidth, innerHeight]')
+    let [w, h] = await inner()
+    if (w == width && h == height) return
+    const rect = await wd.manage().window().getRect()
+    await wd.manage().window().setRect({ x: 0, y: 0, width: rect.width + width - w, height: rect.height + height - h })
+    const deadline = Date.now() + 5000
+    while (Date.now() < deadline) {
+      ;[w, h] = await inner()
       if (w == width && h == height) return
-      const rect = await wd.manage().window().getRect()
-      await wd.manage().window().setRect({ x: 0, y: 0, width: rect.width + width - w, height: rect.height + height - h })
+      await new Promise((r) => setTimeout(r, 20))
     }
-    throw new Error(`MiniBrowser would not size its viewport to ${width} × ${height} (it stays ${w} × ${h}: its window has a minimum size)`)
+    throw new Error(`MiniBrowser would not size its viewport to ${width} × ${height} (it stays ${w} × ${h}; its window has a minimum width of about 450 px)`)
   }
   const wrap = (handle) => ({
     goto: (url) => inWindow(handle, () => wd.get(url)),

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Profile, Win } from './engine.mjs'
 import { click, focus, prompts, rests, textOf, waitFor } from './dom'
 import type { Api } from './pages'
-import { hetki, problems, ready, saying, useEngine } from './setup'
+import { hetki, problems, ready, verdicts, saying, useEngine } from './setup'
 
 const env = useEngine()
 
@@ -16,8 +16,6 @@ const survey = (id: string, event: string, pacing?: object) => ({
   ...(pacing && { pacing }),
 })
 
-type Verdict = [string, boolean, string]
-const verdicts = (win: Win): Promise<Verdict[]> => win.evaluate(() => (window as any).__seen.verdicts)
 const verdictOn = async (win: Win, id: string) => {
   await expect.poll(async () => (await verdicts(win)).some((v) => v[0] == id)).toBe(true)
   return (await verdicts(win)).find((v) => v[0] == id)!

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Win } from './engine.mjs'
 import { click, focus, prompts, waitFor } from './dom'
-import { hetki, problems, ready, useEngine } from './setup'
+import { hetki, problems, ready, verdicts, useEngine } from './setup'
 
 const env = useEngine()
 
@@ -17,11 +17,9 @@ const surveys = (...list: [id: string, event: string, pacing?: object][]) =>
 /** A page in debug mode, so the recorder (pages.ts) keeps each pacing verdict. */
 const site = (config: object) => env.pages.page('pacing', { config: { debug: true, ...config } })
 
-type Verdict = [string, boolean, string]
-const verdicts = (win: Win): Promise<Verdict[]> => win.evaluate(() => (window as any).__seen.verdicts)
 
 /** Tracks `event` in `win` and resolves to the pacing verdict on `surveyId` that follows. */
-async function track(win: Win, event: string, surveyId: string): Promise<Verdict> {
+async function track(win: Win, event: string, surveyId: string): Promise<[string, boolean, string]> {
   const before = (await verdicts(win)).length
   await hetki(win, 'track', event)
   await expect.poll(async () => (await verdicts(win)).slice(before).some((v) => v[0] == surveyId)).toBe(true)
@@ -120,7 +118,7 @@ describe('pacing on one device', () => {
     await dismiss(win)
     await win.reload()
     await ready(win)
-    expect((await track(win, 'order.completed', 'csat'))[2]).toMatch(/^shown once already, on \d{4}-\d\d-\d\dT\d\d:\d\d$/)
+    expect((await track(win, 'order.completed', 'csat'))[2]).toMatch(/^shown once already, on \d{4}-\d\d-\d\d \d\d:\d\d UTC$/)
     await hetki(win, 'reset')
     expect(await track(win, 'order.completed', 'csat')).toEqual(['csat', true, 'allowed'])
     await waitFor(win, { survey: 'csat', role: 'dialog' })

@@ -12,7 +12,7 @@ import { CSP } from '../fixtures/pages.mjs'
 /** Runs in the page before any other script: keeps what the page saw in `window.__seen`. */
 function recorder() {
   const w = window as any
-  const seen = (w.__seen = { errors: [] as string[], rejections: [] as string[], csp: [] as string[], log: [] as string[], verdicts: [] as unknown[] })
+  const seen = (w.__seen = { errors: [] as string[], rejections: [] as string[], csp: [] as string[], log: [] as string[], args: [] as unknown[], verdicts: [] as unknown[] })
   addEventListener('error', (e) => seen.errors.push(String((e as ErrorEvent).message || (e.target as Element)?.outerHTML)), true)
   addEventListener('unhandledrejection', (e) => seen.rejections.push(String(e.reason && (e.reason.stack || e.reason))))
   document.addEventListener('securitypolicyviolation', (e) => seen.csp.push(e.violatedDirective + ' ' + e.blockedURI))
@@ -25,12 +25,22 @@ function recorder() {
       return String(a)
     }
   }
+  const clone = (a: unknown) => {
+    try {
+      return typeof a == 'string' ? a : a instanceof Error ? String(a) : JSON.parse(JSON.stringify(a) ?? 'null')
+    } catch {
+      return String(a)
+    }
+  }
   for (const level of ['debug', 'log', 'info', 'warn', 'error'] as const) {
     const original = console[level]
     console[level] = function (this: Console, ...args: unknown[]) {
       try {
         seen.log.push(level + ': ' + args.map(show).join(' '))
-        const verdict = args[3] as { step?: string; pass?: boolean; why?: string } | undefined
+        // The same line as JSON values: the SDK logs its reasons as data, which the tests word
+        // with its own wording module (setup.ts's said).
+        seen.args.push([level, args.map(clone)])
+        const verdict = args[3] as { step?: string; pass?: boolean; why?: unknown } | undefined
         // The debug trace's pacing verdict: [survey id, pass, why].
         if (args[0] == '[hetki]' && args[1] == 'survey' && verdict?.step == 'pacing') seen.verdicts.push([args[2], verdict.pass, verdict.why])
       } catch {}

@@ -1,3 +1,6 @@
+import { word } from '../helpers/said'
+import type { Reason } from '../../packages/sdk/src/pure/rules/trace'
+import { why } from '../../packages/sdk/src/pure/rules/words'
 // One engine (HETKI_ENGINE: chromium, firefox or webkit; vitest.config.ts sets it per project) and
 // the real demo collector for the tests of a file, started before them and stopped after.
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -76,8 +79,13 @@ export const problems = async (win: Win): Promise<string[]> => {
   ]
 }
 
-/** The console lines the page has printed so far (pages.ts's recorder). */
-export const said = (win: Win): Promise<string[]> => win.evaluate(() => (window as any).__seen.log)
+/** The console lines the page has printed so far (pages.ts's recorder), the SDK's reasons worded. */
+export const said = async (win: Win): Promise<string[]> =>
+  ((await win.evaluate(() => (window as any).__seen.args)) as [string, unknown[]][]).map(([level, args]) => level + ': ' + args.map(word).join(' '))
+
+/** The pacing verdicts the page has logged so far: [survey id, pass, why in words]. */
+export const verdicts = async (win: Win): Promise<[string, boolean, string][]> =>
+  ((await win.evaluate(() => (window as any).__seen.verdicts)) as [string, boolean, Reason][]).map(([id, pass, reason]) => [id, pass, why(reason)])
 
 /** Waits until the page has printed a console line containing `text`. */
 export const saying = (win: Win, text: string) =>

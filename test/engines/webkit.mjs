@@ -114,10 +114,14 @@ async function session(display) {
     const inner = () => wd.executeScript('return [innerWidth, innerHeight]')
     let [w, h] = await inner()
     if (w == width && h == height) return
-    const rect = await wd.manage().window().getRect()
-    await wd.manage().window().setRect({ x: 0, y: 0, width: rect.width + width - w, height: rect.height + height - h })
-    const deadline = Date.now() + 5000
-    while (Date.now() < deadline) {
+    // Asked again every 2 s: on a loaded machine the window manager may drop or lag a resize.
+    const deadline = Date.now() + 15_000
+    for (let asked = 0; Date.now() < deadline; ) {
+      if (Date.now() >= asked + 2000) {
+        const rect = await wd.manage().window().getRect()
+        await wd.manage().window().setRect({ x: 0, y: 0, width: rect.width + width - w, height: rect.height + height - h })
+        asked = Date.now()
+      }
       ;[w, h] = await inner()
       if (w == width && h == height) return
       await new Promise((r) => setTimeout(r, 20))

@@ -9,7 +9,7 @@ const isReason = (v: any): v is Reason => !!v && typeof v == 'object' && typeof 
 const isStep = (v: any): v is Step => !!v && typeof v == 'object' && typeof v.step == 'string' && isReason(v.why)
 
 /** One logged value: a trace as the old one-line explanation, a step as `{step: …, pass: …, why: …}`, a reason in words. */
-const word = (v: unknown): string =>
+export const word = (v: unknown): string =>
   Array.isArray(v) && v.length && v.every(isStep)
     ? v.map((s) => (s.pass ? '✓ ' : '✗ ') + s.step + ' (' + why(s.why) + ')').join(', ')
     : isStep(v)

@@ -61,28 +61,8 @@ export function stageOf(outcome: string): Stage | undefined {
   return STAGES.find((s) => (s.lost as readonly string[]).includes(outcome))?.stage ?? 'pacing'
 }
 
-/** One survey's counts in a record, as the browser sends them. */
-export interface SurveyCounts {
-  /** Decisions by outcome code (`shown`, `urls`, `cooldown`, …): whole numbers. */
-  outcomes: Record<string, number>
-  /** On this device's first report of the survey this UTC day. */
-  first?: true
-  /** With `first`: whole days since the device last reported the survey; absent when it never did. */
-  gap?: number
-}
-
-/** Wire kind "diagnostics" (packages/sdk/wire-format.schema.json). */
-export interface DiagnosticsRecord {
-  /** A nanoid minted for this record alone: the idempotency key, no link to a person or device. */
-  id: string
-  kind: 'diagnostics'
-  /** The start (UTC midnight) of the day the counts belong to. */
-  at: string
-  /** The share of devices that report (the config's `diagnostics.sample`). */
-  sample: number
-  /** Counts by survey id. */
-  surveys: Record<string, SurveyCounts>
-}
+/** The wire record and its per-survey counts: the SDK's declaration (contracts/record.ts), the one shape both sides read. */
+export type { DiagnosticsRecord, SurveyCounts } from '../../../sdk/src/contracts/record'
 
 /** A diagnostics record as the ingest read it: the day cut out, and the previous reporting day worked out. */
 export interface DiagnosticsIn {

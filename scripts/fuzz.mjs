@@ -13,5 +13,5 @@ const run = (cmd, list) => spawnSync(cmd, list, { stdio: 'inherit', env }).statu
 const ok =
   run('npm', ['run', 'build', '--silent']) &&
   run('npx', ['vitest', 'run', '--project', 'unit', 'packages/sdk/src/fuzz']) &&
-  run('npx', ['vitest', 'run', '--project', 'e2e', 'test/fuzz'])
+  run('npx', ['vitest', 'run', '--project', 'fuzz'])
 process.exit(ok ? 0 : 1)

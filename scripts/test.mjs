@@ -59,11 +59,11 @@ vitest('collector')
 // The Chromium fuzzers (test/fuzz, docs/fuzzing.md) load the machine for half a minute: they run
 // after the other end-to-end tests rather than beside them, whose waits they would stretch.
 if (step('build', 'npm', ['run', 'build', '--silent'])) {
-  vitest('e2e', 'e2e', ['--exclude', 'test/fuzz/**'])
+  vitest('e2e')
   // The same scenarios in each engine (test/engines): Chromium, Firefox over WebDriver BiDi, WebKit
   // through WebKitWebDriver on a private Xvfb display.
   for (const engine of ['chromium', 'firefox', 'webkit']) engines.push(vitest('e2e-' + engine))
-  vitest('e2e', 'e2e-fuzz', ['test/fuzz'])
+  vitest('fuzz', 'e2e-fuzz')
 }
 
 console.log('')

@@ -167,6 +167,25 @@ describe('one prompt after another', () => {
     expect(await prompts(page)).toBe(1)
     await page.context().close()
   })
+
+  it('an event for another survey while the first prompt is being claimed: the first still shows', async () => {
+    const page = await open({ surveys: [survey('first', 'one'), survey('second', 'two')] })
+    // The first prompt's claim waits for the widget: hold the widget back until the second event is in.
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    await page.route('**/hetki-widget.js', async (route) => (await held, route.continue()))
+    const claiming = said(page, 'survey first qualifies')
+    await page.evaluate(() => (window as any).hetki.track('one'))
+    await claiming
+    // Its verdict, whichever: not shown (a prompt is open), or refused by pacing.
+    const second = page.waitForEvent('console', (m) => m.text().includes('survey second') && !m.text().includes('qualifies'))
+    await page.evaluate(() => (window as any).hetki.track('two'))
+    await second
+    release()
+    await page.locator('[data-hetki-survey="first"]').getByRole('dialog').waitFor({ timeout: 5000 })
+    expect(await prompts(page)).toBe(1)
+    await page.context().close()
+  })
 })
 
 describe('the page moved on', () => {

@@ -1,7 +1,8 @@
 // Journey tracking and rules in Chromium: built-in sources fire rules, delays are cancelled when
 // the customer leaves, and the journey trail survives a page load.
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromePath, FLAGS } from '../fixtures/chromium.mjs'
 import { watchErrors } from '../helpers/browser'
 import { said, waitSaid } from '../helpers/said'
 import { useChromiumAndDemo } from '../helpers/setup'
@@ -194,5 +195,108 @@ describe('the journey across pages', () => {
     await page.evaluate(() => (window as any).hetki.track('payment.failed', { method: 'card' }))
     await shownSoon(page, 'ces-payment')
     await page.context().close()
+  })
+})
+
+describe('the journey is written in batches, and never lost with the page', () => {
+  // One survey listening to an event never tracked: the journey is recorded, nothing shows.
+  const config = { surveys: [{ id: 'never', trigger: { event: 'never' }, questions: question('Never asked') }] }
+
+  /** The event names of the trail stored in IndexedDB, read by `page` (any page of the origin). */
+  const storedTrail = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const req = indexedDB.open('hetki')
+          req.onupgradeneeded = () => req.result.createObjectStore('kv')
+          req.onsuccess = () => {
+            const get = req.result.transaction('kv').objectStore('kv').get('journey:v1')
+            get.onsuccess = () => (req.result.close(), resolve((get.result?.trail || []).map((e: { event: string }) => e.event)))
+          }
+        }),
+    )
+  /** A blank page of the demo's origin, to read storage from while the other page comes and goes. */
+  async function reader(context: BrowserContext): Promise<Page> {
+    await context.route(env.demo.url + '/blank.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }))
+    const page = await context.newPage()
+    await page.goto(env.demo.url + '/blank.html')
+    return page
+  }
+  /**
+   * Tracks `step.1` and waits until it is stored (a new session is written within a second, the
+   * journey with it), then `step.2` and `step.3`, which wait for the next batch (10 minutes): on
+   * return they are recorded and not stored yet.
+   */
+  async function midBatch(page: Page, storage: Page) {
+    await page.waitForFunction(() => (window as any).hetki?.track)
+    await page.evaluate(() => (window as any).hetki.track('step.1'))
+    await expect.poll(() => storedTrail(storage)).toEqual(['step.1'])
+    await page.evaluate(() => ['step.2', 'step.3'].forEach((e) => (window as any).hetki.track(e)))
+    expect(await storedTrail(storage)).toEqual(['step.1'])
+  }
+
+  it('closing the tab mid-batch: the events are stored', async () => {
+    const page = await open(config)
+    const storage = await reader(page.context())
+    await midBatch(page, storage)
+    await page.close()
+    await expect.poll(() => storedTrail(storage)).toEqual(['step.1', 'step.2', 'step.3'])
+    await storage.context().close()
+  })
+
+  it('navigating away mid-batch: the events are stored, and the next page carries on with them', async () => {
+    const page = await open(config)
+    const storage = await reader(page.context())
+    await midBatch(page, storage)
+    await page.goto(env.demo.url + '/shop/next.html')
+    await page.waitForFunction(() => (window as any).hetki?.track)
+    await page.evaluate(() => (window as any).hetki.track('step.4'))
+    await page.goto(env.demo.url + '/blank.html')
+    expect(await storedTrail(page)).toEqual(['step.1', 'step.2', 'step.3', 'step.4'])
+    await page.context().close()
+  })
+
+  it('a tab hidden mid-batch, then frozen (and perhaps discarded): the events were stored when it was hidden', async () => {
+    const page = await open(config)
+    const storage = await reader(page.context())
+    await midBatch(page, storage)
+    // Headless Chromium shows every page: hide this one as switching tabs would.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { get: () => true, configurable: true })
+      Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true })
+      document.dispatchEvent(new Event('visibilitychange'))
+    })
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Page.setWebLifecycleState', { state: 'frozen' })
+    await expect.poll(() => storedTrail(storage)).toEqual(['step.1', 'step.2', 'step.3'])
+    await page.context().close()
+  })
+
+  it('a page put in the back/forward cache mid-batch: the events are stored, and it carries on when restored', async () => {
+    // Playwright turns the back/forward cache off by default; this test needs it on.
+    const browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: FLAGS, ignoreDefaultArgs: ['--disable-back-forward-cache'] })
+    try {
+      const context = await browser.newContext()
+      const html = `<!doctype html><html lang="en"><body>
+        <script type="application/json" id="hetki-config">${JSON.stringify({ endpoint: '/collect', ...config })}</script>
+        <script src="/hetki/hetki.js"></script>
+        <script>addEventListener('pageshow', (e) => (window.restored = e.persisted))</script></body></html>`
+      await context.route(env.demo.url + '/shop/page.html', (route) => route.fulfill({ contentType: 'text/html', body: html }))
+      const storage = await reader(context)
+      const page = await context.newPage()
+      await page.goto(env.demo.url + '/shop/page.html')
+      await midBatch(page, storage)
+      await page.goto(env.demo.url + '/blank.html')
+      await expect.poll(() => storedTrail(storage)).toEqual(['step.1', 'step.2', 'step.3'])
+      await page.goBack({ waitUntil: 'commit' })
+      await page.waitForFunction(() => (window as any).restored !== undefined)
+      expect(await page.evaluate(() => (window as any).restored)).toBe(true)
+      // The restored page still has its journey, and its batches still reach storage.
+      await page.evaluate(() => (window as any).hetki.track('step.4'))
+      await page.goto(env.demo.url + '/blank.html')
+      await expect.poll(() => storedTrail(storage)).toEqual(['step.1', 'step.2', 'step.3', 'step.4'])
+    } finally {
+      await browser.close()
+    }
   })
 })

@@ -6,7 +6,7 @@ import type { History } from '../pure/journey/history'
 import type { TouchEvent } from '../pure/journey/event'
 import type { TrailEntry } from '../pure/journey/trail'
 import type { PacingState } from '../pure/pacing/state'
-import type { Context } from '../pure/rules/context'
+import type { Moment } from '../pure/rules/context'
 import type { Step } from '../pure/rules/trace'
 import type { WireRecord } from './record'
 
@@ -67,8 +67,11 @@ export interface Noted {
 
 /** What every chunk gets from the core: its config's context for the rules, and the consent gate. */
 export interface Shared {
-  /** The rules' view of this moment: path, device, language, the person. */
-  context(now: number): Context
+  /**
+   * The rules' view of this moment as the core sees it: path, the person. The chunks that decide
+   * add the device and the language (`contextOf`, shared/page.ts).
+   */
+  context(now: number): Moment
   /** The consent gate: false while nothing may be stored, sent or shown. */
   allowed(): boolean
 }

@@ -1,7 +1,7 @@
 import type { Config, Survey } from '../pure/config/types'
 import type { History } from '../pure/journey/history'
 import type { TouchEvent } from '../pure/journey/event'
-import type { Context } from '../pure/rules/context'
+import type { Moment } from '../pure/rules/context'
 import type { Decision } from '../pure/rules/decide'
 import type { Plan } from '../pure/rules/plan'
 import type { Emitter } from '../shared/emitter'
@@ -37,8 +37,11 @@ export type { Noted } from './core'
 
 /** `dist/hetki-engine.js` exports this: from "a survey listens to this event" to "the answers are in the outbox". */
 export interface EngineModule extends Chunk {
-  /** The rules' decisions on one event, judged against what came before it (pure/rules/decide.ts). */
-  decide(plan: Plan, event: TouchEvent, history: History, ctx: Context): Decision[]
+  /**
+   * The rules' decisions on one event, judged against what came before it (pure/rules/decide.ts),
+   * at the moment the core saw it, with the device and language read now (shared/page.ts).
+   */
+  decide(plan: Plan, event: TouchEvent, history: History, moment: Moment, config: Config): Decision[]
   /** The decisions on one event, in priority order: the first that also passes pacing shows (or starts its delay). */
   judge(host: EngineHost, decisions: Decision[], path: string, gen: number): Promise<void>
   /** Shows a survey unless pacing forbids it (`forced`: show() and previews); true when it is on its way to the screen. */

@@ -28,6 +28,12 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
+/** The book of a tab: modules of its own, so a channel of its own (the parts of a page share one). */
+const aTab = async (): Promise<typeof createBook> => {
+  vi.resetModules()
+  return (await import('./book')).createBook
+}
+
 /** Lets IndexedDB work through its queued steps (fake-indexeddb runs them on setImmediate). */
 const settleStorage = async () => {
   for (let i = 0; i < 30; i++) await new Promise((r) => setImmediate(r))
@@ -95,21 +101,24 @@ describe('the pacing book of a tab', () => {
     expect(readwrites(transactions)).toBe(1)
   })
 
-  it('flushes unsaved activity when the page hides, for the next page or tab to carry on', async () => {
+  it('writes unsaved activity with the next flush of its store, as when the page hides', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const name = database()
-    const book = createBook(openStore(name), {}, () => true)
-    await book.write()
+    const store = openStore(name)
+    const book = createBook(store, {}, () => true)
     book.touch(T0)
-    book.touch(T0 + 60_000)
-    vi.spyOn(document, 'hidden', 'get').mockReturnValue(true)
-    document.dispatchEvent(new Event('visibilitychange'))
-    await expect.poll(async () => (await openStore(name).get<PacingState>(PACING_KEY))?.last).toBe(T0 + 60_000)
+    await book.write() // the new session is stored
+    book.touch(T0 + 60_000) // activity alone: it waits for a batch
+    expect((await openStore(name).get<PacingState>(PACING_KEY))?.last).toBe(T0)
+    // What the runtime does when the page is hidden (journey.save flushes the store).
+    await store.flush()
+    expect((await openStore(name).get<PacingState>(PACING_KEY))?.last).toBe(T0 + 60_000)
   })
 
   it('hears another tab at once: what one tab writes, the other knows without reading storage', async () => {
     const name = database()
-    const a = createBook(openStore(name), {}, () => true)
-    const b = createBook(openStore(name), {}, () => true)
+    const a = (await aTab())(openStore(name), {}, () => true)
+    const b = (await aTab())(openStore(name), {}, () => true)
     await a.write()
     await b.write()
     const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
@@ -119,7 +128,7 @@ describe('the pacing book of a tab', () => {
   })
 
   it('ignores messages that are not pacing states of this version', async () => {
-    const a = createBook(openStore(database()), {}, () => true)
+    const a = (await aTab())(openStore(database()), {}, () => true)
     await a.write((s) => mark(s, 'nps', 'shown', T0))
     const channel = new BroadcastChannel('hetki-pacing') // the stub adds this test's site
     channel.postMessage({ v: 3, surveys: {} })
@@ -132,8 +141,8 @@ describe('the pacing book of a tab', () => {
 
   it('forgets everything on reset(), the sampling id too, in every tab', async () => {
     const name = database()
-    const a = createBook(openStore(name), {}, () => true)
-    const b = createBook(openStore(name), {}, () => true)
+    const a = (await aTab())(openStore(name), {}, () => true)
+    const b = (await aTab())(openStore(name), {}, () => true)
     await a.write((s) => mark(s, 'nps', 'shown', T0))
     await b.write()
     const before = b.state().samplingId
@@ -143,6 +152,22 @@ describe('the pacing book of a tab', () => {
     await expect.poll(() => b.state().samplingId).toBe(a.state().samplingId)
     expect(b.state()).toMatchObject({ surveys: {}, shows: [] })
     expect(await openStore(name).get<PacingState>(PACING_KEY)).toMatchObject({ samplingId: a.state().samplingId, shows: [] })
+  })
+
+  it('a reset made while session activity rides in another transaction: the reset holds in memory too', async () => {
+    const name = database()
+    const store = openStore(name)
+    const book = createBook(store, {}, () => true)
+    await book.write((s) => mark(s, 'nps', 'shown', T0))
+    book.touch(T0 + 60_000) // activity alone: it waits for a transaction
+    // Another write of the store (the journey cleared by the reset, say) takes it along, then the reset.
+    const other = store.update('other', () => 1)
+    const reset = book.reset()
+    await other
+    expect(book.state().surveys).toEqual({})
+    await reset
+    expect(book.state().surveys).toEqual({})
+    expect((await openStore(name).get<PacingState>(PACING_KEY))?.surveys).toEqual({})
   })
 
   it('stores nothing without consent, and still paces within the page', async () => {

@@ -1,17 +1,17 @@
 import type { PacingConfig } from '../pure/config/pacing'
-import { settle } from '../shared/guard'
-import type { Store } from '../shared/store'
+import type { Rider, Store } from '../shared/store'
 import { touch } from '../pure/pacing/session'
 import { freshPacing, merge, PACING_KEY, readPacing, type PacingState } from '../pure/pacing/state'
 import { openTabs } from './tabs'
 
 /**
- * Session activity alone is written at most this often. Leaving the page or switching tabs
- * writes it at once (visibilitychange), so this only bounds what a crash or two windows side by
- * side can miss: sessions are 30 minutes by default.
+ * Session activity alone is written at most this long after it happened, with whatever
+ * transaction of the state store comes first (the journey's, mostly). Leaving the page or
+ * switching tabs writes it at once (the runtime flushes the store when the page hides), so this
+ * only bounds what a crash or two windows side by side can miss: sessions are 30 minutes by default.
  */
 export const ACTIVITY_EVERY_MS = 10 * 6e4
-/** Writes caused by activity wait this long, so a burst of events costs one transaction. */
+/** A new session is written this soon, so that a burst of events costs one transaction. */
 export const BATCH_MS = 1000
 
 /**
@@ -24,8 +24,9 @@ export function createBook(store: Store, config: PacingConfig = {}, canStore: ()
   let state = freshPacing()
   /** The latest session activity that storage has. */
   let saved = 0
-  let timer: ReturnType<typeof setTimeout> | 0 = 0
 
+  /** The stored state, with this tab's session activity if newer. */
+  const fresh = (stored: unknown) => merge(readPacing(stored), state)
   const tell = openTabs((heard) => (heard as PacingState | null)?.v == 2 && (state = merge(heard as PacingState, state)))
 
   /**
@@ -34,35 +35,48 @@ export function createBook(store: Store, config: PacingConfig = {}, canStore: ()
    * write of a page reads the stored state, migrates it, and mints the sampling id if need be.
    */
   const write = async (change: (s: PacingState) => void = () => {}): Promise<void> => {
-    clearTimeout(timer)
-    timer = 0
     if (!canStore()) return change(state)
     // At once, not when the write lands: events meanwhile must not schedule another write.
     saved = state.last
     const next = await store.update<PacingState>(PACING_KEY, (stored) => {
-      const s = merge(readPacing(stored), state)
+      const s = fresh(stored)
       change(s)
       return s
     })
     state = merge(next, state)
     tell(next)
   }
-
-  // Switching tabs or leaving the page: the next page or tab carries on with this session.
-  document.addEventListener('visibilitychange', () => document.hidden && state.last > saved && settle(write()))
+  /**
+   * Session activity joins the store's next transaction, if storage lacks some and may have it. The
+   * memory copy is left as it is: that transaction may end after a reset() made in the meantime.
+   */
+  const activity: Rider = () =>
+    canStore() &&
+    state.last > saved && [
+      PACING_KEY,
+      (stored: unknown) => {
+        const s = fresh(stored)
+        saved = s.last
+        tell(s)
+        return s
+      },
+    ]
 
   return {
     state: () => state,
     write,
     /** Records activity (a tracked event). Written in batches, not once per event. */
     touch(at: number): void {
-      if (touch(state, at, config.sessionMinutes) || at - saved >= ACTIVITY_EVERY_MS) timer ||= setTimeout(() => settle(write()), BATCH_MS)
+      // A new session soon: the other tabs count its prompts from its start. Soon unless a batch
+      // already waits, which is less than ACTIVITY_EVERY_MS old: only with sessions shorter than
+      // that (`sessionMinutes`), and a prompt's claim writes the session with it anyway.
+      store.later(activity, touch(state, at, config.sessionMinutes) ? BATCH_MS : ACTIVITY_EVERY_MS)
     },
     /** Forgets everything, the sampling id included, in every tab. */
     reset(): Promise<void> {
       // Held in a const: another tab's message may replace `state` before the transaction runs.
-      const fresh = (state = freshPacing())
-      return write((s) => Object.assign(s, fresh))
+      const blank = (state = freshPacing())
+      return write((s) => Object.assign(s, blank))
     },
   }
 }

@@ -91,24 +91,31 @@ export const init = guard((config: Config, options?: InitOptions): void => {
     return fail('invalid config, Hetki is disabled: ' + problem)
   }
   if (config.debug) setDebug(true)
-  const r = createRuntime({
-    config,
-    emitter,
-    // The lazy chunks sit together: next to the core, or wherever the config puts the widget.
-    chunk: loader(config.widgetUrl),
-    consent: consentGiven,
-    transport: options?.transport,
-  })
-  settle(
-    r.ready.then(() => {
-      runtime = r
-      debug('ready with', config.surveys.length, 'survey(s)')
-      // The calls made meanwhile first: a consent, an identify or a debug(false) count for what follows.
-      for (const fn of waiting.splice(0)) fn(r)
-      const preview = param('hetki_preview')
-      if (panel) r.inspect(true)
-      // Once per page load, and only where the PM can see it.
-      if (preview) whenVisible(() => r.show(preview, true))
+  // The runtime starts in a task of its own: the script's evaluation, the config check and the
+  // debug flag's first storage read come before it, and in one task they all made a long task on
+  // a slow phone (docs/bench.md). Calls made meanwhile wait for it, as they wait for its storage.
+  setTimeout(
+    guard(() => {
+      const r = createRuntime({
+        config,
+        emitter,
+        // The lazy chunks sit together: next to the core, or wherever the config puts the widget.
+        chunk: loader(config.widgetUrl),
+        consent: consentGiven,
+        transport: options?.transport,
+      })
+      settle(
+        r.ready.then(() => {
+          runtime = r
+          debug('ready with', config.surveys.length, 'survey(s)')
+          // The calls made meanwhile first: a consent, an identify or a debug(false) count for what follows.
+          for (const fn of waiting.splice(0)) fn(r)
+          const preview = param('hetki_preview')
+          if (panel) r.inspect(true)
+          // Once per page load, and only where the PM can see it.
+          if (preview) whenVisible(() => r.show(preview, true))
+        }),
+      )
     }),
   )
 })

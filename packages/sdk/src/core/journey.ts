@@ -1,7 +1,7 @@
 import type { Config } from '../pure/config/types'
 import { settle } from '../shared/guard'
 import type { Plan } from '../pure/rules/plan'
-import type { Store } from '../shared/store'
+import type { Rider, Store } from '../shared/store'
 import type { TouchEvent } from '../pure/journey/event'
 import { mergeHistory, remember, type History } from '../pure/journey/history'
 import { extend, keepOf, mergeTrail, type TrailEntry } from '../pure/journey/trail'
@@ -15,8 +15,13 @@ export interface JourneyState {
 
 export const JOURNEY_KEY = 'journey:v1'
 
-/** Writes wait this long so that a burst of events costs one IndexedDB write, not one per event. */
-const SAVE_DELAY_MS = 500
+/**
+ * The journey is written at most this long after it changed, with whatever transaction of the
+ * state store comes first (a pacing write, mostly): not once per event. Hiding or leaving the
+ * page writes it at once, so this bounds only what a crash, or a tab beside another that stays
+ * visible, can miss.
+ */
+export const SAVE_EVERY_MS = 10 * 6e4
 
 const read = (stored: unknown): JourneyState | undefined => {
   const s = stored as JourneyState
@@ -31,47 +36,35 @@ const fresh = (): JourneyState => ({ v: 1, history: {}, trail: [] })
  */
 export function createJourney(store: Store, config: Config, plan: Plan, canStore: () => boolean) {
   let state = fresh()
-  let dirty = false
-  let timer: ReturnType<typeof setTimeout> | undefined
+  /** Something was recorded since the page last wrote the journey as it left, so leaving writes it. */
+  let recorded = false
   const keep = keepOf(config)
 
   /**
-   * Written by `leave` on `beforeunload` while something is unsaved, as well as on `pagehide`:
-   * WebKit freezes a page going into its back/forward cache right after `pagehide`, before even a
-   * committed write reaches IndexedDB, so an event tracked just before a navigation (a click that
-   * tracks, then leaves) was lost to the next page; a navigation's `beforeunload` comes while the
-   * page still runs. Listened to only while unsaved: Firefox keeps a page with a `beforeunload`
-   * listener out of its back/forward cache.
+   * Joins the store's next transaction (record() asks for one; a transaction takes what waits), if
+   * it may: this tab's journey merged into what storage holds, other tabs saving too. What it wrote
+   * becomes this tab's journey, unless clear() replaced that meanwhile: the transaction may end
+   * after a reset.
    */
-  const stop = () => {
-    clearTimeout(timer)
-    timer = undefined
-    removeEventListener('beforeunload', leave)
-  }
-  const save = async () => {
-    stop()
-    if (!dirty || !canStore()) return
-    dirty = false
-    // One transaction, merged with what other tabs saved meanwhile.
-    await store.update<JourneyState>(JOURNEY_KEY, (current) => {
-      const stored = read(current)
-      return (state = stored
-        ? {
-            v: 1,
-            history: mergeHistory(stored.history, state.history),
-            trail: mergeTrail(stored.trail, state.trail, keep),
-          }
-        : state)
-    })
-  }
-
-  /**
-   * The page is going away: a read-modify-write would be cut off when the document is torn down,
-   * so write this tab's journey as it is, in one request. The tabs that stay merge it back in.
-   */
-  function leave() {
-    // The batched save may still come: finding nothing unsaved, it only lets go of the listener.
-    if (dirty && canStore()) (dirty = false), settle(store.set(JOURNEY_KEY, state))
+  const rider: Rider = () => {
+    const taken = state
+    return (
+      canStore() && [
+        JOURNEY_KEY,
+        (current: unknown) => {
+          const stored = read(current)
+          const both: JourneyState = stored
+            ? {
+                v: 1,
+                history: mergeHistory(stored.history, state.history),
+                trail: mergeTrail(stored.trail, state.trail, keep),
+              }
+            : state
+          if (state === taken) state = both
+          return both
+        },
+      ]
+    )
   }
 
   return {
@@ -81,20 +74,33 @@ export function createJourney(store: Store, config: Config, plan: Plan, canStore
     record(event: TouchEvent, path: string) {
       remember(state.history, event, plan.watched)
       extend(state.trail, event, config, path)
-      dirty = true
-      timer ||= setTimeout(() => settle(save()), SAVE_DELAY_MS)
-      addEventListener('beforeunload', leave)
+      recorded = true
+      store.later(rider, SAVE_EVERY_MS)
     },
-    /** Writes now (the page is being hidden or left). */
-    save,
-    leave,
+    /** Writes now, with whatever else waits for a transaction (the page is being hidden). */
+    save: store.flush,
+    /**
+     * The page is going away: a read-modify-write would be cut off when the document is torn down,
+     * so write this tab's journey as it is, in one request (the tabs that stay merge it back in),
+     * whatever the batch waiting: its transaction may be the one cut off. The runtime calls this on
+     * `beforeunload` as well as on `pagehide`: WebKit freezes a page going into its back/forward
+     * cache right after `pagehide`, before even a committed write reaches IndexedDB, so an event
+     * tracked before a navigation (a click that tracks, then leaves) was lost to the next page; a
+     * navigation's `beforeunload` comes while the page still runs. Once written, `pagehide` has
+     * nothing more to write.
+     */
+    leave() {
+      // Byte trick: the comma runs both in the if's one statement, no block.
+      if (recorded && canStore()) (recorded = false), settle(store.set(JOURNEY_KEY, state))
+    },
     state: () => state,
     /** Forgets the journey (reset, consent withdrawn); storage is touched only where it may be. */
     async clear() {
-      stop()
-      dirty = false
+      recorded = false
+      // The batch waiting, if any, goes with this transaction, taken before the journey is forgotten.
+      const deleted = canStore() && store.update(JOURNEY_KEY, () => undefined)
       state = fresh()
-      if (canStore()) await store.update(JOURNEY_KEY, () => undefined)
+      await deleted
     },
   }
 }

@@ -26,11 +26,11 @@ export function createOutbox(store: Store, load: () => Promise<SenderModule>, op
     ))
 
   const send = (fn: (s: Sender) => unknown) =>
-    options.allowed() && settle(sender().then(fn, (e) => debug('the sender could not be loaded', e)))
+    options.allowed() && settle(sender().then(fn, (e) => debug('sender not loaded', e)))
 
   /** Has the sender send what earlier pages left behind, if anything: it loads only then. */
   const resume = async () => {
-    if (options.allowed() && (await store.values<Stored>()).some((s) => s && s.record)) send((s) => s.flush())
+    if (options.allowed() && (await store.values<Stored>()).some((s) => s?.record)) send((s) => s.flush())
   }
 
   return {

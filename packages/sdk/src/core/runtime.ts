@@ -11,7 +11,7 @@ import { createJourney } from './journey'
 import type { EngineHost } from '../contracts/engine'
 import type { PanelHost } from '../contracts/panel'
 import type { Hooks } from '../contracts/core'
-import type { Context } from '../pure/rules/context'
+import type { Moment } from '../pure/rules/context'
 import { plan } from '../pure/rules/plan'
 import { openStore } from '../shared/store'
 import type { UserTransport } from '../shared/transport'
@@ -33,19 +33,12 @@ export interface RuntimeOptions {
   transport?: UserTransport
 }
 
-const language = (config: Config): string =>
-  config.lang || document.documentElement.lang || navigator.language || 'en'
-
 // Own keys only: for…in would also walk what a page's old library added to Object.prototype.
 const copy = (h: History): History => {
   const out: History = {}
   for (const k of Object.keys(h)) out[k] = h[k]!.slice()
   return out
 }
-
-/** Coarse pointer means touch: a phone, or a tablet when the short side of the screen is wide. */
-const deviceKind = (): Context['device'] =>
-  matchMedia('(pointer:coarse)').matches ? (Math.min(screen.width, screen.height) >= 600 ? 'tablet' : 'mobile') : 'desktop'
 
 /**
  * The core's part of the pipeline, on every page: every event joins the journey and touches the
@@ -64,7 +57,6 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
 
   const book = createBook(stateStore, config.pacing, () => allowedToStore)
   const journey = createJourney(stateStore, config, rules, () => allowedToStore)
-  const device = deviceKind()
 
   const load = async () => {
     if (!allowedToStore) return
@@ -73,7 +65,10 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
     settle(outbox.resume())
   }
 
-  const engine = () => chunk('hetki-engine.js')
+  // The widget is fetched alongside the engine, not after its decision: one round trip instead of
+  // two before a prompt shows (bench/visible.mjs). A page may then fetch it for an event whose
+  // rules say no; it is cached for the next.
+  const engine = () => (settle(chunk('hetki-widget.js')), chunk('hetki-engine.js'))
   const hooks: Hooks = {}
 
   // What the core hands the engine and the debug overlay (contracts/engine.ts, contracts/panel.ts):
@@ -89,11 +84,9 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
     gen: 0,
     user: { attributes: {} },
     allowed: () => allowedToStore,
-    context: (now: number): Context => ({
+    context: (now: number): Moment => ({
       now,
       path: location.pathname,
-      device,
-      lang: language(config),
       user: { ...rt.user.attributes, id: rt.user.id },
       personId: book.state().samplingId,
     }),
@@ -129,7 +122,11 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
           debug('journey sources on', m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now())))),
         ),
       )
-    // The last reliable moment to save the journey before the page goes.
+    // The last moments to save the journey before the page goes: `beforeunload` while the page
+    // still runs (WebKit freezes it right after `pagehide`), `pagehide` for what came in between
+    // and for pages closed without one. Neither keeps the page out of a back/forward cache, in
+    // Chromium, Firefox (ESR 153) or WebKit (test/engines/bfcache.test.ts).
+    addEventListener('beforeunload', journey.leave)
     addEventListener('pagehide', journey.leave)
     // Byte trick: && as an if in an arrow's body, no block.
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && settle(journey.save()))
@@ -147,7 +144,7 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
       const before = copy(journey.state().history)
       const ctx = rt.context(event.at)
       const gen = rt.gen
-      settle(engine().then((e) => e.judge(rt, e.decide(rules, event, before, ctx), ctx.path, gen)))
+      settle(engine().then((e) => e.judge(rt, e.decide(rules, event, before, ctx, config), ctx.path, gen)))
     }
     journey.record(event, location.pathname)
     hooks.recorded?.(event)

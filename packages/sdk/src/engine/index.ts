@@ -5,6 +5,10 @@
  * pages where none happens never download it. Its exports are the contract `EngineModule`
  * (contracts/engine.ts), checked where the core's module build imports this file.
  */
-export { decide } from '../pure/rules/decide'
+import type { EngineModule } from '../contracts/engine'
+import { decide as rules } from '../pure/rules/decide'
+import { contextOf } from '../shared/page'
+
+export const decide: EngineModule['decide'] = (plan, event, history, moment, config) => rules(plan, event, history, contextOf(moment, config))
 export { judge, present } from './present'
 export { setDebug } from '../shared/log'

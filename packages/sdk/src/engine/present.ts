@@ -1,3 +1,4 @@
+import { contextOf } from '../shared/page'
 import { nanoid } from 'nanoid'
 import type { EngineHost } from '../contracts/engine'
 import type { Survey } from '../pure/config/types'
@@ -59,7 +60,7 @@ function schedule(rt: EngineHost, survey: Survey, path: string, gen: number) {
   const timer = setTimeout(() => {
     delayed.delete(timer)
     if (location.pathname !== path) return left(rt, survey.id, path)
-    const d = recheck(survey, rt.journey.state().history, rt.context(Date.now()))
+    const d = recheck(survey, rt.journey.state().history, contextOf(rt.context(Date.now()), rt.config))
     note(rt, survey.id, d.trace)
     debug('survey', survey.id, d.show ? 'qualifies:' : 'not shown:', d.trace.slice())
     if (d.show) settle(present(rt, survey, false, gen))
@@ -100,7 +101,8 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
   const current = () => gen === rt.gen && rt.allowed()
   if (!current()) return refuse(rt, id, 'reset', { code: 'reset' })
   // A prompt whose host the page removed (an SPA route change) can never be closed by the customer.
-  if (page.open && !page.open.host.isConnected) page.open.close()
+  // Only a mounted one (it has its shadow root): one still being claimed is not on the page yet.
+  if (page.open?.host.shadowRoot && !page.open.host.isConnected) page.open.close()
   // A prompt closed just before (this one, or one closed by consent or reset) lets go of its
   // cross-tab lock asynchronously: the claim below would be refused because of this very tab.
   await page.freed
@@ -140,7 +142,7 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
   if (page.open?.close !== close || !current() || !parent.isConnected) return close(), refuse(rt, id, 'page', { code: 'closed' })
   const widget = claimed[0]
 
-  const lang = rt.context(0).lang
+  const lang = contextOf(rt.context(0), rt.config).lang
   const startedAt = new Date().toISOString()
   // Feedback joined with behaviour: the touchpoints just before this prompt travel with every record.
   const trail = rt.journey.state().trail.map((e) => ({ ...e, at: new Date(e.at).toISOString() }))

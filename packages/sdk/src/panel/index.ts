@@ -8,6 +8,7 @@
  * moves focus. Whatever goes wrong in here stays in here, and in debug mode reaches the debug log.
  * Its exports are the contract `PanelModule` (contracts/panel.ts).
  */
+import { contextOf } from '../shared/page'
 import type { HetkiEvent } from '../contracts/events'
 import type { PanelHost } from '../contracts/panel'
 import { guard } from '../shared/guard'
@@ -59,7 +60,7 @@ export const open = guard((rt: PanelHost): (() => undefined) => {
       history: rt.journey.state().history,
       trail: rt.journey.state().trail,
       pacing: rt.book.state(),
-      ctx: rt.context(Date.now()),
+      ctx: contextOf(rt.context(Date.now()), rt.config),
       problems,
     })
     const text = JSON.stringify(view)

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { setDebug } from './log'
-import { openStore } from './store'
+import { openStore, type Rider } from './store'
 
 let n = 0
 const fresh = () => 'store-test-' + n++
@@ -110,5 +110,43 @@ describe('the key-value store', () => {
     dispatchEvent(new Event('pageshow'))
     expect(await store.update<number>('k', (c) => (c || 0) + 100)).toBe(101)
     expect(await openStore(name).get('k')).toBe(101)
+  })
+
+  it('writes the riders with its next transaction, or by their deadline, in one transaction', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const name = fresh()
+      const store = openStore(name)
+      await store.set('seen', 0)
+      let n = 0
+      const count: Rider = () => ['count', (c: number | undefined) => (c || 0) + ++n]
+      const nothing: Rider = () => false
+      const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+      store.later(count, 60_000)
+      store.later(count, 60_000) // asked twice: written once
+      store.later(nothing, 60_000)
+      expect(await store.update<number>('seen', (c) => c! + 1)).toBe(1)
+      expect(transactions.mock.calls.map((c) => c[1])).toEqual(['readwrite'])
+      expect(await openStore(name).get('count')).toBe(1)
+      // Nothing comes: the deadline writes it.
+      store.later(count, 60_000)
+      await vi.advanceTimersByTimeAsync(60_000)
+      await expect.poll(() => openStore(name).get('count')).toBe(3)
+      // A flush with nothing waiting is no transaction at all.
+      transactions.mockClear()
+      store.later(nothing, 60_000)
+      await store.flush()
+      expect(transactions).not.toHaveBeenCalled()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('writes the riders into memory when IndexedDB cannot be opened', async () => {
+    blockIndexedDB()
+    const store = openStore(fresh())
+    store.later(() => ['k', () => 'v'], 60_000)
+    await store.flush()
+    expect(await store.get('k')).toBe('v')
   })
 })

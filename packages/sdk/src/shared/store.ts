@@ -1,21 +1,43 @@
 import { promisifyRequest } from 'idb-keyval'
 import { debug } from './log'
+import { settle } from './guard'
 
 /** A small key-value store that never throws and never rejects. */
 export interface Store {
   get<T>(key: string): Promise<T | undefined>
+  /**
+   * Writes `value` as it is, in a request committed at once: what a page being left can still do.
+   * The riders waiting are dropped: the page is being left, and a transaction started after
+   * `pagehide` (the flush when the page then hides) keeps it out of Chromium's back/forward cache,
+   * even aborted at once (test/e2e/journey.test.ts); in WebKit it would be frozen half done.
+   */
   set(key: string, value: unknown): Promise<void>
   /** Every value stored (records carry their own key). */
   values<T>(): Promise<T[]>
   /**
-   * Replaces the value of `key` with `fn(current)` in one readwrite transaction, so a check and a
-   * write made from it are atomic across tabs; `undefined` deletes the key. `fn` must be pure:
-   * after a failed write it runs again on the memory copy. Resolves to the value written.
+   * Replaces the value of `key` with `fn(current)` in one readwrite transaction (with the riders
+   * waiting, if any), so a check and a write made from it are atomic across tabs; `undefined`
+   * deletes the key. `fn` must be pure: after a failed write it runs again on the memory copy.
+   * Resolves to the value written.
    */
   update<T>(key: string, fn: (current: T | undefined) => T): Promise<T>
+  /**
+   * Has `rider` join this store's next readwrite transaction, whatever starts it (an `update`, a
+   * `flush`: the runtime flushes when the page hides), and starts one in `ms` if none comes
+   * sooner: many writes, one transaction. At that moment `rider` says what to write, `[key, fn]`
+   * as for `update`, or nothing (nothing left to save, storage no longer allowed). Asking again
+   * before then changes nothing.
+   */
+  later(rider: Rider, ms: number): void
+  /** Runs the riders waiting for a transaction now (the page is being hidden). */
+  flush(): Promise<unknown>
   /** Forgets everything this store holds (its own database only, never the host's). */
   clear(): Promise<unknown>
 }
+
+/** A write that waits for a transaction to join (`Store.later`). */
+export type Rider = () => Entry | false | undefined | void
+type Entry = [key: string, fn: (current: any) => unknown]
 
 /**
  * IndexedDB, one database per store, with one object store. Every write also lands in memory, so
@@ -66,6 +88,9 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
     })
   }
 
+  const riders = new Set<Rider>()
+  let due: ReturnType<typeof setTimeout> | 0 = 0
+
   /** Runs `op` in one transaction; `op` returns how to read its result after the commit. */
   const run = async <T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => () => T, fallback: () => T): Promise<T> => {
     if (!broken) {
@@ -91,21 +116,63 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
     return fallback()
   }
   const noop = () => {}
+  /** One request in a readonly transaction, and its result once committed. */
+  const read = <T>(request: (store: IDBObjectStore) => IDBRequest, fallback: () => T) =>
+    run(
+      'readonly',
+      (store) => {
+        const req = request(store)
+        return () => req.result as T
+      },
+      fallback,
+    )
   /** Into memory; `undefined` deletes. */
   const write = <T>(key: string, value: T): T => (value === undefined ? memory.delete(key) : memory.set(key, value), value)
 
-  return {
-    get: <T>(key: string) =>
+  /**
+   * One readwrite transaction for the riders and `main`, written last; resolves to the value `main`
+   * wrote. A write of `undefined` deletes the key. One key is written by one of them only (the
+   * riders check what the store lacks, and a main write takes care of that itself): two reads of one
+   * key in one transaction would both see the old value.
+   */
+  const commit = async (main?: Entry) => {
+    // Byte trick: `main` rides as one more rider, and filter(Boolean) drops who has nothing to write.
+    const list = [...riders, () => main].map((r) => r()).filter(Boolean) as Entry[]
+    riders.clear()
+    clearTimeout(due)
+    due = 0
+    return (
+      list[0] &&
       run(
-        'readonly',
+        'readwrite',
         (store) => {
-          const req = store.get(key)
-          return () => req.result as T | undefined
+          const values: unknown[] = []
+          list.forEach(([k, f], i) => {
+            const req = store.get(k)
+            // A put that throws here (a value it cannot clone, a full disk) would be the page's uncaught
+            // error, from inside an IndexedDB event: abort instead, and the writes fall back to memory.
+            req.onsuccess = () => {
+              try {
+                const v = (values[i] = f(req.result))
+                v === undefined ? store.delete(k) : store.put(v, k)
+              } catch {
+                store.transaction.abort()
+              }
+            }
+          })
+          // Into memory only once committed: after a failed write each `fn` runs again on the old value.
+          return () => list.map(([k], i) => write(k, values[i])).pop()
         },
-        () => memory.get(key) as T | undefined,
-      ),
+        () => list.map(([k, f]) => write(k, f(memory.get(k)))).pop(),
+      )
+    )
+  }
+
+  return {
+    get: <T>(key: string) => read<T | undefined>((store) => store.get(key), () => memory.get(key) as T),
     set: (key, value) => (
       write(key, value),
+      riders.clear(),
       run(
         'readwrite',
         (store) => {
@@ -118,40 +185,18 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
         noop,
       )
     ),
-    values: <T>() =>
-      run(
-        'readonly',
-        (store) => {
-          const req = store.getAll()
-          return () => req.result as T[]
-        },
-        () => [...memory.values()] as T[],
-      ),
-    update: <T>(key: string, fn: (current: T | undefined) => T) =>
-      run(
-        'readwrite',
-        (store) => {
-          const req = store.get(key)
-          let value: T
-          // A put that throws here (a value it cannot clone, a full disk) would be the page's uncaught
-          // error, from inside an IndexedDB event: abort instead, and the write falls back to memory.
-          req.onsuccess = () => {
-            try {
-              value = fn(req.result)
-              value === undefined ? store.delete(key) : store.put(value, key)
-            } catch {
-              store.transaction.abort()
-            }
-          }
-          // Into memory only once committed: after a failed write `fn` runs again on the old value.
-          return () => write(key, value)
-        },
-        () => write(key, fn(memory.get(key) as T | undefined)),
-      ),
+    values: <T>() => read<T[]>((store) => store.getAll(), () => [...memory.values()] as T[]),
+    update: (key, fn) => commit([key, fn]) as never,
+    later(rider, ms) {
+      riders.add(rider)
+      due ||= setTimeout(() => settle(commit()), ms)
+    },
+    flush: commit,
     // Not opened in this page (no consent yet): delete the database rather than open, and so create,
     // it just to empty it.
     clear: () => (
       memory.clear(),
+      riders.clear(),
       idb || broken
         ? run('readwrite', (store) => (store.clear(), noop), noop)
         : new Promise((done) => {

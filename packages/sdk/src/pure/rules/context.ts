@@ -12,3 +12,10 @@ export interface Context {
   /** The person's stable random id on this device, for sampling. */
   personId: string
 }
+
+/**
+ * What the core snapshots when an event comes: the rules' context but for what the page says of
+ * the device and its language, which the engine and the debug panel read when they need them
+ * (`shared/page.ts`): the core, on every page, does not carry the code.
+ */
+export type Moment = Omit<Context, 'device' | 'lang'>

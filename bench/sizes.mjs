@@ -1,8 +1,10 @@
 // Bytes a page loads, raw / gzip -9 / brotli: when no survey shows and when one does, for Hetki
 // (dist/, `npm run build` first) and each peer as installed from npm into bench/peers.
 // Writes bench/.out/sizes.json; bench/run.mjs puts it in the report.
+import { build } from 'esbuild'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { bytesOf, bytesOfSet } from './lib/bytes.mjs'
 import { bundlePeers } from './lib/bundle-peers.mjs'
 import { moduleGraph } from './lib/module-graph.mjs'
@@ -38,4 +40,17 @@ for (const r of rows) console.log(`| ${r.sdk} ${r.version} | ${r.when} | ${kb(r.
 mkdirSync('bench/.out', { recursive: true })
 // Each of Hetki's files on its own too, for the quality bars (core ≤ 6 KB, widget chunk ≤ 14 KB).
 const hetkiFiles = Object.fromEntries(['hetki.js', 'hetki-engine.js', 'hetki-widget.js', 'hetki-delivery.js'].map((f) => [f, bytesOf(dist(f))]))
-writeFileSync('bench/.out/sizes.json', JSON.stringify({ rows, hetkiFiles }, null, 2) + '\n')
+
+// Where the widget's bytes go: Preact (with its hooks) and the widget's own code. Two esbuild
+// bundles of the widget's source, Preact in and out; the difference is Preact's share (esbuild's
+// minifier is not the build's terser, so the shares are estimates; the file's size is measured).
+const widgetBundle = async (external) =>
+  gzipSync((await build({ entryPoints: ['packages/widget/src/index.tsx'], bundle: true, minify: true, format: 'esm', target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', external, write: false, logLevel: 'error' })).outputFiles[0].contents, { level: 9 }).length
+const widgetAll = await widgetBundle([])
+const widgetOwn = await widgetBundle(['preact', 'preact/*'])
+const widgetSplit = { preactShare: (widgetAll - widgetOwn) / widgetAll, preactGzip: Math.round(((widgetAll - widgetOwn) / widgetAll) * hetkiFiles['hetki-widget.js'].gzip) }
+
+const total = Object.values(hetkiFiles).reduce((a, b) => a + b.gzip, 0)
+console.log('\nHetki, a page showing a survey (gzip -9): ' + Object.entries(hetkiFiles).map(([f, b]) => `${f} ${kb(b.gzip)}`).join(' + ') + ` = ${kb(total)} KB`)
+console.log(`of the widget, Preact and its hooks about ${kb(widgetSplit.preactGzip)} KB (${(100 * widgetSplit.preactShare).toFixed(0)} %), the widget's own code the rest`)
+writeFileSync('bench/.out/sizes.json', JSON.stringify({ rows, hetkiFiles, widgetSplit }, null, 2) + '\n')

@@ -4,12 +4,13 @@
 //
 // Scenarios, each in a fresh browser context (a new visitor):
 //   burst   1,000 track() calls at once, on one page;
-//   steady  1,000 track() calls, one every 3 s of page time (50 minutes, a fake clock);
+//   steady  1,000 track() calls, one every 3 s of page time (50 minutes, a fake clock); once with
+//           a prompt shown and answered, once with events no survey listens to (the events alone);
 //   pages   the same 1,000 events over 100 page loads of 10 events each (a multi-page site).
 // A transaction reported while a page unloads may be lost, so "pages" can undercount the
 // writes made on leaving a page (one per page at most).
-// In each, one event in ten is the trigger of a survey; the first shows it and the visitor
-// answers, the others are refused by pacing ("shown once already").
+// In each (but the events-alone run), one event in ten is the trigger of a survey; the first shows
+// it and the visitor answers, the others are refused by pacing ("shown once already").
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { launchChromium } from './lib/chromium.mjs'
 import { startDemoCollector } from '../test/fixtures/collector.mjs'
@@ -77,10 +78,15 @@ const rows = []
   }, EVENTS)
   await answer(p)
   await settle(p, 3000) // the batch timer, the answer's write, its delivery
-  rows.push(['burst: 1,000 at once, one page', atLoad, seen.slice(atLoad)])
+  rows.push(['burst: 1,000 at once, one page', atLoad, seen.slice(atLoad), 'burst'])
   await context.close()
 }
-{
+/**
+ * One event every 3 s of page time (a fake clock) for 50 minutes, on one page. With `prompt`, the
+ * fourth is the trigger of a survey, which shows and is answered; without, no event concerns a
+ * survey: what the events alone cost.
+ */
+async function steady(name, prompt, id) {
   const seen = []
   const context = await visitor(seen)
   const p = await context.newPage()
@@ -89,14 +95,16 @@ const rows = []
   await settle(p, 300)
   const atLoad = seen.length
   for (let i = 0; i < EVENTS; i++) {
-    await p.evaluate((name) => window.hetki.track(name), eventName(i))
-    if (i == 3) await answer(p)
+    await p.evaluate((name) => window.hetki.track(name), prompt ? eventName(i) : 'page.section')
+    if (prompt && i == 3) await answer(p)
     await p.clock.runFor(3000)
   }
   await settle(p, 500)
-  rows.push(['steady: one every 3 s for 50 min, one page', atLoad, seen.slice(atLoad)])
+  rows.push([name, atLoad, seen.slice(atLoad), id])
   await context.close()
 }
+await steady('steady: one every 3 s for 50 min, one page', true, 'steady')
+await steady('steady, no survey shows: the events alone', false, 'steady-events')
 {
   const seen = []
   const context = await visitor(seen)
@@ -108,7 +116,7 @@ const rows = []
   }
   await p.goto('about:blank') // leaving the last page flushes its activity
   await settle(p, 300)
-  rows.push(['pages: 100 page loads of 10 events', 0, seen])
+  rows.push(['pages: 100 page loads of 10 events', 0, seen, 'pages'])
   await context.close()
 }
 
@@ -117,7 +125,7 @@ console.log('| scenario | at page load | with the 1,000 events | of which |')
 console.log('| --- | ---: | ---: | --- |')
 for (const [name, atLoad, during] of rows) console.log(`| ${name} | ${atLoad} | ${during.length} | ${summary(during)} |`)
 mkdirSync('bench/.out', { recursive: true })
-const rowsJson = rows.map(([scenario, atLoad, during]) => ({ scenario, atLoad, perThousandEvents: during.length, of: summary(during) }))
+const rowsJson = rows.map(([scenario, atLoad, during, id]) => ({ id, scenario, atLoad, perThousandEvents: during.length, of: summary(during) }))
 writeFileSync('bench/.out/storage.json', JSON.stringify({ chromium: browser.version(), events: EVENTS, results: rowsJson }, null, 2) + '\n')
 await browser.close()
 await demo.close()

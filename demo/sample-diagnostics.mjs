@@ -12,10 +12,11 @@
 // - moving home has so few devices that the page says it is too early to read.
 // mulberry32, the simulator's generator (as in sample-data.mjs).
 import { random as seeded } from '../packages/sdk/src/pure/simulate/random.mjs'
+// The same ten weeks as the seed's responses, which demo/seed.mjs stores beside these.
+import { SPAN_DAYS } from './sample-data.mjs'
 
 const DAY = 86_400_000
 export const SEED = 18
-export const SPAN_DAYS = 70
 /** The share of devices that report. */
 export const SAMPLE = 0.25
 

@@ -3,7 +3,8 @@
 // offline looks like to fetch —, 429), reloads and a window closed mid-request.
 import { describe, expect, it } from 'vitest'
 import { flakyCollector, type Mode } from '../helpers/flaky'
-import { outboxSize, twoQuestions, type Given } from '../helpers/survey'
+import { outboxSize } from '../helpers/in-page'
+import { twoQuestions, type Given } from '../helpers/survey'
 import type { Win } from './engine.mjs'
 import { click, clickIfThere, prompts, textOf, waitFor } from './dom'
 import { problems, ready, useEngine } from './setup'

@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
+import { outboxSize } from './in-page'
 
 /** A response as the customer gave it, to compare with what the collector stored. */
 export interface Given {
@@ -92,23 +93,6 @@ export async function answer(page: Page, n: number, partial = false): Promise<Gi
   await expect.poll(() => prompt.count(), { timeout: 10_000 }).toBe(0)
   return partial ? { id, answers: { goal }, completed: false } : { id, answers: { goal, effort }, completed: true }
 }
-
-/**
- * Run in the page (Playwright's `page.evaluate`, or an engine suite's `win.evaluate`): how many
- * records its outbox still holds, not counting the eviction counter. It closes the database it
- * opened, so that it never holds up the SDK's own connections.
- */
-export const outboxSize = () =>
-  new Promise<number>((resolve, reject) => {
-    const req = indexedDB.open('hetki-outbox')
-    req.onerror = () => reject(req.error)
-    req.onsuccess = () => {
-      const db = req.result
-      if (!db.objectStoreNames.contains('kv')) return db.close(), resolve(0)
-      const keys = db.transaction('kv').objectStore('kv').getAllKeys()
-      keys.onsuccess = () => (db.close(), resolve(keys.result.filter((k) => k != '~dropped').length))
-    }
-  })
 
 /** How many records the page's outbox still holds (not counting the eviction counter). */
 export const leftInOutbox = (page: Page) => page.evaluate(outboxSize)

@@ -16,6 +16,8 @@
 // - low answers come with open text ("What went wrong?", "What made it hard?");
 // - a PM's preview answers (`preview: true`) are in the data and must be left out of the results.
 import feelings from '../packages/sdk/src/pure/config/feelings.json' with { type: 'json' }
+// mulberry32, the simulator's generator: Math.random would give new data on every run.
+import { random as seeded } from '../packages/sdk/src/pure/simulate/random.mjs'
 
 const DAY = 86_400_000
 /**
@@ -51,16 +53,6 @@ const HARD = {
 // The weights the widget sends with each built-in feeling: the config language's one table of them.
 const FEELINGS = Object.fromEntries(feelings.map((f) => [f.id, f.weight]))
 
-/** mulberry32: a tiny seeded generator; Math.random would give new data on every run. */
-function generator(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * The seed as the SDK would send it: one envelope per prompt (its shown, response and dismissed
  * records), oldest first, the last ending before `now`.
@@ -69,7 +61,7 @@ function generator(seed) {
  * @returns {{ v: 1, sentAt: string, records: object[] }[]}
  */
 export function sampleEnvelopes(now = Date.now(), { seed = SEED } = {}) {
-  const random = generator(seed)
+  const random = seeded(seed)
   const chance = (p) => random() < p
   const pick = (list) => list[Math.floor(random() * list.length)]
   const start = now - SPAN_DAYS * DAY

@@ -10,9 +10,13 @@
 //   reads for each (ask again every N days instead, if repeat visitors matter);
 // - a few prompts lose to another tab's prompt or to the customer leaving the page;
 // - moving home has so few devices that the page says it is too early to read.
+// mulberry32, the simulator's generator (as in sample-data.mjs).
+import { random as seeded } from '../packages/sdk/src/pure/simulate/random.mjs'
+// The same ten weeks as the seed's responses, which demo/seed.mjs stores beside these.
+import { SPAN_DAYS } from './sample-data.mjs'
+
 const DAY = 86_400_000
 export const SEED = 18
-export const SPAN_DAYS = 70
 /** The share of devices that report. */
 export const SAMPLE = 0.25
 
@@ -27,16 +31,6 @@ const SURVEYS = [
   { id: 'nps-invoice', devices: 800, stays: 60, visit: 0.03, most: 2 },
 ]
 
-/** mulberry32, as in sample-data.mjs. */
-function generator(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * The diagnostics as the SDK would send them: one record per device and day (its surveys' counts
  * together, as one page hide flushes them), 20 records an envelope, oldest first.
@@ -44,7 +38,7 @@ function generator(seed) {
  * @returns {{ v: 1, sentAt: string, records: object[] }[]}
  */
 export function sampleDiagnostics(now = Date.now(), { seed = SEED } = {}) {
-  const random = generator(seed)
+  const random = seeded(seed)
   const today = Math.floor(now / DAY) * DAY
   // Each device arrives on some day (some before the span) and stays a while. Devices are shared
   // across surveys (a customer orders, reads help and views invoices): `device-7` is one device.

@@ -4,6 +4,8 @@
 // of every metric plus open text. The same prompts become wire records (envelopes for POST /collect,
 // docs/delivery.md) or, for filling a database fast, the table rows the ingest derives from them.
 
+import { random } from '../../packages/sdk/src/pure/simulate/random.mjs'
+
 /** The config the bench's collector serves. */
 export const benchConfig = {
   endpoint: '/collect',
@@ -47,17 +49,8 @@ const TEXTS = ['Payment failed twice before it went through', 'Fast and easy', '
 const PATHS = { search: '/search', product: '/product/123', checkout: '/checkout/done', delivery: '/orders/track', help: '/help/returns', app: '/app/home' }
 const LANGS = ['en', 'fi', 'sv']
 
-/** A seeded generator (mulberry32): the same sequence every run. */
-export function random(seed = 1) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded generator (mulberry32, the simulator's): the same sequence every run. */
+export { random }
 
 const pick = (rnd, list) => list[Math.floor(rnd() * list.length)]
 const tpOf = (id) => benchConfig.touchpoints.find((t) => t.id === id)

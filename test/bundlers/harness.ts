@@ -198,3 +198,17 @@ export async function useShop(browser: Browser, url: string, collect: ReturnType
   await context.close()
   return requests
 }
+
+/**
+ * A static build in Chromium, as the shop's customer: `out` served with a collector beside it,
+ * then `useShop` with the build's files; the server stops whatever happens. Returns the requests.
+ */
+export async function useBuiltShop(browser: Browser, out: string) {
+  const collect = collector()
+  const site = await serve(out, collect)
+  try {
+    return await useShop(browser, site.url + '/', collect, filesUnder(out))
+  } finally {
+    await site.close()
+  }
+}

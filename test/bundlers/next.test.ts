@@ -7,7 +7,7 @@ import { symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { watchErrors } from '../helpers/browser'
-import { collector, filesUnder, makeApp, packKit, packSdk, repo, serve, tempDir, useChromium, useShop } from './harness'
+import { collector, makeApp, packKit, packSdk, repo, serve, tempDir, useBuiltShop, useChromium } from './harness'
 
 const env = useChromium()
 const dir = tempDir('hetki-next-')
@@ -34,14 +34,7 @@ beforeAll(() => {
 
 describe('a Next.js App Router app', () => {
   it('shows the survey from a client component on the trigger, and the answer reaches the collector', async () => {
-    const collect = collector()
-    const out = join(app, 'out')
-    const site = await serve(out, collect)
-    try {
-      await useShop(env.browser, site.url + '/', collect, filesUnder(out))
-    } finally {
-      await site.close()
-    }
+    await useBuiltShop(env.browser, join(app, 'out'))
   })
 
   it('with the SDK only through the React kit: the inline survey shows in its place and its answer reaches the collector', async () => {

@@ -5,7 +5,7 @@ import nodeResolve from '@rollup/plugin-node-resolve'
 import * as esbuild from 'esbuild'
 import { rollup } from 'rollup'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { collector, filesUnder, makeApp, packSdk, serve, tempDir, useChromium, useShop } from './harness'
+import { makeApp, packSdk, tempDir, useBuiltShop, useChromium } from './harness'
 
 const env = useChromium()
 const dir = tempDir('hetki-rollup-esbuild-')
@@ -16,15 +16,7 @@ beforeAll(() => {
 }, 120_000)
 
 /** The built app in Chromium, as the shop's customer. */
-async function check(out: string) {
-  const collect = collector()
-  const site = await serve(out, collect)
-  try {
-    return await useShop(env.browser, site.url + '/', collect, filesUnder(out))
-  } finally {
-    await site.close()
-  }
-}
+const check = (out: string) => useBuiltShop(env.browser, out)
 
 describe('a Rollup app', () => {
   it('shows the survey on the trigger, and the answer reaches the collector', async () => {

@@ -3,7 +3,7 @@
 import { join } from 'node:path'
 import { build, createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { collector, filesUnder, makeApp, packSdk, serve, tempDir, useChromium, useShop } from './harness'
+import { collector, makeApp, packSdk, tempDir, useBuiltShop, useChromium, useShop } from './harness'
 
 const env = useChromium()
 const dir = tempDir('hetki-vite-')
@@ -16,13 +16,7 @@ beforeAll(() => {
 describe('a Vite app', () => {
   it('built: the survey shows on the trigger and the answer reaches the collector', async () => {
     await build({ root: app, configFile: false, logLevel: 'warn', build: { outDir: join(app, 'dist') } })
-    const collect = collector()
-    const site = await serve(join(app, 'dist'), collect)
-    try {
-      await useShop(env.browser, site.url + '/', collect, filesUnder(join(app, 'dist')))
-    } finally {
-      await site.close()
-    }
+    await useBuiltShop(env.browser, join(app, 'dist'))
   })
 
   describe('on the dev server', () => {

@@ -4,7 +4,7 @@ import { cpSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import webpack, { type Configuration, type Stats } from 'webpack'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { collector, filesUnder, makeApp, packSdk, repo, serve, tempDir, useChromium, useShop } from './harness'
+import { filesUnder, makeApp, packSdk, repo, tempDir, useBuiltShop, useChromium } from './harness'
 
 const env = useChromium()
 const dir = tempDir('hetki-webpack-')
@@ -22,13 +22,7 @@ beforeAll(async () => {
 
 describe('a webpack 5 app', () => {
   it('shows the survey on the trigger, and the answer reaches the collector', async () => {
-    const collect = collector()
-    const site = await serve(join(app, 'dist'), collect)
-    try {
-      await useShop(env.browser, site.url + '/', collect, filesUnder(join(app, 'dist')))
-    } finally {
-      await site.close()
-    }
+    await useBuiltShop(env.browser, join(app, 'dist'))
   })
 
   it('ships no path of the build machine (webpack would write import.meta.url as a file:// URL)', () => {

@@ -6,18 +6,13 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { watchErrors } from '../helpers/browser'
-import { visitDemo } from '../helpers/demo'
+import { storedAnswer, visitDemo } from '../helpers/demo'
 import { useChromiumAndDemo } from '../helpers/setup'
 import type { Scorecards } from '../../packages/collector/src/scorecards/contract'
 
 const env = useChromiumAndDemo()
 
 const visit = (page: Page, path: string) => visitDemo(page, env.demo.url + path)
-
-async function stored(surveyId: string) {
-  await expect.poll(async () => (await env.demo.store.all()).some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
-  return (await env.demo.store.all()).find((r) => r.survey_id == surveyId)!
-}
 
 describe('the demo journey in Finnish', () => {
   it('asks in Finnish at each touchpoint, and the answers count in the scorecards', async () => {
@@ -36,7 +31,7 @@ describe('the demo journey in Finnish', () => {
     await csat.getByRole('textbox', { name: 'Mikä meni vikaan?' }).fill('Kortti hylättiin')
     await csat.getByRole('button', { name: 'Lähetä' }).click()
     await expect.poll(() => csat.getByRole('status').filter({ hasText: 'Kiitos vastauksestasi!' }).count()).toBe(1)
-    const order = await stored('csat-order')
+    const order = await storedAnswer(env.demo, 'csat-order')
     expect(order).toMatchObject({ lang: 'fi', path: '/fi/', answers: { q1: 2, why: 'Kortti hylättiin' }, touchpoint: { id: 'checkout', owner: 'Web shop team' } })
     expect((order.trail as { event: string; touchpoint?: string }[]).map((s) => `${s.event}@${s.touchpoint}`)).toEqual([
       'page.viewed@checkout',
@@ -50,21 +45,21 @@ describe('the demo journey in Finnish', () => {
     await help.getByRole('dialog', { name: 'Saitko tehtyä sen, mitä tulit tekemään?' }).waitFor()
     await help.getByRole('button', { name: 'Kyllä' }).click()
     await help.getByRole('button', { name: 'Tyytyväinen' }).click()
-    expect((await stored('goal-help')).answers).toEqual({ goal: true, feeling: { id: 'pleased', weight: 50 } })
+    expect((await storedAnswer(env.demo, 'goal-help')).answers).toEqual({ goal: true, feeling: { id: 'pleased', weight: 50 } })
 
     await visit(page, '/fi/move.html')
     await page.getByRole('button', { name: 'Vahvista muutto' }).click()
     const move = page.locator('[data-hetki-survey="ces-move"]')
     await move.getByRole('dialog', { name: 'Sopimukseni siirtäminen oli helppoa.' }).waitFor()
     await move.getByRole('button', { name: /^6\b/ }).click()
-    expect((await stored('ces-move')).touchpoint).toEqual({ id: 'moving', owner: 'Customer service' })
+    expect((await storedAnswer(env.demo, 'ces-move')).touchpoint).toEqual({ id: 'moving', owner: 'Customer service' })
 
     await visit(page, '/fi/invoices.html')
     await page.getByRole('button', { name: 'Avaa marraskuun lasku' }).click()
     const nps = page.locator('[data-hetki-survey="nps-invoice"]')
     await nps.getByRole('dialog', { name: 'Kuinka todennäköisesti suosittelisit Voltti Energiaa ystävälle tai kollegalle?' }).waitFor()
     await nps.getByRole('button', { name: /^10\b/ }).click()
-    expect((await stored('nps-invoice')).touchpoint).toEqual({ id: 'invoices', owner: 'Billing team' })
+    expect((await storedAnswer(env.demo, 'nps-invoice')).touchpoint).toEqual({ id: 'invoices', owner: 'Billing team' })
 
     expect(errors).toEqual([])
     await context.close()

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { watchErrors } from '../helpers/browser'
-import { visitDemo } from '../helpers/demo'
+import { storedAnswer, visitDemo } from '../helpers/demo'
 import { useChromiumAndDemo } from '../helpers/setup'
 
 const env = useChromiumAndDemo()
@@ -25,12 +25,6 @@ async function thanked(survey: Locator) {
   await expect.poll(() => survey.getByRole('status').filter({ hasText: THANKS }).count()).toBe(1)
 }
 
-/** Resolves when the collector holds a completed response to `surveyId`. */
-async function storedAnswer(surveyId: string) {
-  await expect.poll(async () => (await env.demo.store.all()).some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
-  return (await env.demo.store.all()).find((r) => r.survey_id == surveyId)!
-}
-
 describe('the demo journey', () => {
   it('a declined card before the order: the low CSAT arrives with its trail, the failed payment in it', async () => {
     await env.demo.store.clear()
@@ -47,7 +41,7 @@ describe('the demo journey', () => {
     await csat.getByRole('button', { name: 'Send' }).click()
     await thanked(csat)
 
-    const response = await storedAnswer('csat-order')
+    const response = await storedAnswer(env.demo, 'csat-order')
     expect(response.answers).toEqual({ q1: 1, why: 'My card was declined' })
     expect(response.touchpoint).toEqual({ id: 'checkout', owner: 'Web shop team' })
     const events = (response.trail as { event: string; touchpoint?: string }[]).map((s) => `${s.event}@${s.touchpoint}`)
@@ -69,7 +63,7 @@ describe('the demo journey', () => {
     await help.getByRole('button', { name: 'No' }).click()
     await help.getByRole('button', { name: 'Frustrated' }).click()
     await thanked(help)
-    expect((await storedAnswer('goal-help')).answers).toEqual({ goal: false, feeling: { id: 'frustrated', weight: -100 } })
+    expect((await storedAnswer(env.demo, 'goal-help')).answers).toEqual({ goal: false, feeling: { id: 'frustrated', weight: -100 } })
 
     await visit(page, '/move.html')
     await page.getByRole('button', { name: 'Confirm the move' }).click()
@@ -78,14 +72,14 @@ describe('the demo journey', () => {
     await move.getByRole('textbox', { name: 'What made it hard?' }).fill('The article did not say how')
     await move.getByRole('button', { name: 'Send' }).click()
     await thanked(move)
-    expect((await storedAnswer('ces-move')).touchpoint).toEqual({ id: 'moving', owner: 'Customer service' })
+    expect((await storedAnswer(env.demo, 'ces-move')).touchpoint).toEqual({ id: 'moving', owner: 'Customer service' })
 
     await visit(page, '/invoices.html')
     await page.getByRole('button', { name: 'Open the November invoice' }).click()
     const nps = await prompt(page, 'nps-invoice', 'How likely are you to recommend Voltti Energy to a friend or colleague?')
     await nps.getByRole('button', { name: /^9\b/ }).click()
     await thanked(nps)
-    const invoice = await storedAnswer('nps-invoice')
+    const invoice = await storedAnswer(env.demo, 'nps-invoice')
     expect(invoice.touchpoint).toEqual({ id: 'invoices', owner: 'Billing team' })
     // The trail kept the steps on the earlier pages, each labelled with its touchpoint.
     const steps = (invoice.trail as { event: string; touchpoint?: string; props?: object }[]).map((s) => `${s.event}@${s.touchpoint}`)

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import { fixtureServer } from '../fixtures/pages.mjs'
 import { useChromiumAndDemo } from '../helpers/setup'
+import { everyType } from '../helpers/survey'
 import { axeViolations, focused, press, widgetHarness } from '../helpers/widget'
 
 const fixtures = fixtureServer()
@@ -231,13 +232,7 @@ describe('question types, by keyboard only', () => {
 })
 
 describe('every question type in every placement', () => {
-  const questions = [
-    { id: 'csat', template: 'csat' },
-    { id: 'feel', template: 'feeling' },
-    { id: 'goal', template: 'goal' },
-    { id: 'pick', type: 'choice', text: 'What matters most?', options: [{ id: 'a', label: 'Price' }, { id: 'b', label: 'Speed' }] },
-    { id: 'say', type: 'text', text: 'Anything else?' },
-  ]
+  const { questions, steps, typed, answers } = everyType
   for (const placement of ['popover', 'bar', 'inline']) {
     it(`${placement}: five questions in a row by keyboard, focus following, axe clean at every step`, async () => {
       const id = 'all-' + placement
@@ -251,22 +246,12 @@ describe('every question type in every placement', () => {
         expect(await axeViolations(page)).toEqual([])
         await press(page, ...keys)
       }
-      await step('How satisfied are you?', 'Tab', 'Tab', 'End', 'Enter')
-      await step('How did it feel?', 'ArrowDown', 'Enter')
-      await step('Did you get done what you came for?', 'Enter')
-      await step('What matters most?', 'ArrowDown', 'Tab', 'Enter')
-      await step('Anything else?')
-      await page.keyboard.type('All good')
+      for (const [name, ...keys] of steps) await step(name, ...keys)
+      await page.keyboard.type(typed)
       await press(page, 'Tab', 'Enter')
       await expect.poll(() => prompt.getByRole('status').textContent()).toBe(THANKS)
       expect(await axeViolations(page)).toEqual([])
-      expect(await stored(id)).toEqual({
-        csat: 5,
-        feel: { id: 'disappointed', weight: -50 },
-        goal: true,
-        pick: 'b',
-        say: 'All good',
-      })
+      expect(await stored(id)).toEqual(answers)
       await close()
     })
   }

@@ -2,6 +2,7 @@
 // accessible name inside the survey's shadow root (as getByRole does in the Chromium suite), real
 // clicks at their place, keys pressed one after another, conditions waited for.
 import { expect } from 'vitest'
+import { focusedName, nextRender } from '../helpers/in-page'
 import type { Win } from './engine.mjs'
 
 export type Role = 'button' | 'dialog' | 'region' | 'status' | 'textbox' | 'radio' | 'checkbox' | 'heading'
@@ -131,19 +132,10 @@ export async function until<R, A = undefined>(win: Win, fn: (arg: A) => R | Prom
 }
 
 /** The accessible name (or text) of the focused element, looking through open shadow roots. */
-export const focused = (win: Win): Promise<string> =>
-  win.evaluate(() => {
-    let el = document.activeElement
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
-    return (el && (el.getAttribute('aria-label') || (el as HTMLElement).innerText?.trim() || el.tagName.toLowerCase())) || ''
-  })
+export const focused = (win: Win): Promise<string> => win.evaluate(focusedName)
 
-/**
- * Lets the page render what the last key did: the widget moves focus in an effect after the next
- * paint, so the next key waits for two frames and a task, or it lands on the old focus.
- */
-export const settled = (win: Win): Promise<void> =>
-  win.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))))
+/** Lets the page render what the last key did (see nextRender), before the next key. */
+export const settled = (win: Win): Promise<void> => win.evaluate(nextRender)
 
 /** Presses keys one after another, as a person would: each after the page has answered the last. */
 export async function press(win: Win, ...keys: string[]) {

@@ -2,6 +2,7 @@
 // step (0 violations), the answers read back from the real collector. One window for the file; each
 // test loads its own page (surveys differ by id, so pacing never stands in the way).
 import { beforeAll, describe, expect, it } from 'vitest'
+import { everyType } from '../helpers/survey'
 import type { Profile, Win } from './engine.mjs'
 import { axeViolations, checked, count, focused, press, rests, textOf, valueOf, waitFor } from './dom'
 import type { PageSpec } from './pages'
@@ -156,13 +157,7 @@ describe('question types, by keyboard only', () => {
 })
 
 describe('every question type in a row', () => {
-  const questions = [
-    { id: 'csat', template: 'csat' },
-    { id: 'feel', template: 'feeling' },
-    { id: 'goal', template: 'goal' },
-    { id: 'pick', type: 'choice', text: 'What matters most?', options: [{ id: 'a', label: 'Price' }, { id: 'b', label: 'Speed' }] },
-    { id: 'say', type: 'text', text: 'Anything else?' },
-  ]
+  const { questions, steps, typed, answers } = everyType
   for (const placement of ['popover', 'bar', 'inline']) {
     it(`${placement}: five questions by keyboard, focus following, axe clean at every step`, async () => {
       const id = 'all-' + placement
@@ -172,16 +167,12 @@ describe('every question type in a row', () => {
         expect(await axeViolations(win)).toEqual([])
         await press(win, ...keys)
       }
-      await step('How satisfied are you?', 'Tab', 'Tab', 'End', 'Enter')
-      await step('How did it feel?', 'ArrowDown', 'Enter')
-      await step('Did you get done what you came for?', 'Enter')
-      await step('What matters most?', 'ArrowDown', 'Tab', 'Enter')
-      await step('Anything else?')
-      await win.type('All good')
+      for (const [name, ...keys] of steps) await step(name, ...keys)
+      await win.type(typed)
       await press(win, 'Tab', 'Enter')
       await thanked(id)
       expect(await axeViolations(win)).toEqual([])
-      expect(await stored(id)).toEqual({ csat: 5, feel: { id: 'disappointed', weight: -50 }, goal: true, pick: 'b', say: 'All good' })
+      expect(await stored(id)).toEqual(answers)
     })
   }
 })

@@ -3,6 +3,7 @@
 // offline looks like to fetch —, 429), reloads and a window closed mid-request.
 import { describe, expect, it } from 'vitest'
 import { flakyCollector, type Mode } from '../helpers/flaky'
+import { outboxSize } from '../helpers/in-page'
 import { twoQuestions, type Given } from '../helpers/survey'
 import type { Win } from './engine.mjs'
 import { click, clickIfThere, prompts, textOf, waitFor } from './dom'
@@ -43,21 +44,8 @@ async function answer(win: Win, n: number, partial = false): Promise<Given> {
   return partial ? { id, answers: { goal }, completed: false } : { id, answers: { goal, effort }, completed: true }
 }
 
-/** How many records the page's outbox still holds (not counting the eviction counter). */
-const leftInOutbox = (win: Win) =>
-  win.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('hetki-outbox')
-        req.onerror = () => reject(req.error)
-        req.onsuccess = () => {
-          const db = req.result
-          if (!db.objectStoreNames.contains('kv')) return db.close(), resolve(0)
-          const keys = db.transaction('kv').objectStore('kv').getAllKeys()
-          keys.onsuccess = () => (db.close(), resolve(keys.result.filter((k) => k != '~dropped').length))
-        }
-      }),
-  )
+/** How many records the window's outbox still holds (not counting the eviction counter). */
+const leftInOutbox = (win: Win) => win.evaluate(outboxSize)
 
 describe('the outbox under a flaky collector', () => {
   it('delivers every answer exactly once through 500s, hangs, cut connections, 429, reloads and a closed window', async () => {

@@ -1,8 +1,10 @@
 // The fuzzers' generator: a seeded PRNG, hostile values for track()/identify() payloads, and
-// mutations of valid configs. Self-contained (no imports), so that the same code runs in Node (the
-// unit fuzzers import it) and in Chromium (bundled to a script by test/fuzz/inject.ts): payloads
-// with cycles, Proxies or odd prototypes cannot cross page.evaluate, so the page makes its own
-// from the same seed. Everything depends on the seed only: a failure is replayed from its seed.
+// mutations of valid configs. It imports only the project's seeded generator (plain JavaScript),
+// so that the same code runs in Node (the unit fuzzers import it) and in Chromium (bundled to a
+// script by test/fuzz/inject.ts): payloads with cycles, Proxies or odd prototypes cannot cross
+// page.evaluate, so the page makes its own from the same seed. Everything depends on the seed
+// only: a failure is replayed from its seed.
+import { random } from '../../packages/sdk/src/pure/simulate/random.mjs'
 
 export interface Rng {
   (): number
@@ -12,16 +14,9 @@ export interface Rng {
   chance(p: number): boolean
 }
 
-/** mulberry32: tiny, fast, and the same sequence everywhere for the same 32-bit seed. */
+/** mulberry32 (the simulator's generator) with helpers: the same sequence everywhere for the same 32-bit seed. */
 export function rng(seed: number): Rng {
-  let a = seed >>> 0
-  const next = (() => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }) as Rng
+  const next = random(seed) as Rng
   next.int = (n) => Math.floor(next() * n)
   next.pick = (list) => list[next.int(list.length)]!
   next.chance = (p) => next() < p

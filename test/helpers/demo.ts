@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
+import { expect } from 'vitest'
 import { startCollector, type Collector } from '../../packages/collector/src/start'
 import { ingest } from '../../packages/collector/src/ingest/index'
 import type { IngestResult } from '../../packages/collector/src/server/contract'
@@ -133,4 +134,13 @@ export async function visitDemo(page: Page, url: string): Promise<void> {
   const listening = page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))
   await page.goto(url + '?hetki_debug=1')
   await listening
+}
+
+/**
+ * Waits (10 s at most) until the demo's collector holds a completed response to `surveyId`, then
+ * returns the first response to it that the collector holds.
+ */
+export async function storedAnswer(demo: Demo, surveyId: string): Promise<StoredResponse> {
+  await expect.poll(async () => (await demo.store.all()).some((r) => r.survey_id == surveyId && r.completed), { timeout: 10_000 }).toBe(true)
+  return (await demo.store.all()).find((r) => r.survey_id == surveyId)!
 }

@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
+import { outboxSize } from './in-page'
 
 /** A response as the customer gave it, to compare with what the collector stored. */
 export interface Given {
@@ -15,6 +16,31 @@ export const twoQuestions = {
     { id: 'goal', type: 'rating', scale: 5, text: 'Did you get what you came for?' },
     { id: 'effort', type: 'rating', scale: 5, text: 'How easy was it?' },
   ],
+}
+
+/**
+ * Every question type in a row (CSAT, feeling, goal, choice, open text) and a keyboard user's way
+ * through it, for the widget suites (Chromium, test/e2e, and every engine, test/engines): at each
+ * question, by its heading, the keys pressed there; at the last the user types `typed`, then Tab
+ * and Enter send it. `answers` is what the collector then stores.
+ */
+export const everyType = {
+  questions: [
+    { id: 'csat', template: 'csat' },
+    { id: 'feel', template: 'feeling' },
+    { id: 'goal', template: 'goal' },
+    { id: 'pick', type: 'choice', text: 'What matters most?', options: [{ id: 'a', label: 'Price' }, { id: 'b', label: 'Speed' }] },
+    { id: 'say', type: 'text', text: 'Anything else?' },
+  ],
+  steps: [
+    ['How satisfied are you?', 'Tab', 'Tab', 'End', 'Enter'],
+    ['How did it feel?', 'ArrowDown', 'Enter'],
+    ['Did you get done what you came for?', 'Enter'],
+    ['What matters most?', 'ArrowDown', 'Tab', 'Enter'],
+    ['Anything else?'],
+  ] as [heading: string, ...keys: string[]][],
+  typed: 'All good',
+  answers: { csat: 5, feel: { id: 'disappointed', weight: -50 }, goal: true, pick: 'b', say: 'All good' },
 }
 
 /** A page that loads the script tag with `configPath`. */
@@ -69,20 +95,7 @@ export async function answer(page: Page, n: number, partial = false): Promise<Gi
 }
 
 /** How many records the page's outbox still holds (not counting the eviction counter). */
-export const leftInOutbox = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('hetki-outbox')
-        req.onerror = () => reject(req.error)
-        req.onsuccess = () => {
-          const db = req.result
-          if (!db.objectStoreNames.contains('kv')) return resolve(0)
-          const keys = db.transaction('kv').objectStore('kv').getAllKeys()
-          keys.onsuccess = () => resolve(keys.result.filter((k) => k != '~dropped').length)
-        }
-      }),
-  )
+export const leftInOutbox = (page: Page) => page.evaluate(outboxSize)
 
 /** Chromium logs each failed request itself ("Failed to load resource", net::ERR_…): the browser's network log, not the SDK. */
 export const sdkErrors = (errors: string[]) => errors.filter((e) => !/^console: (Failed to load resource|.*net::ERR_)/.test(e))

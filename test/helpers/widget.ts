@@ -4,6 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { fixtureServer, widgetPage } from '../fixtures/pages.mjs'
 import { watchErrors } from './browser'
+import { focusedName, nextRender } from './in-page'
 import type { Demo } from './demo'
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -22,19 +23,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** The accessible name (or text) of the focused element, looking through open shadow roots. */
-export const focused = (page: Page): Promise<string> =>
-  page.evaluate(() => {
-    let el = document.activeElement
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
-    return (el && (el.getAttribute('aria-label') || (el as HTMLElement).innerText?.trim() || el.tagName.toLowerCase())) || ''
-  })
+export const focused = (page: Page): Promise<string> => page.evaluate(focusedName)
 
-/**
- * Lets the page render what the last key did: the widget moves focus in an effect that runs after
- * the next paint, so the next key must wait for two frames and a task, or it lands on the old focus.
- */
-export const settled = (page: Page): Promise<void> =>
-  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))))
+/** Lets the page render what the last key did (see nextRender), before the next key. */
+export const settled = (page: Page): Promise<void> => page.evaluate(nextRender)
 
 /** Presses keys one after another, as a person would: each after the page has answered the last. */
 export async function press(page: Page, ...keys: string[]) {

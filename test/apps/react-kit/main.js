@@ -2,7 +2,7 @@
 import { createElement as h, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { HetkiInline, HetkiProvider, useHetki, useHetkiEvent, useTrack } from '@hetki/react'
-import { config } from './config.js'
+import { config } from '../kit-config.js'
 
 /** What the page saw, for the test: the events a mounted component heard. */
 window.seen = []

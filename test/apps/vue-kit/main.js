@@ -1,7 +1,7 @@
 // Render functions with h(): no .vue files, so the app needs no Vue plugin in Vite.
 import { createApp, defineComponent, h, ref } from 'vue'
 import { HetkiInline, hetki, useHetki, useHetkiEvent, useTrack } from '@hetki/vue'
-import { config } from './config.js'
+import { config } from '../kit-config.js'
 
 /** What the page saw, for the test: the events a mounted component heard. */
 window.seen = []

@@ -1,5 +1,6 @@
 import type { Config } from '../config/types'
 import type { JourneyEvent } from './journeys'
+import { random } from './random.mjs'
 
 /**
  * A traffic profile: synthetic journeys for a forecast when no real ones are at hand
@@ -32,18 +33,6 @@ export interface Profile {
   minutes?: number
   /** The random seed: the same profile and seed give the same journeys. Default 1. */
   seed?: number
-}
-
-/** mulberry32: a small, fast, seedable generator; good enough to spread visits, not for secrets. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Checks a profile; the first problem in words, or nothing. */

@@ -1,4 +1,4 @@
-// The Hetki config of the kit apps (the same in react-kit and vue-kit): an inline survey placed by HetkiInline (survey "helpful"),
+// The Hetki config of both kit apps (react-kit and vue-kit import it): an inline survey placed by HetkiInline (survey "helpful"),
 // and a popover survey triggered by track('bought') from a hook.
 export const config = {
   endpoint: '/collect',

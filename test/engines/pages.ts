@@ -89,6 +89,8 @@ export interface PageSpec {
   without?: Api[]
   /** Load axe-core (as a file of the origin) for dom.ts's axeViolations. */
   axe?: boolean
+  /** The page's Cache-Control, `no-store` unless given (Firefox keeps no such page in its back/forward cache). */
+  cacheControl?: string
 }
 
 interface File {
@@ -121,7 +123,7 @@ export function enginePages() {
           : `<script async src="/hetki/hetki.js" data-config="/engines/${id}.json"></script>`
       files.set(`/engines/${id}.html`, {
         type: 'text/html',
-        headers: csp ? { 'content-security-policy': csp } : {},
+        headers: { ...(csp && { 'content-security-policy': csp }), ...(spec.cacheControl && { 'cache-control': spec.cacheControl }) },
         body: `<!doctype html><html lang="${spec.lang ?? 'en'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${name}</title>
 <script src="/engines/recorder.js"></script>

@@ -20,10 +20,9 @@ interface Props {
  * Single (radio buttons: arrows move, as the platform does) or multiple choice (checkboxes), with
  * an optional "other" that asks for a short text. Answered with the submit button or Enter.
  */
-export class Choice extends Component<Props, { chosen: string[]; other: string }> {
-  override state = { chosen: [] as string[], other: '' }
-
-  override render({ question, lang, strings, submit, onAnswer }: Props, { chosen, other }: this['state']) {
+export class Choice extends Component<Props, { chosen?: string[]; other?: string }> {
+  // Byte trick: the state's starting values as defaults here (Preact starts every state as {}), no constructor.
+  override render({ question, lang, strings, submit, onAnswer }: Props, { chosen = [], other = '' }: this['state']) {
     const multiple = !!question.multiple
     const options = (question.options || []).map((o) => ({ id: o.id, label: pick(o.label, lang) }))
     if (question.other) options.push({ id: 'other', label: strings.other })

@@ -16,10 +16,9 @@ interface Props {
 }
 
 /** Open text with a visible length limit, which the field enforces as the customer types. */
-export class OpenText extends Component<Props, { text: string }> {
-  override state = { text: '' }
-
-  override render({ question, lang, strings, submit, onAnswer }: Props, { text }: this['state']) {
+export class OpenText extends Component<Props, { text?: string }> {
+  // Byte trick: the state's starting value as a default here (Preact starts every state as {}), no constructor.
+  override render({ question, lang, strings, submit, onAnswer }: Props, { text = '' }: this['state']) {
     const limit = Math.min(MAX, Math.max(1, Math.floor(Number(question.maxLength) || 500)))
     return (
       <form

@@ -2,7 +2,7 @@
 // (dist/, `npm run build` first) and each peer as installed from npm into bench/peers.
 // Writes bench/.out/sizes.json; bench/run.mjs puts it in the report.
 import { build } from 'esbuild'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { bytesOf, bytesOfSet } from './lib/bytes.mjs'
@@ -15,10 +15,25 @@ const bundles = await bundlePeers()
 const sprig = moduleGraph(bundles.sprig)
 const posthog = (file) => peerFile('posthog-js/dist/' + file)
 const dist = (file) => 'dist/' + file
+/**
+ * What a page fetches to show, answer and deliver a survey: the core, the engine (the first event a
+ * survey listens to), the widget (every question type is in it: a choice question's broken config
+ * must close the prompt synchronously, so no type waits for a file of its own, docs/bytes.md) and
+ * the sender (the first answer). A typical rating survey (CSAT with an optional follow-up text)
+ * loads exactly these in English.
+ */
+const showing = ['hetki.js', 'hetki-engine.js', 'hetki-widget.js', 'hetki-delivery.js'].map(dist)
+/** The largest UI language file: a survey in any language but English loads one. */
+const largestLocale = readdirSync('dist')
+  .filter((f) => /^hetki-locale-[\w-]+\.js$/.test(f))
+  .map(dist)
+  .sort((a, b) => bytesOf(b).gzip - bytesOf(a).gzip)[0]
 
 const rows = [
   { sdk: 'Hetki', version: 'this branch', when: 'no survey shows', files: [dist('hetki.js')] },
-  { sdk: 'Hetki', version: 'this branch', when: 'a survey shows', files: ['hetki.js', 'hetki-engine.js', 'hetki-widget.js', 'hetki-delivery.js'].map(dist) },
+  { sdk: 'Hetki', version: 'this branch', when: 'a survey shows', files: showing, note: 'a CSAT rating with an optional follow-up text, in English: core, engine, widget, sender' },
+  { sdk: 'Hetki', version: 'this branch', when: 'every question type, any language', files: [...showing, largestLocale],
+    note: 'rating, emotion, yes/no, choice and text in one survey, in the language with the largest UI strings file' },
   // With surveys on, posthog-js fetches its renderer at start-up on every page (bench/startup.mjs
   // lists the files each page fetched); the core alone is what a project without surveys loads.
   { sdk: 'posthog-js', version: peerVersion('posthog-js'), when: 'no survey shows', files: [posthog('array.js'), posthog('surveys.js')],

@@ -13,7 +13,8 @@ function largestLocale() {
 const files = [
   ['dist/hetki.js', 'core, script tag (every page)', 6144],
   ['dist/hetki.mjs', 'core, ES module (bundlers)', 6144],
-  ['dist/hetki-widget.js', 'widget incl. Preact (lazy, only when a survey shows)', 14336],
+  // Below the product's 14 KB bar: the widget's own hard limit, so bytes saved stay saved (docs/bytes.md).
+  ['dist/hetki-widget.js', 'widget incl. Preact (lazy, only when a survey shows)', 11264],
   ['dist/hetki-engine.js', 'engine: rules, pacing verdict, claim, records, fleet diagnostics counts (lazy, on the first event a survey listens to)', 4864],
   ['dist/hetki-sources.js', 'built-in journey sources (lazy, only when the config turns them on)', 2048],
   ['dist/hetki-delivery.js', 'outbox sender (lazy, only when there is something to send)', 3072],
@@ -40,6 +41,12 @@ const table = [
   ...rows.map((r) => `| \`${r.file}\` | ${r.what} | ${r.raw} B | ${r.gzip} B | ${r.brotli} B | ${r.budget} B |`),
 ].join('\n')
 console.log(table)
+
+// What a page loads to show, answer and deliver a survey (bench/sizes.mjs, row "a survey shows"),
+// against the product's bar of 18 KB: said here, held by each file's budget above.
+const showing = ['dist/hetki.js', 'dist/hetki-engine.js', 'dist/hetki-widget.js', 'dist/hetki-delivery.js']
+const page = rows.filter((r) => showing.includes(r.file)).reduce((sum, r) => sum + r.gzip, 0)
+console.log(`\nA page showing a survey loads ${page} B gzip -9 (core, engine, widget, sender); the product's bar is 18432 B.`)
 
 const over = rows.filter((r) => Math.max(r.gzip, r.gzipCommand) > r.budget)
 for (const r of over) console.error(`${r.file} is ${r.gzip} B gzip -9 (${r.gzipCommand} B by the gzip command), over its budget of ${r.budget} B`)

@@ -2,8 +2,7 @@
  * `dist/hetki-widget.js`: the Preact renderer, imported by the core only when a survey is about to
  * show. Preact is bundled in, so a host page's own Preact (and its option hooks) never touches ours.
  */
-import { render } from 'preact'
-import { useErrorBoundary } from 'preact/hooks'
+import { Component, render } from 'preact'
 import type { MountOptions } from '../../sdk/src/contracts/widget'
 import { isRtl } from './copy'
 import { followKeyboard } from './keyboard'
@@ -21,9 +20,15 @@ const safe =
   }
 
 /** A survey the renderer cannot draw (a config it does not understand) closes instead of breaking. */
-function Guarded(props: SurveyProps) {
-  const [error] = useErrorBoundary(() => props.onClose('dismissed'))
-  return error ? null : <Survey {...props} />
+class Guarded extends Component<SurveyProps, { failed?: boolean }> {
+  override componentDidCatch() {
+    this.props.onClose('dismissed')
+    // Preact counts the error as handled when the boundary has asked to render again.
+    this.setState({ failed: true })
+  }
+  override render(props: SurveyProps, state: { failed?: boolean }) {
+    return state.failed ? null : <Survey {...props} />
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ export interface Choice {
  * buttons each, so every button stays a comfortable tap target (styles.ts).
  */
 export function Buttons({ items, kind, onPick }: { items: Choice[]; kind: string; onPick(value: unknown): void }) {
-  const long = kind != 'feel' && items.length > 7
+  const long = kind !== 'feel' && items.length > 7
   return (
     <div
       class={'pick ' + kind + (long ? ' long' : '')}

@@ -23,10 +23,10 @@ export function Rating({ question, lang, strings, onAnswer }: Props) {
   const display = question.display || 'numbers'
   const items = []
   for (let n = from; n <= scale; n++) {
-    const end = n == from ? low : n == scale ? high : ''
+    const end = n === from ? low : n === scale ? high : ''
     items.push({
       name: n + ' ' + strings.of + ' ' + scale + (end ? ', ' + end : ''),
-      face: display == 'stars' ? '★' : display == 'emoji' ? <Face n={Math.round(((n - from) / (scale - from)) * 4)} /> : n,
+      face: display === 'stars' ? '★' : display === 'emoji' ? <Face n={Math.round(((n - from) / (scale - from)) * 4)} /> : n,
       value: n,
     })
   }

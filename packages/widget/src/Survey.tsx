@@ -87,7 +87,7 @@ export class Survey extends Component<SurveyProps, State> {
     const answers = this.answers
     for (const [id, value] of given) answers[id] = value
     const to = next(this.props.survey.questions, at, answers)
-    given.forEach(([id, value], i) => this.props.onAnswer(id, value, to < 0 && i == given.length - 1))
+    given.forEach(([id, value], i) => this.props.onAnswer(id, value, to < 0 && i === given.length - 1))
     const root = this.card?.getRootNode() as ShadowRoot | undefined
     this.refocus = !!root?.activeElement
     this.setState({ at: to, step: step + 1 })
@@ -108,7 +108,7 @@ export class Survey extends Component<SurveyProps, State> {
     const props = { lang, strings, submit }
     const link = survey.link && safeUrl(survey.link.url)
     const mode = survey.theme?.mode || 'auto'
-    const inline = survey.placement == 'inline'
+    const inline = survey.placement === 'inline'
 
     return (
       <section
@@ -120,7 +120,7 @@ export class Survey extends Component<SurveyProps, State> {
         onKeyDown={(e) => {
           // Keys typed in the survey are ours: the host page's shortcuts must not fire on them.
           e.stopPropagation()
-          if (e.key == 'Escape') this.close()
+          if (e.key === 'Escape') this.close()
         }}
         onFocusIn={(e) => {
           const from = e.relatedTarget as HTMLElement | null
@@ -136,11 +136,11 @@ export class Survey extends Component<SurveyProps, State> {
           <div key={at}>
             {n && <p class="step">{total ? fill(strings.step, n, total) : fill(strings.stepAt, n)}</p>}
             <h2 id="hetki-q">{pick(question.text, lang)}</h2>
-            {question.type == 'rating' ? (
+            {question.type === 'rating' ? (
               <Rating question={question} {...props} onAnswer={one} />
-            ) : question.type == 'emotion' ? (
+            ) : question.type === 'emotion' ? (
               <Emotion question={question} {...props} onAnswer={one} />
-            ) : question.type == 'yesno' ? (
+            ) : question.type === 'yesno' ? (
               <Buttons
                 kind="yesno"
                 items={[
@@ -149,7 +149,7 @@ export class Survey extends Component<SurveyProps, State> {
                 ]}
                 onPick={one}
               />
-            ) : question.type == 'choice' ? (
+            ) : question.type === 'choice' ? (
               <Choice
                 question={question}
                 {...props}
@@ -157,7 +157,7 @@ export class Survey extends Component<SurveyProps, State> {
                   this.advance(other ? [[id + '_other', other], [id, value]] : [[id, value ?? null]])
                 }
               />
-            ) : question.type == 'text' ? (
+            ) : question.type === 'text' ? (
               <OpenText question={question} {...props} onAnswer={one} />
             ) : null}
           </div>

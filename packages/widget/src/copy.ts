@@ -5,10 +5,10 @@ import type { Copy } from '../../sdk/src/pure/config/types'
  * then English, then whatever the config has. Never HTML: the result is only ever rendered as text.
  */
 export function pick(copy: Copy | undefined, lang: string): string {
-  if (typeof copy == 'string') return copy
-  if (!copy || typeof copy != 'object') return ''
+  if (typeof copy === 'string') return copy
+  if (!copy || typeof copy !== 'object') return ''
   const text = copy[lang] ?? copy[lang.slice(0, 2).toLowerCase()] ?? copy.en ?? Object.values(copy)[0]
-  return typeof text == 'string' ? text : ''
+  return typeof text === 'string' ? text : ''
 }
 
 /** Right-to-left scripts among the languages a config may name. */

@@ -4,20 +4,20 @@ export type Answers = Record<string, unknown>
 
 /** The number an answer stands for in a condition: a rating, or the weight of a feeling. */
 const numberOf = (v: unknown): number =>
-  typeof v == 'number' ? v : v && typeof v == 'object' ? Number((v as { weight?: unknown }).weight) : NaN
+  typeof v === 'number' ? v : v && typeof v === 'object' ? Number((v as { weight?: unknown }).weight) : NaN
 
 /** What an answer is compared with by `equals`: an emotion by its id, a multiple choice by any of its ids. */
 const equals = (v: unknown, expected: unknown): boolean =>
   v === expected ||
   (Array.isArray(v) && v.includes(expected)) ||
-  (!!v && typeof v == 'object' && (v as { id?: unknown }).id === expected)
+  (!!v && typeof v === 'object' && (v as { id?: unknown }).id === expected)
 
 /**
  * Whether `when` lets a question be asked: true or false once the question it names was answered,
  * undefined while it is still open (skipped or not reached yet).
  */
 export function holds(when: Condition | undefined, answers: Answers): boolean | undefined {
-  if (!when || typeof when != 'object') return true
+  if (!when || typeof when !== 'object') return true
   if (!(when.question in answers)) return undefined
   const v = answers[when.question]
   const n = numberOf(v)
@@ -46,8 +46,8 @@ export function ahead(questions: Question[], at: number, answers: Answers): (boo
     const when = questions[i]!.when
     let fate = holds(when, answers)
     if (fate === undefined) {
-      const j = questions.findIndex((q) => q.id == when!.question)
-      fate = j >= at && j < i && (j == at || fates[j - at - 1] !== false) ? undefined : false
+      const j = questions.findIndex((q) => q.id === when!.question)
+      fate = j >= at && j < i && (j === at || fates[j - at - 1] !== false) ? undefined : false
     }
     fates.push(fate)
   }

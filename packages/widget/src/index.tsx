@@ -40,7 +40,7 @@ class Guarded extends Component<SurveyProps, { failed?: boolean }> {
 export function mount(host: HTMLElement, options: MountOptions): () => void {
   const { placement } = options.survey
   // Placement and direction live on the host element, where the stylesheet's :host rules see them.
-  host.setAttribute('data-placement', placement == 'bar' || placement == 'inline' ? placement : 'popover')
+  host.setAttribute('data-placement', placement === 'bar' || placement === 'inline' ? placement : 'popover')
   const root = host.shadowRoot || host.attachShadow({ mode: 'open' })
   adoptStyles(root, options.survey.theme)
   const html = document.documentElement
@@ -50,7 +50,7 @@ export function mount(host: HTMLElement, options: MountOptions): () => void {
   const show = () => {
     const want = lang
     const draw = () => {
-      if (!live || want != lang) return
+      if (!live || want !== lang) return
       host.dir = isRtl(lang) ? 'rtl' : 'ltr'
       render(<Guarded {...props} lang={lang} strings={stringsFor(lang)} />, root)
     }
@@ -58,12 +58,12 @@ export function mount(host: HTMLElement, options: MountOptions): () => void {
     loading ? loading.then(draw) : draw()
   }
   // A config's own `lang` wins over the page's; the page's is followed only if it was the source.
-  const follow = !html.lang || html.lang == lang
+  const follow = !html.lang || html.lang === lang
   const watch = new MutationObserver(() => {
-    if (html.lang && html.lang != lang) (lang = html.lang), show()
+    if (html.lang && html.lang !== lang) (lang = html.lang), show()
   })
   if (follow) watch.observe(html, { attributes: true, attributeFilter: ['lang'] })
-  const unfollow = placement == 'inline' ? () => {} : followKeyboard(host)
+  const unfollow = placement === 'inline' ? () => {} : followKeyboard(host)
   show()
   return () => {
     live = false

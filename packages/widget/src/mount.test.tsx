@@ -5,7 +5,7 @@ import { loadStrings } from './strings'
 
 const heading = (host: HTMLElement) => host.shadowRoot!.querySelector('h2')?.textContent || ''
 const button = (host: HTMLElement, name: string) =>
-  [...host.shadowRoot!.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.textContent) == name)!
+  [...host.shadowRoot!.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.textContent) === name)!
 
 const options = (questions: unknown[]): MountOptions => ({
   survey: { id: 's', questions } as MountOptions['survey'],
@@ -46,13 +46,13 @@ describe('mount', () => {
     const o = options([{ id: 'g', template: 'goal' }, { id: 'q', template: 'csat' }])
     const unmount = mount(host, o)
     button(host, 'Yes').click()
-    await vi.waitUntil(() => heading(host) == 'How satisfied are you?')
+    await vi.waitUntil(() => heading(host) === 'How satisfied are you?')
     document.documentElement.lang = 'de-AT'
-    await vi.waitUntil(() => heading(host) == 'Wie zufrieden sind Sie?')
+    await vi.waitUntil(() => heading(host) === 'Wie zufrieden sind Sie?')
     expect(host.shadowRoot!.querySelector('.step')!.textContent).toBe('Frage 2 von 2')
     expect(host.dir).toBe('ltr')
     document.documentElement.lang = 'ar'
-    await vi.waitUntil(() => heading(host) == 'ما مستوى رضاك؟')
+    await vi.waitUntil(() => heading(host) === 'ما مستوى رضاك؟')
     expect(host.dir).toBe('rtl')
     expect(button(host, '1 من 5, منخفض جدًا')).toBeTruthy()
     unmount()
@@ -70,7 +70,7 @@ describe('mount', () => {
     const host = document.createElement('hetki-survey')
     document.body.append(host)
     const unmount = mount(host, { ...options([{ id: 'q', template: 'csat' }]), lang: 'sv' })
-    await vi.waitUntil(() => heading(host) == 'Hur nöjd är du?')
+    await vi.waitUntil(() => heading(host) === 'Hur nöjd är du?')
     document.documentElement.lang = 'de'
     await loadStrings('de')
     await new Promise((r) => setTimeout(r))
@@ -108,7 +108,7 @@ describe('mount', () => {
       throw new Error('host bug')
     }
     mount(host, o)
-    const yes = [...host.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent == 'Yes')!
+    const yes = [...host.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Yes')!
     expect(() => yes.click()).not.toThrow()
     await new Promise((r) => setTimeout(r)) // Preact renders state changes on the next tick
     expect(host.shadowRoot!.querySelector('h2')!.textContent).toBe('How satisfied are you?')

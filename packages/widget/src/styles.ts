@@ -81,8 +81,8 @@ export function adoptStyles(root: ShadowRoot, theme: Theme | undefined): void {
     root.append(style)
     themeSheet = style.sheet
   }
-  if (!themeSheet || !theme || typeof theme != 'object') return
+  if (!themeSheet || !theme || typeof theme !== 'object') return
   const rule = themeSheet.cssRules[themeSheet.insertRule(':host{}', themeSheet.cssRules.length)] as CSSStyleRule
   for (const [key, value] of Object.entries(theme))
-    if (key != 'mode' && THEME_KEY.test(key) && typeof value == 'string') rule.style.setProperty('--hetki-' + key, value)
+    if (key !== 'mode' && THEME_KEY.test(key) && typeof value === 'string') rule.style.setProperty('--hetki-' + key, value)
 }

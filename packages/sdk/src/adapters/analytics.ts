@@ -18,7 +18,7 @@ export function properties(r: PromptRecord): Record<string, unknown> {
     path: r.path,
     trail: r.trail,
   }
-  if (r.kind == 'response') {
+  if (r.kind === 'response') {
     props.completed = r.completed
     for (const [question, value] of Object.entries(r.answers)) props['answer_' + question] = value
   }
@@ -35,6 +35,6 @@ export const forEachRecord =
   (envelope: Envelope): boolean => {
     const t = tool()
     if (!t) return false
-    for (const r of envelope.records) if (r.kind != 'diagnostics') fn(t, r)
+    for (const r of envelope.records) if (r.kind !== 'diagnostics') fn(t, r)
     return true
   }

@@ -23,7 +23,7 @@ export const posthog = (instance?: PostHogLike): UserTransport =>
       const props = properties(r)
       props.$survey_id = r.surveyId
       props.$survey_submission_id = r.responseId
-      if (r.kind == 'response') {
+      if (r.kind === 'response') {
         props.$survey_completed = r.completed
         for (const [question, value] of Object.entries(r.answers)) props['$survey_response_' + question] = value
       }

@@ -8,7 +8,7 @@ let n = 0
 const database = () => 'book-test-' + n++
 const T0 = Date.UTC(2026, 11, 1, 9)
 const survey = { id: 'nps', questions: [] }
-const readwrites = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter((c) => c[1] == 'readwrite').length
+const readwrites = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter((c) => c[1] === 'readwrite').length
 
 // Each test is its own site: the real BroadcastChannel, under a name of its own, so that the
 // tabs of one test never hear those of another (browsers keep sites apart by origin).

@@ -27,7 +27,7 @@ export function createBook(store: Store, config: PacingConfig = {}, canStore: ()
 
   /** The stored state, with this tab's session activity if newer. */
   const fresh = (stored: unknown) => merge(readPacing(stored), state)
-  const tell = openTabs((heard) => (heard as PacingState | null)?.v == 2 && (state = merge(heard as PacingState, state)))
+  const tell = openTabs((heard) => (heard as PacingState | null)?.v === 2 && (state = merge(heard as PacingState, state)))
 
   /**
    * Applies `change` to the newest state and saves it. `change` runs inside the transaction, so

@@ -62,11 +62,9 @@ const debugFlag = (): boolean => {
   const flag = param(DEBUG_KEY)
   // Any value but 0 (even none: ?hetki_debug) turns it on.
   // Byte trick: the comma returns the flag after remembering it, no block.
-  // biome-ignore lint/suspicious/noDoubleEquals: the core keeps ==, which terser cannot prove safe to write for it (budget: 6144 B gzip)
-  if (flag != null) return remember(flag != '0'), flag != '0'
+  if (flag != null) return remember(flag !== '0'), flag !== '0'
   try {
-    // biome-ignore lint/suspicious/noDoubleEquals: the core keeps ==, as above
-    return sessionStorage.getItem(DEBUG_KEY) == '1'
+    return sessionStorage.getItem(DEBUG_KEY) === '1'
   } catch {
     return false
   }

@@ -12,7 +12,7 @@ import { mark, PACING_KEY, type PacingState } from '../pure/pacing/state'
 import { extend, mergeTrail, type TrailEntry } from '../pure/journey/trail'
 
 const T0 = Date.parse('2026-11-23T12:00:00Z')
-const readwrites = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter((c) => c[1] == 'readwrite').length
+const readwrites = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter((c) => c[1] === 'readwrite').length
 /** Lets IndexedDB work through its queued steps (fake-indexeddb runs them on setImmediate). */
 const settleStorage = async () => {
   for (let i = 0; i < 30; i++) await new Promise((r) => setImmediate(r))
@@ -160,7 +160,7 @@ describe('createJourney', () => {
     await journey.load()
     const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
     for (let i = 0; i < 1000; i++) {
-      const event = touchEvent(i % 10 == 3 ? 'pay' : 'page.section', {}, Date.now())
+      const event = touchEvent(i % 10 === 3 ? 'pay' : 'page.section', {}, Date.now())
       book.touch(event.at)
       journey.record(event, '/')
       vi.advanceTimersByTime(3000)

@@ -108,10 +108,8 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
   // Guarded: a message handler that throws would throw into the host page.
   const tell = openTabs(
     guard((said: unknown) => {
-      // biome-ignore lint/suspicious/noDoubleEquals: the core keeps ==, which terser cannot prove safe to write for it (budget: 6144 B gzip)
-      if (said == 'no') allowedToStore = false
-      // biome-ignore lint/suspicious/noDoubleEquals: the core keeps ==, as above
-      if (said == 'no' || said == 'reset') forget()
+      if (said === 'no') allowedToStore = false
+      if (said === 'no' || said === 'reset') forget()
     }),
   )
 

@@ -16,7 +16,7 @@ import { decide } from '../pure/rules/decide'
 import { explain } from '../pure/rules/words'
 import { plan } from '../pure/rules/plan'
 
-const LONG = process.env.HETKI_FUZZ == 'long'
+const LONG = process.env.HETKI_FUZZ === 'long'
 const SEED = process.env.HETKI_FUZZ_SEED ? +process.env.HETKI_FUZZ_SEED : BASE_SEED
 const scale = (n: number) => (LONG ? n * 10 : n)
 const counts = { configs: 0, configsInit: 0, payloads: 0, escaped: 0 }
@@ -49,7 +49,7 @@ const polluted = () => Object.keys(Object.prototype).length + Object.keys(Array.
 
 const ctx = (now: number) => ({ now, path: '/fuzz/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', device: 'desktop' as const, lang: 'en', user: {}, personId: 'p' })
 
-const texts = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((u) => typeof u == 'string'))
+const texts = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((u) => typeof u === 'string'))
 /**
  * Shapes the core's structural check does not cover and the journey stage cannot read: touchpoint
  * `events` / `urls` or `journey.props` that are not lists of texts. They pass the check and break
@@ -186,7 +186,7 @@ describe('the public API', () => {
     const names = triggers(rich)
     for (let i = 0; i < N; i++) {
       hostileCall(r, api, names, r.chance(0.02))
-      if (i % 250 == 0) await settleDown()
+      if (i % 250 === 0) await settleDown()
     }
     await settleDown()
     // Whatever came before, consent back on and a valid trigger: the survey shows and its answer is sent.

@@ -17,7 +17,7 @@ export interface Hetki {
 }
 
 /** True in a browser; false while rendering on a server (Next.js, Nuxt, renderToString). */
-export const inBrowser = typeof window != 'undefined' && typeof document != 'undefined'
+export const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined'
 
 const nothing = (): void => {}
 

@@ -11,9 +11,9 @@ import type { Step } from '../rules/trace'
  */
 export function outcomeOf(s: Step, claiming: boolean): string | undefined {
   const name = s.step
-  if (name == 'shown') return name
+  if (name === 'shown') return name
   if (s.pass) return
-  if (name != 'pacing') return name
+  if (name !== 'pacing') return name
   const code = (s.why as { code: string }).code
-  return !claiming ? code : code == 'error' ? code : 'claim'
+  return !claiming ? code : code === 'error' ? code : 'claim'
 }

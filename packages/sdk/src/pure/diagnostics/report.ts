@@ -18,7 +18,7 @@ export function report(counts: Counts, state: PacingState, day: number): Record<
   counts.forEach((outcomes, id) => {
     const m = (state.surveys[id] ||= {})
     const last = m.reported
-    surveys[id] = last == day ? { outcomes } : last! < day ? { outcomes, first: true, gap: day - last! } : { outcomes, first: true }
+    surveys[id] = last === day ? { outcomes } : last! < day ? { outcomes, first: true, gap: day - last! } : { outcomes, first: true }
     m.reported = day
   })
   return surveys

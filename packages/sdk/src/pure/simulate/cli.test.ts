@@ -12,7 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'hetki-simulate-'))
 
 const file = (name: string, content: unknown) => {
   const path = join(dir, name)
-  writeFileSync(path, typeof content == 'string' ? content : JSON.stringify(content))
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content))
   return path
 }
 const hetki = (args: string[], input?: string) => {

@@ -49,13 +49,13 @@ export function compare(before: Forecast, after: Forecast): Change[] {
   diff('overall', undefined, overall(before), overall(after), out)
   const ids = (list: { id: string }[]) => list.map((x) => x.id)
   for (const id of new Set([...ids(after.surveys), ...ids(before.surveys)])) {
-    const a = before.surveys.find((s) => s.id == id)
-    const b = after.surveys.find((s) => s.id == id)
+    const a = before.surveys.find((s) => s.id === id)
+    const b = after.surveys.find((s) => s.id === id)
     diff('survey', id, a && survey(a), b && survey(b), out)
   }
   for (const id of new Set([...ids(after.touchpoints), ...ids(before.touchpoints)])) {
-    const a = before.touchpoints.find((t) => t.id == id)
-    const b = after.touchpoints.find((t) => t.id == id)
+    const a = before.touchpoints.find((t) => t.id === id)
+    const b = after.touchpoints.find((t) => t.id === id)
     diff('touchpoint', id, a && touchpoint(a), b && touchpoint(b), out)
   }
   return out

@@ -81,7 +81,7 @@ describe('the forecast', () => {
     const changes = compare(f, after)
     expect(changes).toContainEqual({ scope: 'survey', id: 'ces', field: 'prompts', before: 10, after: 100 })
     expect(changes).toContainEqual({ scope: 'overall', field: 'caps.cooldown', before: 100, after: null })
-    expect(changes.find((c) => c.scope == 'survey' && c.id == 'csat')).toBeUndefined()
+    expect(changes.find((c) => c.scope === 'survey' && c.id === 'csat')).toBeUndefined()
     expect(changesText(changes, 'old.json')).toMatch(/survey ces +prompts +10 +100 +\+90/)
     expect(compare(f, f)).toEqual([])
   })
@@ -142,7 +142,7 @@ describe('synthetic traffic', () => {
   it('has the visits, returning people and event rates of the profile', () => {
     const people = synthesize(profile, config)
     const events = [...people.values()].flat()
-    const count = (name: string) => events.filter((e) => e.event == name).length
+    const count = (name: string) => events.filter((e) => e.event === name).length
     expect(count('page.viewed')).toBe(7 * 500 * 2)
     // 3,500 visits, 40 % of them returning: about 2,100 people.
     expect(people.size).toBeGreaterThan(1900)

@@ -111,20 +111,20 @@ export function forecast(config: Config, tally: Tally, responseRate: number, day
   })
   const caps: Cap[] = []
   const count = (code: string, times: number, group?: string) => {
-    const cap = caps.find((c) => c.code == code && c.group == group)
+    const cap = caps.find((c) => c.code === code && c.group === group)
     cap ? (cap.times += times) : caps.push({ code, ...(group === undefined ? {} : { group }), times })
   }
   for (const s of config.surveys) {
     const t = tally.surveys[s.id]!
-    for (const [code, times] of Object.entries(t.refused)) if (PACING.has(code) && code != 'group') count(code, times)
+    for (const [code, times] of Object.entries(t.refused)) if (PACING.has(code) && code !== 'group') count(code, times)
     for (const [group, times] of Object.entries(t.groups)) count('group', times, group)
   }
   caps.sort((a, b) => b.times - a.times)
 
   const tpIds = [...new Set([...(config.touchpoints || []).map((t) => t.id), ...config.surveys.flatMap((s) => (s.touchpoint ? [s.touchpoint] : []))])]
   const touchpoints: TouchpointForecast[] = tpIds.map((id) => {
-    const own = config.surveys.filter((s) => s.touchpoint == id)
-    const perWeek = surveys.filter((s) => s.touchpoint == id).reduce((a, s) => a + s.prompts * responseRate, 0) / weeks
+    const own = config.surveys.filter((s) => s.touchpoint === id)
+    const perWeek = surveys.filter((s) => s.touchpoint === id).reduce((a, s) => a + s.prompts * responseRate, 0) / weeks
     const metrics = own.flatMap((s) => (Array.isArray(s.questions) ? s.questions : []).map(metricOf)).filter((m): m is Metric => !!m)
     const metric = metrics.sort((a, b) => NEEDED[b] - NEEDED[a])[0] ?? null
     const needed = metric && NEEDED[metric]

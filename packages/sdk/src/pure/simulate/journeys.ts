@@ -33,7 +33,7 @@ interface Exported {
   trail: { event: string; at: string; props?: Record<string, unknown> }[]
 }
 
-const time = (at: unknown): number => (typeof at == 'number' ? at : typeof at == 'string' ? Date.parse(at) : NaN)
+const time = (at: unknown): number => (typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : NaN)
 
 /**
  * The events of one parsed line: a journey line gives one; a record of the collector's export gives
@@ -42,15 +42,15 @@ const time = (at: unknown): number => (typeof at == 'number' ? at : typeof at ==
  */
 export function eventsOf(line: unknown): JourneyEvent[] {
   const l = line as Partial<Line> & Partial<Exported>
-  if (!l || typeof l != 'object') throw new Error('not a JSON object')
-  if (Array.isArray(l.trail) && typeof l.surveyId == 'string') {
+  if (!l || typeof l !== 'object') throw new Error('not a JSON object')
+  if (Array.isArray(l.trail) && typeof l.surveyId === 'string') {
     const person = l.userId || l.responseId
     if (!person) throw new Error('an exported record without userId or responseId')
     return l.trail.map((s) => ({ person, at: time(s.at), event: s.event, ...(s.props ? { props: s.props } : {}), ...(l.path ? { path: l.path } : {}), ...(l.lang ? { lang: l.lang } : {}) }))
   }
   const at = time(l.at)
-  if (typeof l.person != 'string' && typeof l.person != 'number') throw new Error('"person" is missing')
-  if (typeof l.event != 'string') throw new Error('"event" is missing')
+  if (typeof l.person !== 'string' && typeof l.person !== 'number') throw new Error('"person" is missing')
+  if (typeof l.event !== 'string') throw new Error('"event" is missing')
   if (!Number.isFinite(at)) throw new Error('"at" is not a time (epoch milliseconds or an ISO date)')
   return [{ ...(l as Line), person: String(l.person), at }]
 }

@@ -24,12 +24,12 @@ export const NEEDED: Record<Metric, number> = {
 /** What a question measures, as the collector reads it (`measureOf`); undefined for text and choices. */
 export function metricOf(q: Question): Metric | undefined {
   const t = q.template
-  if (t == 'feeling' || q.type == 'emotion') return 'emotion'
-  if (t == 'goal' || q.type == 'yesno') return 'goal'
-  if (t == 'csat' || t == 'nps') return t
-  if (t == 'effort') return 'ces'
-  if (q.type != 'rating') return
+  if (t === 'feeling' || q.type === 'emotion') return 'emotion'
+  if (t === 'goal' || q.type === 'yesno') return 'goal'
+  if (t === 'csat' || t === 'nps') return t
+  if (t === 'effort') return 'ces'
+  if (q.type !== 'rating') return
   const from = q.from ?? 1
   const to = q.scale ?? 5
-  return from == 0 && to == 10 ? 'nps' : from == 1 && to == 7 ? 'ces' : from == 1 && to == 5 ? 'csat' : undefined
+  return from === 0 && to === 10 ? 'nps' : from === 1 && to === 7 ? 'ces' : from === 1 && to === 5 ? 'csat' : undefined
 }

@@ -37,12 +37,12 @@ export interface Profile {
 
 /** Checks a profile; the first problem in words, or nothing. */
 export function checkProfile(p: Partial<Profile>): string | undefined {
-  const positive = (v: unknown) => typeof v == 'number' && v > 0 && Number.isFinite(v)
+  const positive = (v: unknown) => typeof v === 'number' && v > 0 && Number.isFinite(v)
   if (!positive(p.days)) return '"days" must be a number above 0'
   if (!positive(p.visitorsPerDay)) return '"visitorsPerDay" must be a number above 0'
-  if (p.returning !== undefined && !(typeof p.returning == 'number' && p.returning >= 0 && p.returning <= 1)) return '"returning" must be a share from 0 to 1'
-  if (!p.rates || typeof p.rates != 'object') return '"rates" must be an object: { "event or touchpoint": visits share }'
-  for (const [k, v] of Object.entries(p.rates)) if (!(typeof v == 'number' && v >= 0)) return `"rates.${k}" must be a number ≥ 0`
+  if (p.returning !== undefined && !(typeof p.returning === 'number' && p.returning >= 0 && p.returning <= 1)) return '"returning" must be a share from 0 to 1'
+  if (!p.rates || typeof p.rates !== 'object') return '"rates" must be an object: { "event or touchpoint": visits share }'
+  for (const [k, v] of Object.entries(p.rates)) if (!(typeof v === 'number' && v >= 0)) return `"rates.${k}" must be a number ≥ 0`
   if (p.start !== undefined && Number.isNaN(Date.parse(p.start))) return '"start" must be an ISO date'
 }
 
@@ -59,10 +59,10 @@ export function synthesize(profile: Profile, config: Config): Map<string, Journe
   const span = (profile.minutes ?? 10) * 6e4
   const touchpoints = config.touchpoints || []
   const pathOf = (key: string, tp?: string): string =>
-    profile.paths?.[key] ?? (tp !== undefined ? profile.paths?.[tp] : undefined) ?? touchpoints.find((t) => t.id == tp)?.urls?.find((u) => !u.includes('*')) ?? '/'
+    profile.paths?.[key] ?? (tp !== undefined ? profile.paths?.[tp] : undefined) ?? touchpoints.find((t) => t.id === tp)?.urls?.find((u) => !u.includes('*')) ?? '/'
   // Each rate as [event, page, expected per visit]; a touchpoint id becomes each of its events.
   const rates: [string, string, number][] = Object.entries(profile.rates).flatMap(([key, rate]) => {
-    const tp = touchpoints.find((t) => t.id == key)
+    const tp = touchpoints.find((t) => t.id === key)
     if (tp?.events?.length) return tp.events.map((e): [string, string, number] => [e, pathOf(e, tp.id), rate])
     const owner = touchpoints.find((t) => t.events?.includes(key))
     return [[key, pathOf(key, owner?.id), rate]]

@@ -137,10 +137,10 @@ export class Replay {
 
     /** Who made a refusal: another survey, for the reasons that are about other surveys. */
     const blocker = (r: Reason): string | undefined => {
-      if (r.code == 'priority') return r.winner
-      if (r.code == 'spacing') return r.after
-      if (r.code == 'cooldown' || r.code == 'maxPerSession' || r.code == 'maxPer') return lastShown
-      if (r.code == 'group') {
+      if (r.code === 'priority') return r.winner
+      if (r.code === 'spacing') return r.after
+      if (r.code === 'cooldown' || r.code === 'maxPerSession' || r.code === 'maxPer') return lastShown
+      if (r.code === 'group') {
         const members = pacing?.groups?.[r.group]?.surveys || []
         let last: string | undefined
         for (const id of members) if ((state.surveys[id]?.shown || 0) > (state.surveys[last!]?.shown || 0)) last = id
@@ -150,9 +150,9 @@ export class Replay {
     const refuse = (survey: Survey, r: Reason) => {
       const t = tally.surveys[survey.id]!
       t.refused[r.code] = (t.refused[r.code] || 0) + 1
-      if (r.code == 'group') t.groups[r.group] = (t.groups[r.group] || 0) + 1
+      if (r.code === 'group') t.groups[r.group] = (t.groups[r.group] || 0) + 1
       const by = blocker(r)
-      if (by !== undefined && by != survey.id) {
+      if (by !== undefined && by !== survey.id) {
         const codes = (t.blockedBy[r.code] ||= {})
         codes[by] = (codes[by] || 0) + 1
       }
@@ -179,7 +179,7 @@ export class Replay {
     const due = (until: number) => {
       while (delayed.length && delayed[0]!.at <= until) {
         const { survey, path: where, at } = delayed.shift()!
-        if (where != path) refuse(survey, { code: 'left', path: where })
+        if (where !== path) refuse(survey, { code: 'left', path: where })
         else {
           const d = recheck(survey, history, ctx(at))
           if (d.show) attempt(survey, at)

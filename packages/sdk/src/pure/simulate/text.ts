@@ -7,7 +7,7 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US')
 const dec = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
 const pct = (n: number) => (n * 100).toLocaleString('en-US', { maximumFractionDigits: 1 }) + ' %'
 const spread = (s: Spread) => s.median + ' / ' + s.p95 + ' / ' + s.max
-const rule = (code: string, group?: string) => (code == 'group' ? `group "${group}" cooldownDays` : (RULES[code as Code] ?? code))
+const rule = (code: string, group?: string) => (code === 'group' ? `group "${group}" cooldownDays` : (RULES[code as Code] ?? code))
 
 /** Columns padded to their widest cell; columns of figures (the first row may be a header) right-aligned. */
 function table(rows: string[][]): string[] {
@@ -60,7 +60,7 @@ export function forecastText(f: Forecast, name: string): string {
 /** What changed against an earlier config or forecast (`--against`). */
 export function changesText(changes: Change[], name: string): string {
   if (!changes.length) return `Against ${name}: no difference.\n`
-  const share = (c: Change) => c.field == 'share'
+  const share = (c: Change) => c.field === 'share'
   const figure = (c: Change, n: number | null) => (n === null ? '—' : share(c) ? pct(n) : Number.isInteger(n) ? int(n) : dec(n))
   const delta = (c: Change) => {
     if (c.before === null || c.after === null) return ''
@@ -72,7 +72,7 @@ export function changesText(changes: Change[], name: string): string {
       `Against ${name}:`,
       ...table([
         ['', 'figure', 'before', 'after', 'change'],
-        ...changes.map((c) => ['  ' + (c.scope == 'overall' ? 'overall' : c.scope + ' ' + c.id), c.field, figure(c, c.before), figure(c, c.after), delta(c)]),
+        ...changes.map((c) => ['  ' + (c.scope === 'overall' ? 'overall' : c.scope + ' ' + c.id), c.field, figure(c, c.before), figure(c, c.after), delta(c)]),
       ]),
     ].join('\n') + '\n'
   )

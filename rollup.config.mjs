@@ -9,8 +9,7 @@ import path from 'node:path'
 
 // JSON too: the built-in feelings' weights (packages/sdk/src/pure/config/feelings.json) are data
 // that plain Node scripts read as well.
-const transpile = () =>
-  esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' } })
+const transpile = () => esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' } })
 
 const minify = (preamble) =>
   terser({

@@ -89,7 +89,12 @@ async function spawnCollector(database) {
   }
 }
 
-const results = { when: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, settings: { seconds: SECONDS, clients: CLIENTS, batch: 20, records: RECORDS, calls: CALLS, spreadDays: SPREAD_DAYS }, databases: {} }
+const results = {
+  when: new Date().toISOString(),
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+  settings: { seconds: SECONDS, clients: CLIENTS, batch: 20, records: RECORDS, calls: CALLS, spreadDays: SPREAD_DAYS },
+  databases: {},
+}
 
 for (const kind of DBS) {
   const r = (results.databases[kind] = {})
@@ -135,10 +140,13 @@ for (const kind of DBS) {
     // Kill it once half the load's time has passed, while the clients are sending.
     let killed
     const kill = new Promise((resolve) => (killed = resolve))
-    const timer = setTimeout(() => {
-      collector.child.kill('SIGKILL')
-      killed()
-    }, (SECONDS * 1000) / 2)
+    const timer = setTimeout(
+      () => {
+        collector.child.kill('SIGKILL')
+        killed()
+      },
+      (SECONDS * 1000) / 2,
+    )
     const run = await load(collector.url, { clients: CLIENTS, seconds: SECONDS, until: kill, prefix: 'crash', seed: 23 })
     clearTimeout(timer)
     await collector.exited
@@ -152,13 +160,28 @@ for (const kind of DBS) {
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500)
       const [a, b] = await Promise.all([
-        store.db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).where('id', 'in', chunk).executeTakeFirstOrThrow(),
-        store.db.selectFrom('moments').select((eb) => eb.fn.countAll().as('n')).where('id', 'in', chunk).executeTakeFirstOrThrow(),
+        store.db
+          .selectFrom('responses')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('id', 'in', chunk)
+          .executeTakeFirstOrThrow(),
+        store.db
+          .selectFrom('moments')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('id', 'in', chunk)
+          .executeTakeFirstOrThrow(),
       ])
       found += Number(a.n) + Number(b.n)
     }
     await store.close()
-    r.crash = { acknowledged: ids.length, found, lost: ids.length - found, failedRequests: run.errors, restartedHealthy: health.ok === true, loadAverage: [before, load1()] }
+    r.crash = {
+      acknowledged: ids.length,
+      found,
+      lost: ids.length - found,
+      failedRequests: run.errors,
+      restartedHealthy: health.ok === true,
+      loadAverage: [before, load1()],
+    }
     log(`(c) kill -9 under load: ${ids.length} records acknowledged, ${found} found after restart, lost ${r.crash.lost} (requests cut: ${run.errors})`)
   }
 
@@ -211,7 +234,9 @@ for (const kind of DBS) {
       promptsInPeriod: shown,
       loadAverage: [before, load1()],
     }
-    log(`(d) GET /api/scorecards over ${counts.records} records (${counts.responses} responses): median ${r.scorecards.medianMs} ms, p95 ${r.scorecards.p95Ms} ms, ${r.scorecards.cpuMsPerCall} ms CPU in the collector's process per call (load ${before})`)
+    log(
+      `(d) GET /api/scorecards over ${counts.records} records (${counts.responses} responses): median ${r.scorecards.medianMs} ms, p95 ${r.scorecards.p95Ms} ms, ${r.scorecards.cpuMsPerCall} ms CPU in the collector's process per call (load ${before})`,
+    )
   }
 }
 await pg?.stop()

@@ -115,8 +115,10 @@ for (const name of ENGINES) {
       await fresh.close()
     }
   await engine.close()
-  for (const sdk of Object.keys(EVAL)) for (const when of ['cold', 'warm']) results.push({ engine: name, sdk, measure: 'eval', when, ms: summary(evalMs[sdk][when]) })
-  for (const sdk of Object.keys(SDKS)) for (const when of ['not cached', 'cached']) results.push({ engine: name, sdk, measure: 'visible', when, ms: summary(visibleMs[sdk][when]) })
+  for (const sdk of Object.keys(EVAL))
+    for (const when of ['cold', 'warm']) results.push({ engine: name, sdk, measure: 'eval', when, ms: summary(evalMs[sdk][when]) })
+  for (const sdk of Object.keys(SDKS))
+    for (const when of ['not cached', 'cached']) results.push({ engine: name, sdk, measure: 'visible', when, ms: summary(visibleMs[sdk][when]) })
 }
 
 const f = (n) => n.toFixed(1)

@@ -46,10 +46,27 @@ const bytesTable = table(['SDK', 'page loads when', 'raw KB', 'gzip -9 KB', 'bro
 const sdkStartup = startup.results.filter((r) => r.sdk != 'no SDK')
 const startupOf = (sdk, rate) => sdkStartup.find((r) => r.sdk == sdk && r.cpuSlowdown == rate)
 const startupTable = table(
-  ['SDK', 'CPU', 'script ms, median (min–max)', 'main-thread tasks ms, median', "SDK's long tasks, median (max)", "SDK's long-task ms, median", "SDK's longest task ms, median (max)", 'page long tasks, median (max)', 'peer ÷ Hetki (script ms)', 'scripts the page fetched'],
+  [
+    'SDK',
+    'CPU',
+    'script ms, median (min–max)',
+    'main-thread tasks ms, median',
+    "SDK's long tasks, median (max)",
+    "SDK's long-task ms, median",
+    "SDK's longest task ms, median (max)",
+    'page long tasks, median (max)',
+    'peer ÷ Hetki (script ms)',
+    'scripts the page fetched',
+  ],
   startup.results.map((r) => [
-    r.sdk == 'no SDK' ? 'no SDK (baseline, raw)' : r.sdk, `${r.cpuSlowdown}×`, spread(r.scriptMs), ms(r.taskMs.median),
-    `${r.sdkLongTasks.median} (${r.sdkLongTasks.max})`, ms(r.sdkLongTaskMs.median), r.sdk == 'no SDK' ? '—' : `${ms(r.sdkLongestTaskMs.median)} (${ms(r.sdkLongestTaskMs.max)})`, `${r.longTasks.median} (${r.longTasks.max})`,
+    r.sdk == 'no SDK' ? 'no SDK (baseline, raw)' : r.sdk,
+    `${r.cpuSlowdown}×`,
+    spread(r.scriptMs),
+    ms(r.taskMs.median),
+    `${r.sdkLongTasks.median} (${r.sdkLongTasks.max})`,
+    ms(r.sdkLongTaskMs.median),
+    r.sdk == 'no SDK' ? '—' : `${ms(r.sdkLongestTaskMs.median)} (${ms(r.sdkLongestTaskMs.max)})`,
+    `${r.longTasks.median} (${r.longTasks.max})`,
     r.sdk == 'posthog-js' ? times(r.scriptMs.median / startupOf('Hetki', r.cpuSlowdown).scriptMs.median) : '—',
     r.scripts.map((s) => '`' + s + '`').join(', ') || '—',
   ]),
@@ -63,15 +80,28 @@ const decideTable = table(
 const visibleOf = (sdk, when) => visible.results.find((r) => r.sdk == sdk && r.when == when)
 const visibleTable = table(
   ['SDK', 'SDK files', 'ms, median', 'min', 'max', 'peer ÷ Hetki'],
-  visible.results.map((r) => [r.sdk, r.when, ms(r.ms.median), ms(r.ms.min), ms(r.ms.max), r.sdk == 'Hetki' ? '—' : times(r.ms.median / visibleOf('Hetki', r.when).ms.median)]),
+  visible.results.map((r) => [
+    r.sdk,
+    r.when,
+    ms(r.ms.median),
+    ms(r.ms.min),
+    ms(r.ms.max),
+    r.sdk == 'Hetki' ? '—' : times(r.ms.median / visibleOf('Hetki', r.when).ms.median),
+  ]),
 )
 
 const engineOf = (r, sdk) => engines.results.find((x) => x.engine == r.engine && x.measure == r.measure && x.when == r.when && x.sdk == sdk)
 const enginesTable = table(
   ['engine', 'measure', 'when', 'SDK', 'ms, median', 'min', 'max', 'peer ÷ Hetki'],
   engines.results.map((r) => [
-    engines.versions[r.engine] ?? r.engine, r.measure == 'eval' ? 'script tag evaluation' : 'trigger → visible', r.when, r.sdk,
-    ms(r.ms.median), ms(r.ms.min), ms(r.ms.max), r.sdk != 'posthog-js' ? '—' : times(r.ms.median / Math.max(engineOf(r, 'Hetki').ms.median, 0.1)),
+    engines.versions[r.engine] ?? r.engine,
+    r.measure == 'eval' ? 'script tag evaluation' : 'trigger → visible',
+    r.when,
+    r.sdk,
+    ms(r.ms.median),
+    ms(r.ms.min),
+    ms(r.ms.max),
+    r.sdk != 'posthog-js' ? '—' : times(r.ms.median / Math.max(engineOf(r, 'Hetki').ms.median, 0.1)),
   ]),
 )
 
@@ -84,8 +114,20 @@ const baseline = startup.results.filter((r) => r.sdk == 'no SDK')
 const noiseTable = table(
   ['sample', 'median', 'min', 'max', 'max ÷ min'],
   [
-    ...noise.map((n) => [`Node, fixed CPU workload, ${n.when} of the run (ms)`, ms(n.workloadMs.median), ms(n.workloadMs.min), ms(n.workloadMs.max), times(n.workloadMs.max / n.workloadMs.min)]),
-    ...baseline.map((b) => [`Chromium, reference page without SDK, main-thread tasks at ${b.cpuSlowdown}× (ms)`, ms(b.taskMs.median), ms(b.taskMs.min), ms(b.taskMs.max), '—']),
+    ...noise.map((n) => [
+      `Node, fixed CPU workload, ${n.when} of the run (ms)`,
+      ms(n.workloadMs.median),
+      ms(n.workloadMs.min),
+      ms(n.workloadMs.max),
+      times(n.workloadMs.max / n.workloadMs.min),
+    ]),
+    ...baseline.map((b) => [
+      `Chromium, reference page without SDK, main-thread tasks at ${b.cpuSlowdown}× (ms)`,
+      ms(b.taskMs.median),
+      ms(b.taskMs.min),
+      ms(b.taskMs.max),
+      '—',
+    ]),
   ],
 )
 
@@ -94,13 +136,43 @@ const hetkiStartup = sdkStartup.filter((r) => r.sdk == 'Hetki')
 const bars = [
   ['core script every page loads (gzip -9)', '≤ 6 KB', `${kb(sizes.hetkiFiles['hetki.js'].gzip)} KB`, sizes.hetkiFiles['hetki.js'].gzip <= 6144],
   ['widget chunk incl. Preact (gzip -9)', '≤ 14 KB', `${kb(sizes.hetkiFiles['hetki-widget.js'].gzip)} KB`, sizes.hetkiFiles['hetki-widget.js'].gzip <= 14336],
-  ['decision cost per track(), 100 surveys (Node)', '≤ 2 µs median', `${decide.results.find((r) => r.surveys == 100).median.toFixed(3)} µs`, decide.results.find((r) => r.surveys == 100).median <= 2],
-  ['hetki simulate: 1 million events replayed (Node)', '< 10 s', `${simulate.millionEventsSeconds.toFixed(2)} s (${simulate.eventsPerSecond.toLocaleString('en-US')} events/s)`, simulate.millionEventsSeconds < 10],
-  ['start-up: long tasks of the SDK in Chromium', 'none', hetkiStartup.map((r) => `median ${r.sdkLongTasks.median}, max ${r.sdkLongTasks.max} at ${r.cpuSlowdown}×`).join('; '), hetkiStartup.every((r) => r.sdkLongTasks.max == 0)],
-  ['start-up: script time vs posthog-js', 'a small fraction', hetkiStartup.map((r) => `${(100 * r.scriptMs.median / startupOf('posthog-js', r.cpuSlowdown).scriptMs.median).toFixed(0)} % at ${r.cpuSlowdown}×`).join(', '), null],
-  ['trigger → visible, widget cached (Chromium)', '≤ 50 ms median', `${ms(visibleOf('Hetki', 'cached').ms.median)} ms`, visibleOf('Hetki', 'cached').ms.median <= 50],
+  [
+    'decision cost per track(), 100 surveys (Node)',
+    '≤ 2 µs median',
+    `${decide.results.find((r) => r.surveys == 100).median.toFixed(3)} µs`,
+    decide.results.find((r) => r.surveys == 100).median <= 2,
+  ],
+  [
+    'hetki simulate: 1 million events replayed (Node)',
+    '< 10 s',
+    `${simulate.millionEventsSeconds.toFixed(2)} s (${simulate.eventsPerSecond.toLocaleString('en-US')} events/s)`,
+    simulate.millionEventsSeconds < 10,
+  ],
+  [
+    'start-up: long tasks of the SDK in Chromium',
+    'none',
+    hetkiStartup.map((r) => `median ${r.sdkLongTasks.median}, max ${r.sdkLongTasks.max} at ${r.cpuSlowdown}×`).join('; '),
+    hetkiStartup.every((r) => r.sdkLongTasks.max == 0),
+  ],
+  [
+    'start-up: script time vs posthog-js',
+    'a small fraction',
+    hetkiStartup
+      .map((r) => `${((100 * r.scriptMs.median) / startupOf('posthog-js', r.cpuSlowdown).scriptMs.median).toFixed(0)} % at ${r.cpuSlowdown}×`)
+      .join(', '),
+    null,
+  ],
+  [
+    'trigger → visible, widget cached (Chromium)',
+    '≤ 50 ms median',
+    `${ms(visibleOf('Hetki', 'cached').ms.median)} ms`,
+    visibleOf('Hetki', 'cached').ms.median <= 50,
+  ],
 ]
-const barsTable = table(['bar', 'target', 'this run', 'met'], bars.map(([what, target, got, met]) => [what, target, got, met == null ? 'see figures' : met ? 'yes' : '**no**']))
+const barsTable = table(
+  ['bar', 'target', 'this run', 'met'],
+  bars.map(([what, target, got, met]) => [what, target, got, met == null ? 'see figures' : met ? 'yes' : '**no**']),
+)
 
 // Issue #19, "lighter": its targets, each from this run.
 const surveyPage = Object.entries(sizes.hetkiFiles)
@@ -110,8 +182,18 @@ const startup4 = startupOf('Hetki', 4)
 const decide100 = decide.results.find((r) => r.surveys == 100)
 const notCached = visibleOf('Hetki', 'not cached')
 const lighter = [
-  ['a page showing a survey loads (gzip -9)', '≤ 18 KB', `${kb(surveyPageGzip)} KB: ${surveyPage.map(([f, b]) => `${f.replace(/^hetki-?|\.js$/g, '') || 'core'} ${kb(b.gzip)}`).join(' + ')} (Preact ≈ ${kb(sizes.widgetSplit.preactGzip)} of the widget)`, surveyPageGzip <= 18 * 1024],
-  ['the core (gzip -9)', '≤ 6 KB', `${kb(sizes.hetkiFiles['hetki.js'].gzip)} KB (${sizes.hetkiFiles['hetki.js'].gzip} B)`, sizes.hetkiFiles['hetki.js'].gzip <= 6144],
+  [
+    'a page showing a survey loads (gzip -9)',
+    '≤ 18 KB',
+    `${kb(surveyPageGzip)} KB: ${surveyPage.map(([f, b]) => `${f.replace(/^hetki-?|\.js$/g, '') || 'core'} ${kb(b.gzip)}`).join(' + ')} (Preact ≈ ${kb(sizes.widgetSplit.preactGzip)} of the widget)`,
+    surveyPageGzip <= 18 * 1024,
+  ],
+  [
+    'the core (gzip -9)',
+    '≤ 6 KB',
+    `${kb(sizes.hetkiFiles['hetki.js'].gzip)} KB (${sizes.hetkiFiles['hetki.js'].gzip} B)`,
+    sizes.hetkiFiles['hetki.js'].gzip <= 6144,
+  ],
   [
     'IndexedDB transactions per 1,000 events, steady (one every 3 s)',
     '≤ 10',
@@ -127,7 +209,10 @@ const lighter = [
   ],
   ['trigger → visible, nothing cached', '≤ 60 ms median', `${ms(notCached.ms.median)} ms`, notCached.ms.median <= 60],
 ]
-const lighterTable = table(['target (issue #19)', 'target', 'this run', 'met'], lighter.map(([what, target, got, met]) => [what, target, got, met ? 'yes' : '**no**']))
+const lighterTable = table(
+  ['target (issue #19)', 'target', 'this run', 'met'],
+  lighter.map(([what, target, got, met]) => [what, target, got, met ? 'yes' : '**no**']),
+)
 
 const md = `# Hetki benchmarks, side by side with the peers
 
@@ -201,5 +286,25 @@ ${noiseTable}
 `
 
 writeFileSync('bench/report.md', md)
-writeFileSync('bench/results.json', JSON.stringify({ environment, bars: bars.map(([bar, target, value, met]) => ({ bar, target, value, met })), sizes, startup, decide, simulate, visible, engines, storage, noise }, null, 2) + '\n')
-console.log(`\n${barsTable}\n\n${lighterTable}\n\n${bytesTable}\n\n${startupTable}\n\n${decideTable}\n\n${visibleTable}\n\n${enginesTable}\n\n${storageTable}\n\n${noiseTable}\n`)
+writeFileSync(
+  'bench/results.json',
+  JSON.stringify(
+    {
+      environment,
+      bars: bars.map(([bar, target, value, met]) => ({ bar, target, value, met })),
+      sizes,
+      startup,
+      decide,
+      simulate,
+      visible,
+      engines,
+      storage,
+      noise,
+    },
+    null,
+    2,
+  ) + '\n',
+)
+console.log(
+  `\n${barsTable}\n\n${lighterTable}\n\n${bytesTable}\n\n${startupTable}\n\n${decideTable}\n\n${visibleTable}\n\n${enginesTable}\n\n${storageTable}\n\n${noiseTable}\n`,
+)

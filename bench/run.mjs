@@ -4,7 +4,18 @@
 import { execFileSync } from 'node:child_process'
 import { ensurePeers } from './lib/peers.mjs'
 
-const STEPS = ['noise.mjs start', 'sizes.mjs', 'decide.mjs', 'simulate.mjs', 'startup.mjs', 'visible.mjs', 'engines.mjs', 'storage.mjs', 'noise.mjs end', 'report.mjs']
+const STEPS = [
+  'noise.mjs start',
+  'sizes.mjs',
+  'decide.mjs',
+  'simulate.mjs',
+  'startup.mjs',
+  'visible.mjs',
+  'engines.mjs',
+  'storage.mjs',
+  'noise.mjs end',
+  'report.mjs',
+]
 
 ensurePeers()
 const started = Date.now()

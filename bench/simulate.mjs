@@ -40,7 +40,7 @@ const result = {
   replayMs: { median: replayMs, min: rounds[0], max: rounds.at(-1) },
   forecastMs,
   eventsPerSecond: Math.round(events / (replayMs / 1000)),
-  millionEventsSeconds: (replayMs / events) * 1e6 / 1000,
+  millionEventsSeconds: ((replayMs / events) * 1e6) / 1000,
 }
 mkdirSync('bench/.out', { recursive: true })
 writeFileSync('bench/.out/simulate.json', JSON.stringify(result, null, 2) + '\n')

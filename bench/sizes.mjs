@@ -31,21 +31,71 @@ const largestLocale = readdirSync('dist')
 
 const rows = [
   { sdk: 'Hetki', version: 'this branch', when: 'no survey shows', files: [dist('hetki.js')] },
-  { sdk: 'Hetki', version: 'this branch', when: 'a survey shows', files: showing, note: 'a CSAT rating with an optional follow-up text, in English: core, engine, widget, sender' },
-  { sdk: 'Hetki', version: 'this branch', when: 'every question type, any language', files: [...showing, largestLocale],
-    note: 'rating, emotion, yes/no, choice and text in one survey, in the language with the largest UI strings file' },
+  {
+    sdk: 'Hetki',
+    version: 'this branch',
+    when: 'a survey shows',
+    files: showing,
+    note: 'a CSAT rating with an optional follow-up text, in English: core, engine, widget, sender',
+  },
+  {
+    sdk: 'Hetki',
+    version: 'this branch',
+    when: 'every question type, any language',
+    files: [...showing, largestLocale],
+    note: 'rating, emotion, yes/no, choice and text in one survey, in the language with the largest UI strings file',
+  },
   // With surveys on, posthog-js fetches its renderer at start-up on every page (bench/startup.mjs
   // lists the files each page fetched); the core alone is what a project without surveys loads.
-  { sdk: 'posthog-js', version: peerVersion('posthog-js'), when: 'no survey shows', files: [posthog('array.js'), posthog('surveys.js')],
-    note: 'core + survey renderer: with surveys on, surveys.js is fetched at start-up (see the start-up table)' },
-  { sdk: 'posthog-js', version: peerVersion('posthog-js'), when: 'core alone', files: [posthog('array.js')], note: 'array.js, what a project without surveys loads' },
-  { sdk: 'posthog-js', version: peerVersion('posthog-js'), when: 'a survey shows', files: [posthog('array.js'), posthog('surveys.js')], note: 'core + survey renderer (surveys.js)' },
-  { sdk: 'Sprig', version: peerVersion('@sprig-technologies/sprig-browser'), when: 'no survey shows', files: sprig.eager, note: 'eager chunks, bundled and minified by esbuild' },
-  { sdk: 'Sprig', version: peerVersion('@sprig-technologies/sprig-browser'), when: 'a survey shows', files: [...sprig.eager, ...sprig.lazy],
-    note: 'eager + every lazy chunk (a given survey may load a subset)' },
-  { sdk: 'Formbricks', version: peerVersion('@formbricks/js'), when: 'loader only', files: moduleGraph(bundles.formbricks).eager,
-    note: 'the npm loader only; its core and renderer come from a Formbricks server and are not in the package' },
-  { sdk: 'Preact alone (floor)', version: peerVersion('preact'), when: 'library only', files: moduleGraph(bundles.preact).eager, note: 'what any Preact renderer pays at least' },
+  {
+    sdk: 'posthog-js',
+    version: peerVersion('posthog-js'),
+    when: 'no survey shows',
+    files: [posthog('array.js'), posthog('surveys.js')],
+    note: 'core + survey renderer: with surveys on, surveys.js is fetched at start-up (see the start-up table)',
+  },
+  {
+    sdk: 'posthog-js',
+    version: peerVersion('posthog-js'),
+    when: 'core alone',
+    files: [posthog('array.js')],
+    note: 'array.js, what a project without surveys loads',
+  },
+  {
+    sdk: 'posthog-js',
+    version: peerVersion('posthog-js'),
+    when: 'a survey shows',
+    files: [posthog('array.js'), posthog('surveys.js')],
+    note: 'core + survey renderer (surveys.js)',
+  },
+  {
+    sdk: 'Sprig',
+    version: peerVersion('@sprig-technologies/sprig-browser'),
+    when: 'no survey shows',
+    files: sprig.eager,
+    note: 'eager chunks, bundled and minified by esbuild',
+  },
+  {
+    sdk: 'Sprig',
+    version: peerVersion('@sprig-technologies/sprig-browser'),
+    when: 'a survey shows',
+    files: [...sprig.eager, ...sprig.lazy],
+    note: 'eager + every lazy chunk (a given survey may load a subset)',
+  },
+  {
+    sdk: 'Formbricks',
+    version: peerVersion('@formbricks/js'),
+    when: 'loader only',
+    files: moduleGraph(bundles.formbricks).eager,
+    note: 'the npm loader only; its core and renderer come from a Formbricks server and are not in the package',
+  },
+  {
+    sdk: 'Preact alone (floor)',
+    version: peerVersion('preact'),
+    when: 'library only',
+    files: moduleGraph(bundles.preact).eager,
+    note: 'what any Preact renderer pays at least',
+  },
 ].map((row) => ({ ...row, ...bytesOfSet(row.files), files: row.files.map((f) => basename(f)) }))
 
 const kb = (n) => (n / 1024).toFixed(1)
@@ -60,12 +110,39 @@ const hetkiFiles = Object.fromEntries(['hetki.js', 'hetki-engine.js', 'hetki-wid
 // bundles of the widget's source, Preact in and out; the difference is Preact's share (esbuild's
 // minifier is not the build's terser, so the shares are estimates; the file's size is measured).
 const widgetBundle = async (external) =>
-  gzipSync((await build({ entryPoints: ['packages/widget/src/index.tsx'], bundle: true, minify: true, format: 'esm', target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', external, write: false, logLevel: 'error' })).outputFiles[0].contents, { level: 9 }).length
+  gzipSync(
+    (
+      await build({
+        entryPoints: ['packages/widget/src/index.tsx'],
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        target: 'es2020',
+        jsx: 'automatic',
+        jsxImportSource: 'preact',
+        external,
+        write: false,
+        logLevel: 'error',
+      })
+    ).outputFiles[0].contents,
+    { level: 9 },
+  ).length
 const widgetAll = await widgetBundle([])
 const widgetOwn = await widgetBundle(['preact', 'preact/*'])
-const widgetSplit = { preactShare: (widgetAll - widgetOwn) / widgetAll, preactGzip: Math.round(((widgetAll - widgetOwn) / widgetAll) * hetkiFiles['hetki-widget.js'].gzip) }
+const widgetSplit = {
+  preactShare: (widgetAll - widgetOwn) / widgetAll,
+  preactGzip: Math.round(((widgetAll - widgetOwn) / widgetAll) * hetkiFiles['hetki-widget.js'].gzip),
+}
 
 const total = Object.values(hetkiFiles).reduce((a, b) => a + b.gzip, 0)
-console.log('\nHetki, a page showing a survey (gzip -9): ' + Object.entries(hetkiFiles).map(([f, b]) => `${f} ${kb(b.gzip)}`).join(' + ') + ` = ${kb(total)} KB`)
-console.log(`of the widget, Preact and its hooks about ${kb(widgetSplit.preactGzip)} KB (${(100 * widgetSplit.preactShare).toFixed(0)} %), the widget's own code the rest`)
+console.log(
+  '\nHetki, a page showing a survey (gzip -9): ' +
+    Object.entries(hetkiFiles)
+      .map(([f, b]) => `${f} ${kb(b.gzip)}`)
+      .join(' + ') +
+    ` = ${kb(total)} KB`,
+)
+console.log(
+  `of the widget, Preact and its hooks about ${kb(widgetSplit.preactGzip)} KB (${(100 * widgetSplit.preactShare).toFixed(0)} %), the widget's own code the rest`,
+)
 writeFileSync('bench/.out/sizes.json', JSON.stringify({ rows, hetkiFiles, widgetSplit }, null, 2) + '\n')

@@ -95,9 +95,13 @@ for (const rate of RATES) {
 
 const f = (n) => n.toFixed(1)
 console.log(`Start-up in Chromium ${browser.version()}, ${REPEATS} cold loads each (median, min–max)\n`)
-console.log('| SDK | CPU | script ms | main-thread task ms | SDK long tasks | longest SDK task ms | page long tasks | scripts fetched |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
+console.log(
+  '| SDK | CPU | script ms | main-thread task ms | SDK long tasks | longest SDK task ms | page long tasks | scripts fetched |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+)
 for (const r of results)
-  console.log(`| ${r.sdk} | ${r.cpuSlowdown}× | ${f(r.scriptMs.median)} (${f(r.scriptMs.min)}–${f(r.scriptMs.max)}) | ${f(r.taskMs.median)} | ${r.sdkLongTasks.median} (max ${r.sdkLongTasks.max}) | ${f(r.sdkLongestTaskMs.median)} (max ${f(r.sdkLongestTaskMs.max)}) | ${r.longTasks.median} (max ${r.longTasks.max}) | ${r.scripts.join(', ')} |`)
+  console.log(
+    `| ${r.sdk} | ${r.cpuSlowdown}× | ${f(r.scriptMs.median)} (${f(r.scriptMs.min)}–${f(r.scriptMs.max)}) | ${f(r.taskMs.median)} | ${r.sdkLongTasks.median} (max ${r.sdkLongTasks.max}) | ${f(r.sdkLongestTaskMs.median)} (max ${f(r.sdkLongestTaskMs.max)}) | ${r.longTasks.median} (max ${r.longTasks.max}) | ${r.scripts.join(', ')} |`,
+  )
 for (const r of results) if (r.errors.length) console.log(`page errors with ${r.sdk}: ${r.errors.join('; ')}`)
 mkdirSync('bench/.out', { recursive: true })
 writeFileSync('bench/.out/startup.json', JSON.stringify({ chromium: browser.version(), repeats: REPEATS, results }, null, 2) + '\n')

@@ -62,7 +62,9 @@ const answer = (p) => p.locator('[data-hetki-survey]').getByRole('button', { nam
 const summary = (list) => {
   const by = {}
   for (const t of list) by[t] = (by[t] || 0) + 1
-  return Object.entries(by).map(([k, n]) => `${n} ${k}`).join(', ')
+  return Object.entries(by)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ')
 }
 
 const rows = []

@@ -15,13 +15,24 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 const PAGES = ['index', 'help', 'move', 'invoices']
 const LANGUAGES = {
   en: {
-    folder: '/', brand: 'Voltti Energy', names: ['Order', 'Help centre', 'Moving home', 'Invoices'], switchTo: 'fi', switchLabel: 'Suomeksi',
+    folder: '/',
+    brand: 'Voltti Energy',
+    names: ['Order', 'Help centre', 'Moving home', 'Invoices'],
+    switchTo: 'fi',
+    switchLabel: 'Suomeksi',
     about: ['A demo of Hetki: one script tag, and <code>hetki.track()</code> where the page knows', 'something happened. Each survey shows once per person.'],
     reset: { label: 'Reset my state', status: 'Your survey state was reset on this device.', after: ' to be asked again.' },
   },
   fi: {
-    folder: '/fi/', brand: 'Voltti Energia', names: ['Tilaus', 'Ohjeet', 'Muutto', 'Laskut'], switchTo: 'en', switchLabel: 'In English',
-    about: ['Hetkin demo: yksi script-tagi, ja <code>hetki.track()</code> siellä, missä sivu tietää jotain', 'tapahtuneen. Kukin kysely näytetään kerran henkilöä kohden.'],
+    folder: '/fi/',
+    brand: 'Voltti Energia',
+    names: ['Tilaus', 'Ohjeet', 'Muutto', 'Laskut'],
+    switchTo: 'en',
+    switchLabel: 'In English',
+    about: [
+      'Hetkin demo: yksi script-tagi, ja <code>hetki.track()</code> siellä, missä sivu tietää jotain',
+      'tapahtuneen. Kukin kysely näytetään kerran henkilöä kohden.',
+    ],
     reset: { label: 'Nollaa tilani', status: 'Kyselytilasi nollattiin tällä laitteella.', after: ', niin sinulta kysytään uudelleen.' },
   },
 }

@@ -43,11 +43,22 @@ const PATHS = {
   invoices: ['/invoices.html', '/fi/invoices.html'],
 }
 const WHY = {
-  en: ['My card was declined twice.', 'Payment failed, no idea why.', 'The card payment took forever.', 'I was charged but the order said failed.', 'Too many steps to choose a plan.'],
+  en: [
+    'My card was declined twice.',
+    'Payment failed, no idea why.',
+    'The card payment took forever.',
+    'I was charged but the order said failed.',
+    'Too many steps to choose a plan.',
+  ],
   fi: ['Korttini hylättiin kahdesti.', 'Maksu epäonnistui enkä tiedä miksi.', 'Korttimaksu kesti ikuisuuden.'],
 }
 const HARD = {
-  en: ['I had to call to find the form.', 'The help article was out of date.', 'The new address was not accepted.', 'It asked for my contract number, which I could not find.'],
+  en: [
+    'I had to call to find the form.',
+    'The help article was out of date.',
+    'The new address was not accepted.',
+    'It asked for my contract number, which I could not find.',
+  ],
   fi: ['Jouduin soittamaan löytääkseni lomakkeen.', 'Ohjeartikkeli oli vanhentunut.'],
 }
 // The weights the widget sends with each built-in feeling: the config language's one table of them.
@@ -90,7 +101,15 @@ export function sampleEnvelopes(now = Date.now(), { seed = SEED } = {}) {
     let last = at
     if (outcome.answers) {
       last = at + 8000 + Math.floor(random() * 30_000)
-      records.push({ id: responseId, kind: 'response', ...common, answers: outcome.answers, completed: outcome.complete, startedAt: new Date(at).toISOString(), updatedAt: new Date(last).toISOString() })
+      records.push({
+        id: responseId,
+        kind: 'response',
+        ...common,
+        answers: outcome.answers,
+        completed: outcome.complete,
+        startedAt: new Date(at).toISOString(),
+        updatedAt: new Date(last).toISOString(),
+      })
     }
     if (outcome.dismissed) {
       last += 2000 + Math.floor(random() * 5000)
@@ -150,7 +169,10 @@ export function sampleEnvelopes(now = Date.now(), { seed = SEED } = {}) {
       const at = when()
       const lang = chance(0.25) ? 'fi' : 'en'
       const topic = pick(['moving', 'moving', 'contract-start', 'invoices'])
-      const steps = [['page.viewed', 'help-centre'], ['help.searched', 'help-centre', { topic }]]
+      const steps = [
+        ['page.viewed', 'help-centre'],
+        ['help.searched', 'help-centre', { topic }],
+      ]
       const searchedAgain = chance(0.35)
       if (searchedAgain) steps.push(['help.searched', 'help-centre', { topic }])
       steps.push(['help.article_read', 'help-centre', { topic }])
@@ -180,7 +202,11 @@ export function sampleEnvelopes(now = Date.now(), { seed = SEED } = {}) {
       else {
         const effort = readArticle ? pick([2, 3, 3, 4, 5, 5]) : pick([4, 5, 6, 6, 7, 7])
         const answers = effort <= 3 && chance(0.7) ? { effort, hard: pick(HARD[lang]) } : { effort }
-        prompt(at, 'moving', 'ces-move', lang, journey(at, steps), { answers, complete: effort > 3 || 'hard' in answers, dismissed: effort <= 3 && !('hard' in answers) })
+        prompt(at, 'moving', 'ces-move', lang, journey(at, steps), {
+          answers,
+          complete: effort > 3 || 'hard' in answers,
+          dismissed: effort <= 3 && !('hard' in answers),
+        })
       }
     }
 
@@ -189,21 +215,29 @@ export function sampleEnvelopes(now = Date.now(), { seed = SEED } = {}) {
       const lang = chance(0.25) ? 'fi' : 'en'
       // Some invoice readers had a card declined at an earlier order: it shows in their NPS.
       const declined = chance(0.15)
-      const steps = [
-        ...(declined ? [['payment.failed', 'payment', { method: 'card' }]] : []),
-        ['page.viewed', 'invoices'],
-        ['invoice.viewed', 'invoices'],
-      ]
+      const steps = [...(declined ? [['payment.failed', 'payment', { method: 'card' }]] : []), ['page.viewed', 'invoices'], ['invoice.viewed', 'invoices']]
       const end = fate(0.4)
       if (end !== 'answered') prompt(at, 'invoices', 'nps-invoice', lang, journey(at, steps), { dismissed: end === 'dismissed' })
-      else prompt(at, 'invoices', 'nps-invoice', lang, journey(at, steps), { answers: { nps: declined ? pick([1, 3, 5, 6, 7, 8]) : pick([5, 6, 7, 8, 8, 9, 9, 10, 10, 10]) }, complete: true })
+      else
+        prompt(at, 'invoices', 'nps-invoice', lang, journey(at, steps), {
+          answers: { nps: declined ? pick([1, 3, 5, 6, 7, 8]) : pick([5, 6, 7, 8, 8, 9, 9, 10, 10, 10]) },
+          complete: true,
+        })
     }
   }
 
   // A PM checking the checkout survey yesterday: previews, which the results leave out.
   for (let i = 0; i < 6; i++) {
     const at = now - DAY + i * 600_000
-    prompt(at, 'checkout', 'csat-order', 'en', journey(at, [['order.completed', 'checkout']]), { answers: { q1: 1, why: 'Testing the survey' }, complete: true }, true)
+    prompt(
+      at,
+      'checkout',
+      'csat-order',
+      'en',
+      journey(at, [['order.completed', 'checkout']]),
+      { answers: { q1: 1, why: 'Testing the survey' }, complete: true },
+      true,
+    )
   }
 
   envelopes.sort((a, b) => a.sentAt.localeCompare(b.sentAt))

@@ -66,7 +66,7 @@ export function sampleDiagnostics(now = Date.now(), { seed = SEED } = {}) {
             const r = random()
             if (r < 0.05) add('page')
             else if (r < 0.08) add('claim')
-            else (add('shown'), device.shown.add(s.id))
+            else add('shown'), device.shown.add(s.id)
           }
         }
         const last = device.last.get(s.id)
@@ -78,7 +78,14 @@ export function sampleDiagnostics(now = Date.now(), { seed = SEED } = {}) {
     })
     for (const surveys of reports.values()) {
       const n = ++seq
-      records.push({ id: `seed-diag-${String(n).padStart(11, '0')}`, kind: 'diagnostics', at: new Date(day).toISOString(), sample: SAMPLE, surveys, sentAt: day + 20 * 3_600_000 })
+      records.push({
+        id: `seed-diag-${String(n).padStart(11, '0')}`,
+        kind: 'diagnostics',
+        at: new Date(day).toISOString(),
+        sample: SAMPLE,
+        surveys,
+        sentAt: day + 20 * 3_600_000,
+      })
     }
   }
   const envelopes = []

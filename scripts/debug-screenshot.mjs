@@ -33,7 +33,10 @@ try {
   const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, reducedMotion: 'reduce' })
   const page = await context.newPage()
   await page.goto(demo.url + '/checkout?hetki_debug=1')
-  await page.locator('hetki-debug').getByRole('button', { name: /^Hetki debug/ }).click()
+  await page
+    .locator('hetki-debug')
+    .getByRole('button', { name: /^Hetki debug/ })
+    .click()
   await page.evaluate(() => window.hetki.track('order.completed'))
   const prompt = page.locator('[data-hetki-survey="csat-order"]')
   await prompt.getByRole('button', { name: /^5\b/ }).click()

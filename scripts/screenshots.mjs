@@ -41,12 +41,33 @@ const SHOTS = {
 
 /** The survey on a phone, over a page of text: name → survey, page language and colour scheme. */
 const PHONE = {
-  'phone-light': [{ questions: [{ id: 'q', template: 'nps' }, { id: 'why', type: 'text', text: 'What is the main reason for your score?' }] }, 'en', 'light'],
+  'phone-light': [
+    {
+      questions: [
+        { id: 'q', template: 'nps' },
+        { id: 'why', type: 'text', text: 'What is the main reason for your score?' },
+      ],
+    },
+    'en',
+    'light',
+  ],
   'phone-dark': [{ questions: [{ id: 'q', template: 'feeling' }] }, 'en', 'dark'],
-  'phone-rtl-he': [{ questions: [{ id: 'q', template: 'feeling' }, { id: 'n', template: 'nps' }] }, 'he', 'light'],
+  'phone-rtl-he': [
+    {
+      questions: [
+        { id: 'q', template: 'feeling' },
+        { id: 'n', template: 'nps' },
+      ],
+    },
+    'he',
+    'light',
+  ],
 }
 // The page follows the phone's colour scheme too (a stylesheet: the fixture's CSP allows no inline style).
-const ARTICLE = '<link rel="stylesheet" href="/fixture/phone.css"><article>' + '<p>Order #1042 is on its way. You can follow the parcel from the link in your e-mail, or from your account.</p>'.repeat(12) + '</article>'
+const ARTICLE =
+  '<link rel="stylesheet" href="/fixture/phone.css"><article>' +
+  '<p>Order #1042 is on its way. You can follow the parcel from the link in your e-mail, or from your account.</p>'.repeat(12) +
+  '</article>'
 
 const RTL = {
   lang: 'ar',
@@ -110,8 +131,7 @@ async function phone(name, survey, lang, colorScheme) {
 
 try {
   for (const [name, [survey, lang, scheme]] of Object.entries(PHONE)) await phone(name, survey, lang, scheme)
-  for (const [name, survey] of Object.entries(SHOTS))
-    for (const scheme of name.includes('-') ? ['light'] : ['light', 'dark']) await shoot(name, survey, scheme)
+  for (const [name, survey] of Object.entries(SHOTS)) for (const scheme of name.includes('-') ? ['light'] : ['light', 'dark']) await shoot(name, survey, scheme)
   await shoot('rtl', RTL, 'light')
 } finally {
   await browser.close()

@@ -30,7 +30,16 @@ const step = (label, cmd, args) => {
 const vitest = (project, label = project, extra = []) => {
   const out = `${results}/${label}.json`
   const started = Date.now()
-  const ok = run(`${label} tests`, 'npx', ['vitest', 'run', '--project', project, ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
+  const ok = run(`${label} tests`, 'npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    ...extra,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ])
   const seconds = Math.round((Date.now() - started) / 1000)
   if (!existsSync(out)) {
     console.error(`${project} tests produced no report`)

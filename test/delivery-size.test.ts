@@ -11,12 +11,11 @@ describe('delivery bytes', () => {
   })
 
   it('the adapters are separate files, and the core carries none of their code', () => {
-    expect(readdirSync('dist/adapters').filter((f) => f.endsWith('.js') && !f.startsWith('shared-')).sort()).toEqual([
-      'datalayer.js',
-      'posthog.js',
-      'segment.js',
-      'webhook.js',
-    ])
+    expect(
+      readdirSync('dist/adapters')
+        .filter((f) => f.endsWith('.js') && !f.startsWith('shared-'))
+        .sort(),
+    ).toEqual(['datalayer.js', 'posthog.js', 'segment.js', 'webhook.js'])
     for (const core of ['dist/hetki.js', 'dist/hetki.mjs']) {
       const text = readFileSync(core, 'utf8')
       for (const marker of ['$survey_submission_id', 'Survey Responded', 'hetki_record_id', 'sendBeacon'])

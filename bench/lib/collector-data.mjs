@@ -12,40 +12,87 @@ export const benchConfig = {
   touchpoints: [
     { id: 'search', name: 'Search', owner: 'Discovery team', stage: 'discover', channel: 'web', events: ['search.performed', 'search.no_results'] },
     { id: 'product', name: 'Product page', owner: 'Discovery team', stage: 'discover', channel: 'web', events: ['product.viewed'] },
-    { id: 'checkout', name: 'Checkout', owner: 'Payments team', stage: 'buy', channel: 'web', events: ['payment.failed', 'order.completed', 'coupon.rejected'] },
+    {
+      id: 'checkout',
+      name: 'Checkout',
+      owner: 'Payments team',
+      stage: 'buy',
+      channel: 'web',
+      events: ['payment.failed', 'order.completed', 'coupon.rejected'],
+    },
     { id: 'delivery', name: 'Delivery', owner: 'Logistics', stage: 'receive', channel: 'email', events: ['delivery.late', 'delivery.arrived'] },
     { id: 'help', name: 'Help centre', owner: 'Support', stage: 'get help', channel: 'web', events: ['help.article_read', 'chat.started'] },
     { id: 'app', name: 'Mobile app', owner: 'App team', stage: 'use', channel: 'app', events: ['app.crash', 'app.opened'] },
   ],
   surveys: [
-    { id: 'csat-checkout', touchpoint: 'checkout', trigger: { event: 'order.completed' }, questions: [
-      { id: 'csat', type: 'rating', scale: 5, text: 'How satisfied are you with checkout?' },
-      { id: 'goal', type: 'yesno', text: 'Did you get done what you came for?' },
-      { id: 'why', type: 'text', text: 'What could be better?' },
-    ] },
-    { id: 'nps-help', touchpoint: 'help', trigger: { event: 'help.article_read' }, questions: [
-      { id: 'nps', type: 'rating', from: 0, scale: 10, text: 'How likely are you to recommend us?' },
-      { id: 'feeling', type: 'emotion', text: 'How do you feel?' },
-      { id: 'why', type: 'text', text: 'Why?' },
-    ] },
-    { id: 'ces-delivery', touchpoint: 'delivery', trigger: { event: 'delivery.arrived' }, questions: [
-      { id: 'effort', type: 'rating', from: 1, scale: 7, text: 'Receiving my order was easy.' },
-      { id: 'why', type: 'text', text: 'Anything to add?' },
-    ] },
-    { id: 'csat-search', touchpoint: 'search', trigger: { event: 'search.performed' }, questions: [
-      { id: 'csat', type: 'rating', scale: 5, text: 'Did search find what you wanted?' },
-      { id: 'goal', type: 'yesno', text: 'Did you find it?' },
-    ] },
-    { id: 'csat-app', touchpoint: 'app', trigger: { event: 'app.opened' }, questions: [
-      { id: 'csat', type: 'rating', scale: 5, text: 'How do you like the app?' },
-      { id: 'feeling', type: 'emotion', text: 'How do you feel?' },
-    ] },
+    {
+      id: 'csat-checkout',
+      touchpoint: 'checkout',
+      trigger: { event: 'order.completed' },
+      questions: [
+        { id: 'csat', type: 'rating', scale: 5, text: 'How satisfied are you with checkout?' },
+        { id: 'goal', type: 'yesno', text: 'Did you get done what you came for?' },
+        { id: 'why', type: 'text', text: 'What could be better?' },
+      ],
+    },
+    {
+      id: 'nps-help',
+      touchpoint: 'help',
+      trigger: { event: 'help.article_read' },
+      questions: [
+        { id: 'nps', type: 'rating', from: 0, scale: 10, text: 'How likely are you to recommend us?' },
+        { id: 'feeling', type: 'emotion', text: 'How do you feel?' },
+        { id: 'why', type: 'text', text: 'Why?' },
+      ],
+    },
+    {
+      id: 'ces-delivery',
+      touchpoint: 'delivery',
+      trigger: { event: 'delivery.arrived' },
+      questions: [
+        { id: 'effort', type: 'rating', from: 1, scale: 7, text: 'Receiving my order was easy.' },
+        { id: 'why', type: 'text', text: 'Anything to add?' },
+      ],
+    },
+    {
+      id: 'csat-search',
+      touchpoint: 'search',
+      trigger: { event: 'search.performed' },
+      questions: [
+        { id: 'csat', type: 'rating', scale: 5, text: 'Did search find what you wanted?' },
+        { id: 'goal', type: 'yesno', text: 'Did you find it?' },
+      ],
+    },
+    {
+      id: 'csat-app',
+      touchpoint: 'app',
+      trigger: { event: 'app.opened' },
+      questions: [
+        { id: 'csat', type: 'rating', scale: 5, text: 'How do you like the app?' },
+        { id: 'feeling', type: 'emotion', text: 'How do you feel?' },
+      ],
+    },
   ],
 }
 
-const FEELINGS = [['frustrated', -100], ['disappointed', -50], ['neutral', 0], ['pleased', 50], ['delighted', 100]]
-const TEXTS = ['Payment failed twice before it went through', 'Fast and easy', 'Could not find the return policy', 'Delivery was two days late',
-  'The app crashed when I opened my orders', 'Great service, thank you', 'Too many steps to pay', 'Löysin vastauksen nopeasti', 'Sidan laddade långsamt']
+const FEELINGS = [
+  ['frustrated', -100],
+  ['disappointed', -50],
+  ['neutral', 0],
+  ['pleased', 50],
+  ['delighted', 100],
+]
+const TEXTS = [
+  'Payment failed twice before it went through',
+  'Fast and easy',
+  'Could not find the return policy',
+  'Delivery was two days late',
+  'The app crashed when I opened my orders',
+  'Great service, thank you',
+  'Too many steps to pay',
+  'Löysin vastauksen nopeasti',
+  'Sidan laddade långsamt',
+]
 const PATHS = { search: '/search', product: '/product/123', checkout: '/checkout/done', delivery: '/orders/track', help: '/help/returns', app: '/app/home' }
 const LANGS = ['en', 'fi', 'sv']
 
@@ -126,23 +173,52 @@ export function rowsOf(records, receivedAt) {
     const base = { survey_id: r.surveyId, touchpoint: r.touchpoint.id, owner: r.touchpoint.owner, lang: r.lang, path: r.path, preview: 0 }
     const time = r.kind === 'response' ? r.startedAt : r.at
     if (r.kind === 'response') {
-      out.responses.push({ ...base, id: r.id, completed: r.completed ? 1 : 0, answers: JSON.stringify(r.answers), url: null, user_id: r.userId ?? null,
-        trail: JSON.stringify(r.trail), started_at: r.startedAt, updated_at: r.updatedAt, received_at: receivedAt, deliveries: 1 })
+      out.responses.push({
+        ...base,
+        id: r.id,
+        completed: r.completed ? 1 : 0,
+        answers: JSON.stringify(r.answers),
+        url: null,
+        user_id: r.userId ?? null,
+        trail: JSON.stringify(r.trail),
+        started_at: r.startedAt,
+        updated_at: r.updatedAt,
+        received_at: receivedAt,
+        deliveries: 1,
+      })
       for (const [q, v] of Object.entries(r.answers)) {
         const metric = METRIC[q] ?? null
         const value = metric === null ? null : typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'object' ? v.weight : v
         out.answers.push({ ...base, response_id: r.id, question_id: q, metric, value, text: typeof v === 'string' ? v : null, at: r.startedAt })
       }
     } else {
-      out.moments.push({ ...base, id: r.id, kind: r.kind, response_id: r.responseId, user_id: r.userId ?? null, trail: JSON.stringify(r.trail), at: r.at,
-        received_at: receivedAt, deliveries: 1 })
+      out.moments.push({
+        ...base,
+        id: r.id,
+        kind: r.kind,
+        response_id: r.responseId,
+        user_id: r.userId ?? null,
+        trail: JSON.stringify(r.trail),
+        at: r.at,
+        received_at: receivedAt,
+        deliveries: 1,
+      })
     }
     if (r.kind !== 'dismissed') {
       const seen = new Set()
       for (const s of r.trail) {
         if (seen.has(s.event)) continue
         seen.add(s.event)
-        out.trail_events.push({ record_id: r.id, response_id: r.responseId, kind: r.kind, event: s.event, touchpoint: s.touchpoint ?? null, survey_id: r.surveyId, at: time, preview: 0 })
+        out.trail_events.push({
+          record_id: r.id,
+          response_id: r.responseId,
+          kind: r.kind,
+          event: s.event,
+          touchpoint: s.touchpoint ?? null,
+          survey_id: r.surveyId,
+          at: time,
+          preview: 0,
+        })
       }
     }
   }

@@ -26,7 +26,11 @@ export async function fill(db, { records, from, to, seed = 7 }) {
       for (const [table, list] of Object.entries(rows)) {
         if (!list.length) continue
         const per = Math.floor(30_000 / Object.keys(list[0]).length)
-        for (let k = 0; k < list.length; k += per) await trx.insertInto(table).values(list.slice(k, k + per)).execute()
+        for (let k = 0; k < list.length; k += per)
+          await trx
+            .insertInto(table)
+            .values(list.slice(k, k + per))
+            .execute()
       }
     })
     counts.records += batch.length

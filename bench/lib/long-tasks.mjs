@@ -14,9 +14,7 @@ export function sdkTasks(events, isSdkUrl, overMs = 0) {
   const onMain = (e) => mainThreads.has(`${e.pid}:${e.tid}`)
   const tasks = events.filter((e) => e.name == 'RunTask' && e.ph == 'X' && e.dur > overMs * 1000 && onMain(e))
   const sdkScript = events.filter((e) => SCRIPT_EVENTS.has(e.name) && onMain(e) && isSdkUrl(e.args?.data?.url ?? e.args?.fileName ?? ''))
-  return tasks
-    .filter((t) => sdkScript.some((s) => s.pid == t.pid && s.tid == t.tid && s.ts >= t.ts && s.ts <= t.ts + t.dur))
-    .map((t) => t.dur / 1000)
+  return tasks.filter((t) => sdkScript.some((s) => s.pid == t.pid && s.tid == t.tid && s.ts >= t.ts && s.ts <= t.ts + t.dur)).map((t) => t.dur / 1000)
 }
 
 /** The SDK's long tasks (over 50 ms), in ms. */

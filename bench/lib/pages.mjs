@@ -5,7 +5,8 @@ import { POSTHOG_TOKEN } from './posthog-stub.mjs'
 const CONTENT = `<header><h1>Order history</h1><nav>${Array.from({ length: 12 }, (_, i) => `<a href="#s${i}">Section ${i}</a>`).join(' ')}</nav></header>
 <main>${Array.from({ length: 40 }, (_, i) => `<section id="s${i}"><h2>Order ${1000 + i}</h2><p>Delivered to the parcel locker on time. ${'Lorem ipsum dolor sit amet. '.repeat(6)}</p><button type="button">Details</button></section>`).join('\n')}</main>`
 
-export const page = (head) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reference page</title>${head}</head><body>${CONTENT}</body></html>`
+export const page = (head) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reference page</title>${head}</head><body>${CONTENT}</body></html>`
 
 /** Hetki's config for the bench: three surveys, one of them on the event `bench.trigger`. */
 export const hetkiConfig = (triggerSurveyId = 'bench-csat') => ({
@@ -13,7 +14,11 @@ export const hetkiConfig = (triggerSurveyId = 'bench-csat') => ({
   surveys: [
     { id: triggerSurveyId, trigger: { event: 'bench.trigger' }, questions: [{ id: 'q1', type: 'rating', scale: 5, text: 'How was it?' }] },
     { id: 'bench-ces', trigger: { event: 'help.closed' }, questions: [{ id: 'q1', template: 'effort' }] },
-    { id: 'bench-nps', trigger: { event: 'order.completed', count: 3, within: '30d' }, questions: [{ id: 'q1', type: 'rating', scale: 11, text: 'Recommend us?' }] },
+    {
+      id: 'bench-nps',
+      trigger: { event: 'order.completed', count: 3, within: '30d' },
+      questions: [{ id: 'q1', type: 'rating', scale: 11, text: 'Recommend us?' }],
+    },
   ],
 })
 

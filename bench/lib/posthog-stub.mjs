@@ -53,16 +53,18 @@ export function answerPosthog(req, res, log) {
   if (pathname === `/array/${POSTHOG_TOKEN}/config.js`) {
     log?.(pathname)
     res.writeHead(200, { 'content-type': 'text/javascript' })
-    res.end(`(window._POSTHOG_REMOTE_CONFIG=window._POSTHOG_REMOTE_CONFIG||{})[${JSON.stringify(POSTHOG_TOKEN)}]={config:${JSON.stringify(REMOTE_CONFIG)},siteApps:[]}`)
+    res.end(
+      `(window._POSTHOG_REMOTE_CONFIG=window._POSTHOG_REMOTE_CONFIG||{})[${JSON.stringify(POSTHOG_TOKEN)}]={config:${JSON.stringify(REMOTE_CONFIG)},siteApps:[]}`,
+    )
     return true
   }
-  if (pathname === `/array/${POSTHOG_TOKEN}/config`) return log?.(pathname), json(res, REMOTE_CONFIG), true
+  if (pathname === `/array/${POSTHOG_TOKEN}/config`) return (log?.(pathname), json(res, REMOTE_CONFIG), true)
   if (pathname.startsWith('/flags') || pathname.startsWith('/decide'))
-    return log?.(pathname), json(res, { ...REMOTE_CONFIG, featureFlags: {}, featureFlagPayloads: {}, flags: {}, errorsWhileComputingFlags: false }), true
-  if (pathname.startsWith('/api/surveys')) return log?.(pathname), json(res, SURVEYS), true
+    return (log?.(pathname), json(res, { ...REMOTE_CONFIG, featureFlags: {}, featureFlagPayloads: {}, flags: {}, errorsWhileComputingFlags: false }), true)
+  if (pathname.startsWith('/api/surveys')) return (log?.(pathname), json(res, SURVEYS), true)
   if (/^\/(e|i|s|batch|engage|track)\b/.test(pathname)) {
     req.resume()
-    return log?.(pathname), json(res, { status: 1 }), true
+    return (log?.(pathname), json(res, { status: 1 }), true)
   }
   return false
 }

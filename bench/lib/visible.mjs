@@ -39,4 +39,3 @@ export const timeToVisible = ({ host, trigger }) =>
     }
     requestAnimationFrame(frame)
   })
-

@@ -34,7 +34,10 @@ export function packSdk(dir: string): string {
  * root build writes. The kits have no prepack, so they pack in place.
  */
 export function packKit(name: 'react' | 'vue', dir: string): string {
-  const file = npm(['pack', '--ignore-scripts', '--pack-destination', dir, '--silent'], join(repo, 'packages', name)).trim().split('\n').pop()!
+  const file = npm(['pack', '--ignore-scripts', '--pack-destination', dir, '--silent'], join(repo, 'packages', name))
+    .trim()
+    .split('\n')
+    .pop()!
   return join(dir, file)
 }
 
@@ -185,7 +188,8 @@ export async function useShop(browser: Browser, url: string, collect: ReturnType
     expect(r.failure, r.url.href).toBeUndefined()
     // A redirect or a 304 would be fine; a 404 is the bug this suite is for.
     expect(r.status === undefined || r.status < 400, r.url.href + ' ' + r.status).toBe(true)
-    if (files && r.method == 'GET') expect(files.has(r.url.pathname.replace(/\/$/, '/index.html')) || files.has(r.url.pathname + '.html'), r.url.pathname).toBe(true)
+    if (files && r.method == 'GET')
+      expect(files.has(r.url.pathname.replace(/\/$/, '/index.html')) || files.has(r.url.pathname + '.html'), r.url.pathname).toBe(true)
     if (r.method == 'POST') expect(r.url.pathname).toBe('/collect')
   }
   // The German UI strings came in a file of their own, and no other language's file was fetched.

@@ -44,7 +44,14 @@ describe('widgetUrl, the override', () => {
     cpSync(join(app, 'node_modules/@hetki/sdk/dist'), join(out, 'static/hetki'), { recursive: true })
     const requests = await check(out)
     const fetched = requests.map((r) => r.url.pathname).filter((p) => p.endsWith('.js'))
-    expect(fetched).toEqual(expect.arrayContaining(['/static/hetki/hetki-engine.js', '/static/hetki/hetki-widget.js', '/static/hetki/hetki-delivery.js', '/static/hetki/hetki-locale-de.js']))
+    expect(fetched).toEqual(
+      expect.arrayContaining([
+        '/static/hetki/hetki-engine.js',
+        '/static/hetki/hetki-widget.js',
+        '/static/hetki/hetki-delivery.js',
+        '/static/hetki/hetki-locale-de.js',
+      ]),
+    )
     // Only the app's own bundle besides them: the bundled chunks were not used.
     expect(fetched.filter((p) => !p.startsWith('/static/hetki/'))).toEqual(['/shop.js'])
   })
@@ -54,7 +61,15 @@ describe('an esbuild app', () => {
   it('shows the survey on the trigger, and the answer reaches the collector', async () => {
     const app = makeApp('esbuild', dir, tarball)
     const out = join(app, 'dist')
-    await esbuild.build({ entryPoints: [join(app, 'src/shop.js')], bundle: true, splitting: true, format: 'esm', minify: true, outdir: out, logLevel: 'warning' })
+    await esbuild.build({
+      entryPoints: [join(app, 'src/shop.js')],
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      outdir: out,
+      logLevel: 'warning',
+    })
     cpSync(join(app, 'public'), out, { recursive: true })
     await check(out)
   })

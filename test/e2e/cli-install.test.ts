@@ -19,7 +19,10 @@ beforeAll(() => {
 
 describe('the installed package', () => {
   it('runs `npx hetki validate` with the exit codes CI relies on', () => {
-    const good = { $schema: './node_modules/@hetki/sdk/config.schema.json', surveys: [{ id: 's', trigger: { event: 'e' }, questions: [{ id: 'q', template: 'csat' }] }] }
+    const good = {
+      $schema: './node_modules/@hetki/sdk/config.schema.json',
+      surveys: [{ id: 's', trigger: { event: 'e' }, questions: [{ id: 'q', template: 'csat' }] }],
+    }
     writeFileSync(join(project, 'good.json'), JSON.stringify(good))
     writeFileSync(join(project, 'bad.json'), JSON.stringify({ surveys: [{ ...good.surveys[0], delay: 'soon' }] }))
     const run = (file: string) => spawnSync('npx', ['--no-install', 'hetki', 'validate', file], { cwd: project, encoding: 'utf8' })

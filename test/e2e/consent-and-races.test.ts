@@ -214,10 +214,7 @@ describe('the page moved on', () => {
   })
 
   it('an inline prompt whose place the page removed does not block the next prompt', async () => {
-    const page = await open(
-      { surveys: [survey('inline', 'a', { placement: 'inline', target: '#slot' }), survey('corner', 'b')] },
-      '<div id="slot"></div>',
-    )
+    const page = await open({ surveys: [survey('inline', 'a', { placement: 'inline', target: '#slot' }), survey('corner', 'b')] }, '<div id="slot"></div>')
     await page.evaluate(() => (window as any).hetki.track('a'))
     await page.locator('#slot [data-hetki-survey="inline"]').getByRole('button', { name: /^1\b/ }).waitFor()
     // An SPA route change replaces the part of the page that held the prompt.

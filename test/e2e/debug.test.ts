@@ -46,10 +46,7 @@ const track = (page: Page, event: string) => page.evaluate((e) => (window as any
 
 /** What the overlay says about one survey, in the words a PM reads in its summary line. */
 const verdict = (page: Page, id: string) =>
-  page.evaluate(
-    (id) => document.querySelector('hetki-debug')?.shadowRoot?.querySelector(`[data-survey="${id}"] .state`)?.textContent ?? '',
-    id,
-  )
+  page.evaluate((id) => document.querySelector('hetki-debug')?.shadowRoot?.querySelector(`[data-survey="${id}"] .state`)?.textContent ?? '', id)
 
 /** Everything the overlay says. */
 const overlayText = (page: Page) => page.evaluate(() => document.querySelector('hetki-debug')?.shadowRoot?.textContent ?? '')
@@ -59,7 +56,10 @@ const prompt = (page: Page, id: string) => page.locator(`[data-hetki-survey="${i
 /** Answers the one-question survey on screen and waits until it is gone. */
 async function answer(page: Page, id: string) {
   await prompt(page, id).getByRole('button', { name: /^4\b/ }).click()
-  await prompt(page, id).getByRole('button', { name: 'Close survey' }).click({ timeout: 2000 }).catch(() => {})
+  await prompt(page, id)
+    .getByRole('button', { name: 'Close survey' })
+    .click({ timeout: 2000 })
+    .catch(() => {})
   await expect.poll(() => prompt(page, id).count()).toBe(0)
 }
 
@@ -86,13 +86,21 @@ describe('debug mode explains each survey', () => {
     const answeredAt = Date.now()
     await track(page, 'b')
     await expect.poll(() => verdict(page, 'second')).toMatch(/^not shown: pacing: cooldown until \d{4}-\d\d-\d\d \d\d:\d\d UTC$/)
-    const until = Date.parse((await verdict(page, 'second')).match(/(\d{4}-\d\d-\d\d) (\d\d:\d\d)/)!.slice(1).join('T') + 'Z')
+    const until = Date.parse(
+      (await verdict(page, 'second'))
+        .match(/(\d{4}-\d\d-\d\d) (\d\d:\d\d)/)!
+        .slice(1)
+        .join('T') + 'Z',
+    )
     expect(Math.abs(until - (answeredAt + 3 * 864e5))).toBeLessThan(2 * 60_000)
     expect(await overlayText(page)).toMatch(/Cooldown until \d{4}/)
     expect(await prompt(page, 'second').count()).toBe(0)
 
     // Folded at first, a pill in the corner; unfolded, the button to reset pacing.
-    await page.locator('hetki-debug').getByRole('button', { name: /^Hetki debug \(2 surveys, 1 not shown\)$/ }).click()
+    await page
+      .locator('hetki-debug')
+      .getByRole('button', { name: /^Hetki debug \(2 surveys, 1 not shown\)$/ })
+      .click()
     await page.locator('hetki-debug').getByRole('button', { name: 'Reset pacing' }).click()
     await expect.poll(() => overlayText(page)).toContain('Pacing reset in every tab')
     await track(page, 'b')
@@ -203,9 +211,12 @@ describe('turning debug mode on and off', () => {
   })
 })
 
-describe('the overlay in other people\'s pages', () => {
+describe("the overlay in other people's pages", () => {
   it('keeps its size and works under hostile page CSS, with no accessibility violations, and without stealing focus', async () => {
-    fixtures.set('/debug/hostile.html', html({ surveys: [survey('csat', 'order', { audience: { sample: 0 } })] }, 'Hostile', '<link rel="stylesheet" href="/fixture/hostile.css">'))
+    fixtures.set(
+      '/debug/hostile.html',
+      html({ surveys: [survey('csat', 'order', { audience: { sample: 0 } })] }, 'Hostile', '<link rel="stylesheet" href="/fixture/hostile.css">'),
+    )
     const context = await env.browser.newContext()
     const page = await visit(context, '/debug/hostile.html?hetki_debug=1')
     const errors = watchErrors(page)
@@ -230,11 +241,19 @@ describe('the overlay in other people\'s pages', () => {
     const page = await context.newPage()
     const errors = watchErrors(page)
     const strict = CSP + "; require-trusted-types-for 'script'; trusted-types 'none'"
-    await page.route((url) => url.pathname == '/debug/tt.html', (route) =>
-      route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': strict }, body: html({ surveys: [survey('csat', 'order')] }, 'TT') }),
+    await page.route(
+      (url) => url.pathname == '/debug/tt.html',
+      (route) =>
+        route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': strict }, body: html({ surveys: [survey('csat', 'order')] }, 'TT') }),
     )
-    await page.route((url) => url.pathname == '/debug/broken.html', (route) =>
-      route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': strict }, body: html({ surveys: [survey('csat', 'order', { delay: 'soon' })] }, 'Broken') }),
+    await page.route(
+      (url) => url.pathname == '/debug/broken.html',
+      (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          headers: { 'content-security-policy': strict },
+          body: html({ surveys: [survey('csat', 'order', { delay: 'soon' })] }, 'Broken'),
+        }),
     )
     await page.goto(env.demo.url + '/debug/tt.html?hetki_debug=1')
     await page.waitForFunction(() => typeof (window as any).hetki?.track == 'function')
@@ -242,7 +261,16 @@ describe('the overlay in other people\'s pages', () => {
     await expect.poll(() => verdict(page, 'csat')).toMatch(/^shown at/)
     expect(errors).toEqual([])
     // Trusted Types are enforced here: an HTML string sink is refused (and Chromium logs it).
-    expect(await page.evaluate(() => { try { document.createElement('div').innerHTML = '<b>x</b>'; return 'allowed' } catch { return 'refused' } })).toBe('refused')
+    expect(
+      await page.evaluate(() => {
+        try {
+          document.createElement('div').innerHTML = '<b>x</b>'
+          return 'allowed'
+        } catch {
+          return 'refused'
+        }
+      }),
+    ).toBe('refused')
     errors.length = 0
 
     await page.goto(env.demo.url + '/debug/broken.html')
@@ -292,10 +320,12 @@ describe('preview', () => {
     await prompt(page, 'once').getByRole('dialog').waitFor()
     await prompt(page, 'once').getByRole('button', { name: 'Close survey' }).click()
     await expect.poll(() => prompt(page, 'once').count()).toBe(0)
-    await expect.poll(async () => (await stored('once')).moments.map((m) => [m.kind, m.preview])).toEqual([
-      ['shown', true],
-      ['dismissed', true],
-    ])
+    await expect
+      .poll(async () => (await stored('once')).moments.map((m) => [m.kind, m.preview]))
+      .toEqual([
+        ['shown', true],
+        ['dismissed', true],
+      ])
     // A reload reads pacing back from IndexedDB: nothing was written.
     await go(page, '/debug/untouched.html')
     await track(page, 'order')

@@ -61,7 +61,7 @@ describe('delivery in the browser', () => {
     flaky.state.mode = 'hang'
     flaky.state.passBeacons = true
     const given = await answer(page, 1)
-    expect((await env.demo.store.all())).toHaveLength(0)
+    expect(await env.demo.store.all()).toHaveLength(0)
     await page.goto('about:blank')
     await expect.poll(async () => (await env.demo.store.all()).length).toBe(1)
     expect((await env.demo.store.all())[0]).toMatchObject({ id: given.id, answers: given.answers, completed: true })

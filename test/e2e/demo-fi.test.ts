@@ -32,7 +32,12 @@ describe('the demo journey in Finnish', () => {
     await csat.getByRole('button', { name: 'Lähetä' }).click()
     await expect.poll(() => csat.getByRole('status').filter({ hasText: 'Kiitos vastauksestasi!' }).count()).toBe(1)
     const order = await storedAnswer(env.demo, 'csat-order')
-    expect(order).toMatchObject({ lang: 'fi', path: '/fi/', answers: { q1: 2, why: 'Kortti hylättiin' }, touchpoint: { id: 'checkout', owner: 'Web shop team' } })
+    expect(order).toMatchObject({
+      lang: 'fi',
+      path: '/fi/',
+      answers: { q1: 2, why: 'Kortti hylättiin' },
+      touchpoint: { id: 'checkout', owner: 'Web shop team' },
+    })
     expect((order.trail as { event: string; touchpoint?: string }[]).map((s) => `${s.event}@${s.touchpoint}`)).toEqual([
       'page.viewed@checkout',
       'payment.failed@payment',
@@ -75,7 +80,9 @@ describe('the demo journey in Finnish', () => {
     }
     const metrics = (answer: Scorecards) =>
       // The test collector also knows a survey without a touchpoint (test/helpers/demo.ts): its card (id null) is left out.
-      Object.fromEntries(answer.touchpoints.filter((t) => t.id !== null).flatMap((t) => t.metrics.map((m) => [`${t.id} ${m.name}`, { n: m.n, value: m.value }])))
+      Object.fromEntries(
+        answer.touchpoints.filter((t) => t.id !== null).flatMap((t) => t.metrics.map((m) => [`${t.id} ${m.name}`, { n: m.n, value: m.value }])),
+      )
     const expected = {
       // 2 of 5 is not satisfied: CSAT counts 4–5.
       'checkout csat': { n: 1, value: 0 },

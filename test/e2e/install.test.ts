@@ -103,7 +103,9 @@ describe('installing Hetki', () => {
     const failed = page.waitForEvent('console', (m) => m.type() == 'error' && m.text().startsWith('[hetki]'))
     await page.goto(env.demo.url + '/page.html')
     expect((await failed).text()).toBe('[hetki] the config at /missing.json could not be loaded (HTTP 404), Hetki is disabled')
-    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual(['console: [hetki] the config at /missing.json could not be loaded (HTTP 404), Hetki is disabled'])
+    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([
+      'console: [hetki] the config at /missing.json could not be loaded (HTTP 404), Hetki is disabled',
+    ])
     await page.context().close()
   })
 })

@@ -19,8 +19,9 @@ async function open(config: object, body = '', path = '/shop/page.html'): Promis
     <script type="application/json" id="hetki-config">${JSON.stringify({ endpoint: '/collect', debug: true, ...config })}</script>
     <script src="/hetki/hetki.js"></script>
     ${body}</body></html>`
-  await page.route((url) => url.origin == env.demo.url && !url.pathname.startsWith('/hetki/') && url.pathname != '/collect', (route) =>
-    route.fulfill({ contentType: 'text/html', body: html }),
+  await page.route(
+    (url) => url.origin == env.demo.url && !url.pathname.startsWith('/hetki/') && url.pathname != '/collect',
+    (route) => route.fulfill({ contentType: 'text/html', body: html }),
   )
   // With sources on, wait until they listen (they arrive in a chunk of their own after the core).
   const listening = (config as any).sources && page.waitForEvent('console', (m) => m.text().startsWith('[hetki] journey sources on'))

@@ -34,13 +34,13 @@ const missing: string[] = []
 const serveApps = (req: IncomingMessage, res: ServerResponse): boolean => {
   const path = new URL(req.url!, 'http://x').pathname
   // Chromium asks for a favicon by itself; a 404 would be a console error the apps did not cause.
-  if (path == '/favicon.ico') return res.writeHead(204).end(), true
+  if (path == '/favicon.ico') return (res.writeHead(204).end(), true)
   requests.push(req.method + ' ' + path)
   const kit = kits.find((k) => path.startsWith(`/${k}/`))
   if (!kit || req.method != 'GET') return false
   const dir = join(out, kit)
   const file = normalize(join(dir, path.slice(kit.length + 2) || 'index.html'))
-  if (!file.startsWith(dir + sep) || !existsSync(file)) return missing.push(path), false
+  if (!file.startsWith(dir + sep) || !existsSync(file)) return (missing.push(path), false)
   res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'content-security-policy': CSP })
   res.end(readFileSync(file))
   return true
@@ -105,7 +105,13 @@ describe.each(kits)('the %s kit in a Vite app', (kit) => {
     await place.getByRole('button', { name: 'Yes' }).click()
     await expect.poll(async () => (await responses('helpful')).length).toBe(1)
     expect((await responses('helpful'))[0]).toMatchObject({ completed: true, answers: { useful: true } })
-    expect(await page.evaluate(() => (window as any).seen)).toEqual(['shown:helpful', 'shown:after-buy', 'completed:after-buy', 'shown:helpful', 'completed:helpful'])
+    expect(await page.evaluate(() => (window as any).seen)).toEqual([
+      'shown:helpful',
+      'shown:after-buy',
+      'completed:after-buy',
+      'shown:helpful',
+      'completed:helpful',
+    ])
 
     // The whole app unmounted: its place is gone, and its event handlers with it; Hetki still runs.
     await page.evaluate(() => (window as any).unmountApp())
@@ -134,7 +140,13 @@ describe('the built kits', () => {
       const register = `import { register } from 'node:module'; register(${JSON.stringify('data:text/javascript,' + encodeURIComponent(hook))})`
       const exports = execFileSync(
         process.execPath,
-        ['--import', 'data:text/javascript,' + encodeURIComponent(register), '--input-type=module', '-e', `import('@hetki/${kit}').then((m) => console.log(Object.keys(m).sort().join()))`],
+        [
+          '--import',
+          'data:text/javascript,' + encodeURIComponent(register),
+          '--input-type=module',
+          '-e',
+          `import('@hetki/${kit}').then((m) => console.log(Object.keys(m).sort().join()))`,
+        ],
         { cwd: repo, encoding: 'utf8' },
       ).trim()
       expect(exports).toBe(kit == 'react' ? 'HetkiInline,HetkiProvider,useHetki,useHetkiEvent,useTrack' : 'HetkiInline,hetki,useHetki,useHetkiEvent,useTrack')

@@ -13,7 +13,11 @@ import { axeViolations, widgetHarness } from '../helpers/widget'
 
 const fixtures = fixtureServer()
 const env = useChromiumAndDemo(fixtures.handle)
-const { show, stored } = widgetHarness(() => env.browser, () => env.demo, fixtures)
+const { show, stored } = widgetHarness(
+  () => env.browser,
+  () => env.demo,
+  fixtures,
+)
 
 /** The locale files the page has asked for so far, by language code. */
 function localeRequests(page: Page): string[] {
@@ -25,10 +29,16 @@ function localeRequests(page: Page): string[] {
   return asked
 }
 
-const twoQuestions = (id: string) => ({ id, questions: [{ id: 'goal', template: 'goal' }, { id: 'q', template: 'csat' }] })
+const twoQuestions = (id: string) => ({
+  id,
+  questions: [
+    { id: 'goal', template: 'goal' },
+    { id: 'q', template: 'csat' },
+  ],
+})
 
 describe('UI languages', () => {
-  it("a German page gets German strings from the one locale file it needs; an English page fetches none", async () => {
+  it('a German page gets German strings from the one locale file it needs; an English page fetches none', async () => {
     let asked: string[] = []
     const de = await show(twoQuestions('lang-de'), { lang: 'de-DE' }, {}, async (page) => void (asked = localeRequests(page)))
     await de.prompt.getByRole('dialog', { name: 'Konnten Sie erledigen, weswegen Sie gekommen sind?' }).waitFor()

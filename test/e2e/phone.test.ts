@@ -11,7 +11,11 @@ import { axeViolations, widgetHarness } from '../helpers/widget'
 
 const fixtures = fixtureServer()
 const env = useChromiumAndDemo(fixtures.handle)
-const { stored } = widgetHarness(() => env.browser, () => env.demo, fixtures)
+const { stored } = widgetHarness(
+  () => env.browser,
+  () => env.demo,
+  fixtures,
+)
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 }
 
@@ -206,7 +210,10 @@ describe('on a phone', () => {
   it('exit intent on a touch screen: a finger flicking the page back up, not the page scrolling itself or a short drag', async () => {
     const survey = { id: 'phone-exit', trigger: { event: 'page.exit_intent' }, questions: [{ id: 'goal', template: 'goal' }] }
     const config = { debug: true, sources: { exitIntent: { touch: true } }, journey: { props: ['via'] } }
-    fixtures.set('/fixture/phone-exit.html', widgetPage(survey, { config, body: '<article>' + '<p>A long read, paragraph after paragraph.</p>'.repeat(300) + '</article>' }))
+    fixtures.set(
+      '/fixture/phone-exit.html',
+      widgetPage(survey, { config, body: '<article>' + '<p>A long read, paragraph after paragraph.</p>'.repeat(300) + '</article>' }),
+    )
     const ctx = await env.browser.newContext(PHONE)
     const page = await ctx.newPage()
     const errors = watchErrors(page)
@@ -238,7 +245,13 @@ describe('on a phone', () => {
     await page.evaluate(() => scrollTo(0, 2000))
     await frames()
     // A finger moving the page back up slowly, as when re-reading a paragraph, and resting before it lifts.
-    await drag([[50, 150], [50, 150], [50, 150], [50, 150], [0, 300]])
+    await drag([
+      [50, 150],
+      [50, 150],
+      [50, 150],
+      [50, 150],
+      [0, 300],
+    ])
     expect(await y()).toBeLessThan(2000)
     expect(await y()).toBeGreaterThan(1700)
     // A marker in the journey trail: an exit intent before it would be one of the cases above.
@@ -253,7 +266,10 @@ describe('on a phone', () => {
     await prompt.getByRole('button', { name: 'Yes' }).tap()
     const record = (await sent).postDataJSON().records.find((r: { kind: string }) => r.kind == 'response')
     const steps = (record.trail as { event: string; props?: object }[]).filter((s) => ['flick.next', 'page.exit_intent'].includes(s.event))
-    expect(steps).toEqual([{ event: 'flick.next', at: expect.any(String) }, { event: 'page.exit_intent', at: expect.any(String), props: { via: 'scroll' } }])
+    expect(steps).toEqual([
+      { event: 'flick.next', at: expect.any(String) },
+      { event: 'page.exit_intent', at: expect.any(String), props: { via: 'scroll' } },
+    ])
     expect(errors).toEqual([])
     await ctx.close()
   })

@@ -85,7 +85,13 @@ describe('the results app', () => {
     await page.getByLabel('Access token').fill(TOKENS.admin)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await loaded(page)
-    expect(await page.locator('section.touchpoint h2').allTextContents()).toEqual(['Web shop checkout', 'Card payment', 'Help centre', 'Moving home', 'Invoices'])
+    expect(await page.locator('section.touchpoint h2').allTextContents()).toEqual([
+      'Web shop checkout',
+      'Card payment',
+      'Help centre',
+      'Moving home',
+      'Invoices',
+    ])
     expect(await card(page, 'Card payment').textContent()).toContain('No survey was shown here in this period.')
     expect(page.url()).not.toContain(TOKENS.admin)
     expect(fixture.requests.some((r) => r.includes(TOKENS.admin))).toBe(false)
@@ -129,14 +135,21 @@ describe('the results app', () => {
     const { page, errors, close } = await open(TOKENS.admin)
     const csat = metricBlock(page, 'Web shop checkout', 'csat')
     expect(await csat.locator('.headline').textContent()).toMatch(/^CSAT \d+ % ✓ Good$/)
-    expect(await csat.locator('.stats').textContent()).toMatch(new RegExp(`^n = ${await apiN('checkout', 'csat')} · 95 % interval \\d+–\\d+ % \\(Wilson score interval\\)$`))
+    expect(await csat.locator('.stats').textContent()).toMatch(
+      new RegExp(`^n = ${await apiN('checkout', 'csat')} · 95 % interval \\d+–\\d+ % \\(Wilson score interval\\)$`),
+    )
     expect(await csat.locator('.change-text').textContent()).toMatch(/^▲ \+\d+ points, real change for the better \(95 % interval \+\d+…\+\d+\)$/)
     expect(await csat.locator('.formula').textContent()).toBe('CSAT = share of 4–5 answers on the 1–5 scale, in %')
     expect(await csat.locator('.targets').textContent()).toBe('Targets: good at 80 % or more, poor below 60 %')
     expect(await csat.locator('.change-detail').textContent()).toMatch(/ \(\d+ %, n = \d+; Newcombe’s interval\)$/)
     await csat.locator('details.how summary').click()
     expect(await csat.locator('details.how').textContent()).toContain('Wilson score interval (Wilson 1927) for shares')
-    for (const [tp, m] of ([['Help centre', 'goal'], ['Help centre', 'emotion'], ['Moving home', 'ces'], ['Invoices', 'nps']] as const)) {
+    for (const [tp, m] of [
+      ['Help centre', 'goal'],
+      ['Help centre', 'emotion'],
+      ['Moving home', 'ces'],
+      ['Invoices', 'nps'],
+    ] as const) {
       const change = await metricBlock(page, tp, m).locator('.change-text').textContent()
       expect(change, `${tp} ${m}`).toMatch(/^No clear change \(/)
     }
@@ -145,8 +158,16 @@ describe('the results app', () => {
     expect(await metricBlock(page, 'Moving home', 'ces').locator('.precision').textContent()).toMatch(/^±\d\.\d now; \d+ more answers needed for ±0\.6$/)
     // The response rate with its definition, and the funnel's steps.
     const funnel = card(page, 'Web shop checkout').locator('.funnel')
-    expect(await funnel.locator('.step').allTextContents()).toEqual(['Shown', 'Answered', expect.stringMatching(/^of which complete \d+, partial \d+$/), 'Dismissed', 'Ignored'])
-    expect(await funnel.locator('.definition').textContent()).toMatch(/^Shown: prompts displayed in the period\..* Response rate = answered ÷ shown, with its Wilson 95 % interval\.$/)
+    expect(await funnel.locator('.step').allTextContents()).toEqual([
+      'Shown',
+      'Answered',
+      expect.stringMatching(/^of which complete \d+, partial \d+$/),
+      'Dismissed',
+      'Ignored',
+    ])
+    expect(await funnel.locator('.definition').textContent()).toMatch(
+      /^Shown: prompts displayed in the period\..* Response rate = answered ÷ shown, with its Wilson 95 % interval\.$/,
+    )
     // Root cause and non-response bias name events and places by their labels, never code names.
     const cause = card(page, 'Web shop checkout').locator('table.drivers tbody tr').first()
     expect(await cause.locator('th').textContent()).toBe('Card payment failed')
@@ -243,7 +264,9 @@ describe('the results app', () => {
     await page.getByRole('button', { name: 'Apply' }).click()
     // en-GB writes September "Sept" in recent ICU data, "Sep" in older.
     await expect.poll(() => page.locator('.period').first().textContent()).toMatch(/^1 Nov – 28 Nov 2026, compared with 20 Sept? – 3 Oct 2026\.$/)
-    expect(await metricBlock(page, 'Web shop checkout', 'csat').locator('.change-detail').textContent()).toMatch(/^ against 20 Sept? – 3 Oct 2026 \(\d+ %, n = \d+; Newcombe’s interval\)$/)
+    expect(await metricBlock(page, 'Web shop checkout', 'csat').locator('.change-detail').textContent()).toMatch(
+      /^ against 20 Sept? – 3 Oct 2026 \(\d+ %, n = \d+; Newcombe’s interval\)$/,
+    )
     expect(await change()).toMatch(/real change for the better/)
     expect(page.url()).toMatch(/bfrom=2026-09-20&bto=2026-10-03/)
     expect(errors).toEqual([])
@@ -312,7 +335,7 @@ describe('the results app', () => {
   it('numbers read right: signs, units and intervals, and a share of 0 % or a score at the bottom of its scale is never called good', async () => {
     const { page, close } = await open(null)
     // The page's own formatting module, as the browser loads it (a string: vitest would rewrite import()).
-    const out = await page.evaluate(`(async () => {
+    const out = (await page.evaluate(`(async () => {
       const f = await import('/app/format.js')
       const pct = { scale: { unit: '%', min: 0, max: 100 } }
       const pts = { scale: { unit: 'points', min: -100, max: 100 } }
@@ -323,7 +346,7 @@ describe('the results app', () => {
         intervals: [f.interval(pct, 56.2, 68.9), f.interval(pts, -4, 28), f.interval(mean, 4.91, 5.5)],
         differences: [f.difference(pct, 18.4), f.difference(pct, -0.2), f.difference(mean, 0.44), f.differenceInterval(pct, 9, 27)],
       }
-    })()`) as { tones: string[]; values: string[]; intervals: string[]; differences: string[] }
+    })()`)) as { tones: string[]; values: string[]; intervals: string[]; differences: string[] }
     expect(out.tones).toEqual(['poor', 'poor', 'good', 'none', 'none'])
     expect(out.values).toEqual(['63 %', '−12', '0', '+12', '5.3 / 7', '–'])
     expect(out.intervals).toEqual(['56–69 %', '−4…+28', '4.9–5.5'])
@@ -336,12 +359,31 @@ describe('the results app', () => {
     const reached = new Set<string>()
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab')
-      reached.add(await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement
-        return el.id || el.dataset.view || el.textContent?.trim().slice(0, 30) || el.tagName
-      }))
+      reached.add(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement
+          return el.id || el.dataset.view || el.textContent?.trim().slice(0, 30) || el.tagName
+        }),
+      )
     }
-    for (const id of ['signout', 'touchpoints', 'owners', 'coverage', 'texts', 'f-period', 'f-compare', 'f-touchpoint', 'f-owner', 'f-survey', 'f-lang', 'f-path', 'f-channel', 'Apply', 'f-clear', 'Data table: CSAT per week'])
+    for (const id of [
+      'signout',
+      'touchpoints',
+      'owners',
+      'coverage',
+      'texts',
+      'f-period',
+      'f-compare',
+      'f-touchpoint',
+      'f-owner',
+      'f-survey',
+      'f-lang',
+      'f-path',
+      'f-channel',
+      'Apply',
+      'f-clear',
+      'Data table: CSAT per week',
+    ])
       expect([...reached], id).toContain(id)
     // Enter on a view link switches the view.
     await page.locator('nav.views a[data-view="coverage"]').focus()

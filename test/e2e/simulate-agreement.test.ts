@@ -23,7 +23,8 @@ const MIN = 6e4
 const DAY = 864e5
 const RATE = 0.5
 const q = (text: string) => [{ id: 'q1', type: 'rating', scale: 5, text }]
-const survey = (id: string, event: string, extra: Partial<Survey> = {}): Survey => ({ id, trigger: { event }, questions: q('How was ' + id + '?'), ...extra }) as Survey
+const survey = (id: string, event: string, extra: Partial<Survey> = {}): Survey =>
+  ({ id, trigger: { event }, questions: q('How was ' + id + '?'), ...extra }) as Survey
 
 /** One event of a person: minutes after T0, event, page path, properties. */
 type Step = [minutes: number, event: string, path: string, props?: Record<string, unknown>]
@@ -95,10 +96,15 @@ async function inChromium(config: Config, steps: Step[]): Promise<{ person: stri
       const d = own.find((e) => e.kind == 'decision')
       return !!d && (!d.show || (!delayed && !!s.delay))
     }
-    await expect.poll(async () => {
-      const entries = (await log(page)).slice(from)
-      return surveys.every((s) => final(entries, s))
-    }, { timeout: 15_000 }).toBe(true)
+    await expect
+      .poll(
+        async () => {
+          const entries = (await log(page)).slice(from)
+          return surveys.every((s) => final(entries, s))
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true)
     const entries = (await log(page)).slice(from)
     for (const s of surveys) {
       const own = entries.filter((e) => e.survey == s.id)
@@ -136,7 +142,10 @@ async function inChromium(config: Config, steps: Step[]): Promise<{ person: stri
     if ((await page.evaluate(() => location.pathname)) != path) await page.evaluate((p) => history.pushState({}, '', p), path)
     const from = (await log(page)).length
     await page.evaluate(([e, p]) => (window as any).hetki.track(e, p), [event, props] as const)
-    await settle(from, config.surveys.filter((s) => s.trigger?.event == event))
+    await settle(
+      from,
+      config.surveys.filter((s) => s.trigger?.event == event),
+    )
   }
   // The simulator lets a delay still running at the end of the journey end too.
   await until(Math.max(now, ...delays.map((d) => d.at)))
@@ -154,10 +163,27 @@ function simulate(config: Config, people: { person: string; steps: Step[] }[]) {
   const configFile = join(dir, 'config.json')
   writeFileSync(configFile, JSON.stringify(config))
   writeFileSync(join(dir, 'journeys.ndjson'), journeys.join('\n') + '\n')
-  const r = spawnSync(process.execPath, [resolve(repo, 'packages/sdk/bin/hetki.mjs'), 'simulate', configFile, '--journeys', join(dir, 'journeys.ndjson'), '--json', '--prompts', '--response-rate', String(RATE)], { encoding: 'utf8' })
+  const r = spawnSync(
+    process.execPath,
+    [
+      resolve(repo, 'packages/sdk/bin/hetki.mjs'),
+      'simulate',
+      configFile,
+      '--journeys',
+      join(dir, 'journeys.ndjson'),
+      '--json',
+      '--prompts',
+      '--response-rate',
+      String(RATE),
+    ],
+    { encoding: 'utf8' },
+  )
   expect(r.stderr).toBe('')
   const f = JSON.parse(r.stdout)
-  return { prompts: (f.prompts as { person: string; survey: string; at: string }[]).map((p): [string, string, number] => [p.person, p.survey, Date.parse(p.at)]), forecast: f }
+  return {
+    prompts: (f.prompts as { person: string; survey: string; at: string }[]).map((p): [string, string, number] => [p.person, p.survey, Date.parse(p.at)]),
+    forecast: f,
+  }
 }
 
 /** Every person in Chromium, one after another, then the simulator; the prompts must be the same. */
@@ -192,9 +218,27 @@ describe('hetki simulate agrees with Chromium', { timeout: 300_000 }, () => {
     }
     const p = '/agree/shop'
     const f = await agree(config, [
-      [[0, 'order.completed', p], [10, 'payment.failed', p], [3 * 1440, 'payment.failed', p], [3 * 1440 + 60, 'payment.failed', p], [3 * 1440 + 70, 'outage.seen', p], [5 * 1440 + 80, 'payment.failed', p], [6 * 1440 + 90, 'payment.failed', p]],
-      [[0, 'payment.failed', p], [5, 'order.completed', p], [2 * 1440 + 5, 'order.completed', p], [2 * 1440 + 10, 'payment.failed', p], [4 * 1440 + 20, 'payment.failed', p]],
-      [[0, 'outage.seen', p], [1, 'payment.failed', p], [30, 'order.completed', p]],
+      [
+        [0, 'order.completed', p],
+        [10, 'payment.failed', p],
+        [3 * 1440, 'payment.failed', p],
+        [3 * 1440 + 60, 'payment.failed', p],
+        [3 * 1440 + 70, 'outage.seen', p],
+        [5 * 1440 + 80, 'payment.failed', p],
+        [6 * 1440 + 90, 'payment.failed', p],
+      ],
+      [
+        [0, 'payment.failed', p],
+        [5, 'order.completed', p],
+        [2 * 1440 + 5, 'order.completed', p],
+        [2 * 1440 + 10, 'payment.failed', p],
+        [4 * 1440 + 20, 'payment.failed', p],
+      ],
+      [
+        [0, 'outage.seen', p],
+        [1, 'payment.failed', p],
+        [30, 'order.completed', p],
+      ],
     ])
     expect(refused(f)).toMatchObject({ cooldown: expect.any(Number), priority: expect.any(Number), once: expect.any(Number) })
   })
@@ -206,8 +250,22 @@ describe('hetki simulate agrees with Chromium', { timeout: 300_000 }, () => {
     }
     const p = '/agree/app'
     const f = await agree(config, [
-      [[0, 'go.a', p], [10, 'go.b', p], [25, 'go.c', p], [70, 'go.b', p], [1440 * 2, 'go.c', p], [1440 * 7 + 1, 'go.c', p], [1440 * 7 + 10, 'go.a', p]],
-      [[0, 'go.b', p], [29, 'go.a', p], [58, 'go.a', p], [100, 'go.c', p], [1440 * 3, 'go.a', p]],
+      [
+        [0, 'go.a', p],
+        [10, 'go.b', p],
+        [25, 'go.c', p],
+        [70, 'go.b', p],
+        [1440 * 2, 'go.c', p],
+        [1440 * 7 + 1, 'go.c', p],
+        [1440 * 7 + 10, 'go.a', p],
+      ],
+      [
+        [0, 'go.b', p],
+        [29, 'go.a', p],
+        [58, 'go.a', p],
+        [100, 'go.c', p],
+        [1440 * 3, 'go.a', p],
+      ],
     ])
     expect(refused(f)).toMatchObject({ maxPerSession: expect.any(Number), maxPer: expect.any(Number) })
   })
@@ -223,8 +281,24 @@ describe('hetki simulate agrees with Chromium', { timeout: 300_000 }, () => {
     }
     const p = '/agree/account'
     const f = await agree(config, [
-      [[0, 'dashboard.viewed', p], [60, 'chat.closed', p], [120, 'order.completed', p], [180, 'chat.closed', p], [8 * 1440, 'chat.closed', p], [11 * 1440, 'chat.closed', p], [21 * 1440, 'dashboard.viewed', p], [31 * 1440, 'dashboard.viewed', p]],
-      [[0, 'order.completed', p], [30, 'chat.closed', p], [7 * 1440 + 30, 'chat.closed', p], [7 * 1440 + 60, 'order.completed', p], [7 * 1440 + 90, 'dashboard.viewed', p], [16 * 1440, 'chat.closed', p]],
+      [
+        [0, 'dashboard.viewed', p],
+        [60, 'chat.closed', p],
+        [120, 'order.completed', p],
+        [180, 'chat.closed', p],
+        [8 * 1440, 'chat.closed', p],
+        [11 * 1440, 'chat.closed', p],
+        [21 * 1440, 'dashboard.viewed', p],
+        [31 * 1440, 'dashboard.viewed', p],
+      ],
+      [
+        [0, 'order.completed', p],
+        [30, 'chat.closed', p],
+        [7 * 1440 + 30, 'chat.closed', p],
+        [7 * 1440 + 60, 'order.completed', p],
+        [7 * 1440 + 90, 'dashboard.viewed', p],
+        [16 * 1440, 'chat.closed', p],
+      ],
     ])
     expect(refused(f)).toMatchObject({ group: expect.any(Number), spacing: expect.any(Number) })
   })
@@ -237,8 +311,15 @@ describe('hetki simulate agrees with Chromium', { timeout: 300_000 }, () => {
       ],
     }
     const p = '/agree/home'
-    const journey: Step[] = [[0, 'go', p], [2 * 1440, 'go', p], [4 * 1440, 'go', p]]
-    await agree(config, Array.from({ length: 6 }, () => journey))
+    const journey: Step[] = [
+      [0, 'go', p],
+      [2 * 1440, 'go', p],
+      [4 * 1440, 'go', p],
+    ]
+    await agree(
+      config,
+      Array.from({ length: 6 }, () => journey),
+    )
   })
 
   it('on sequences: a count within a window, an event after another, a negation, and a delay cancelled by leaving the page', async () => {
@@ -251,9 +332,28 @@ describe('hetki simulate agrees with Chromium', { timeout: 300_000 }, () => {
       ],
     }
     const f = await agree(config, [
-      [[0, 'search', '/agree/help'], [20, 'search', '/agree/help'], [25, 'search', '/agree/help'], [30, 'help.opened', '/agree/help'], [40, 'payment.failed', '/agree/shop'], [50, 'help.opened', '/agree/help']],
-      [[0, 'cart.left', '/agree/shop'], [1, 'order.completed', '/agree/shop', { total: 50 }], [3, 'page.viewed', '/agree/shop'], [60, 'cart.left', '/agree/shop'], [61, 'page.viewed', '/agree/blog'], [120, 'cart.left', '/agree/shop'], [125, 'order.completed', '/agree/shop/done', { total: 150 }]],
-      [[0, 'order.completed', '/agree/blog', { total: 500 }], [5, 'cart.left', '/agree/shop'], [9, 'order.completed', '/agree/shop', { total: 120 }]],
+      [
+        [0, 'search', '/agree/help'],
+        [20, 'search', '/agree/help'],
+        [25, 'search', '/agree/help'],
+        [30, 'help.opened', '/agree/help'],
+        [40, 'payment.failed', '/agree/shop'],
+        [50, 'help.opened', '/agree/help'],
+      ],
+      [
+        [0, 'cart.left', '/agree/shop'],
+        [1, 'order.completed', '/agree/shop', { total: 50 }],
+        [3, 'page.viewed', '/agree/shop'],
+        [60, 'cart.left', '/agree/shop'],
+        [61, 'page.viewed', '/agree/blog'],
+        [120, 'cart.left', '/agree/shop'],
+        [125, 'order.completed', '/agree/shop/done', { total: 150 }],
+      ],
+      [
+        [0, 'order.completed', '/agree/blog', { total: 500 }],
+        [5, 'cart.left', '/agree/shop'],
+        [9, 'order.completed', '/agree/shop', { total: 120 }],
+      ],
     ])
     expect(refused(f)).toMatchObject({ left: expect.any(Number) })
     expect(f.surveys.find((s: any) => s.id == 'cart').prompts).toBeGreaterThan(0)

@@ -10,7 +10,7 @@ const env = useChromiumAndDemo()
 /** Resolves when the collector holds `n` responses (the SDK sends asynchronously). */
 async function stored(n: number) {
   await expect.poll(async () => (await env.demo.store.all()).length, { timeout: 10_000 }).toBe(n)
-  return (await env.demo.store.all())
+  return await env.demo.store.all()
 }
 
 async function openDemo(page: Page, query = '') {
@@ -71,7 +71,7 @@ describe('the demo journey', () => {
     await page.getByRole('button', { name: 'Place order' }).click()
     await verdict
     expect(await page.locator('[data-hetki-survey]').count()).toBe(0)
-    expect((await env.demo.store.all())).toHaveLength(1)
+    expect(await env.demo.store.all()).toHaveLength(1)
     await context.close()
   })
 
@@ -80,16 +80,14 @@ describe('the demo journey', () => {
     const context = await env.browser.newContext()
     const page = await context.newPage()
     await openDemo(page)
-    const dismissed = page.evaluate(
-      () => new Promise<string>((resolve) => (window as any).hetki.on('survey:dismissed', (e: any) => resolve(e.surveyId))),
-    )
+    const dismissed = page.evaluate(() => new Promise<string>((resolve) => (window as any).hetki.on('survey:dismissed', (e: any) => resolve(e.surveyId))))
     await page.getByRole('button', { name: 'Place order' }).click()
     const first = page.getByRole('button', { name: /^1\b/ })
     await first.focus()
     await page.keyboard.press('Escape')
     expect(await dismissed).toBe('csat-order')
     expect(await page.locator('[data-hetki-survey]').count()).toBe(0)
-    expect((await env.demo.store.all())).toHaveLength(0)
+    expect(await env.demo.store.all()).toHaveLength(0)
     await context.close()
   })
 })

@@ -61,7 +61,12 @@ describe('why not shown', () => {
   it('one funnel per survey, in order, with the counts of the API and the biggest loss in a sentence', async () => {
     const d = await api()
     const { page, errors, close } = await open(TOKENS.admin)
-    expect(await page.locator('section.why h2').allTextContents()).toEqual(['csat-order · Web shop checkout', 'goal-help · Help centre', 'ces-move · Moving home', 'nps-invoice · Invoices'])
+    expect(await page.locator('section.why h2').allTextContents()).toEqual([
+      'csat-order · Web shop checkout',
+      'goal-help · Help centre',
+      'ces-move · Moving home',
+      'nps-invoice · Invoices',
+    ])
     const csat = d.surveys.find((s) => s.survey === 'csat-order')!
     expect(csat.enough).toBe(true)
     // Returning customers: "show once" holds most triggers back, and the page says so in words.
@@ -87,7 +92,9 @@ describe('why not shown', () => {
     const move = d.surveys.find((s) => s.survey === 'ces-move')!
     expect(move.enough).toBe(false)
     expect(await card(page, 'ces-move').locator('.why-headline').textContent()).toMatch(
-      new RegExp(`^Too few devices to read yet: ${move.devices} devices reported\\. The biggest loss so far, .+ \\(\\d+ % of triggers\\), could be anywhere from \\d+ % to \\d+ %; it is read out once it is known to ±10 points\\.$`),
+      new RegExp(
+        `^Too few devices to read yet: ${move.devices} devices reported\\. The biggest loss so far, .+ \\(\\d+ % of triggers\\), could be anywhere from \\d+ % to \\d+ %; it is read out once it is known to ±10 points\\.$`,
+      ),
     )
     // The data table behind each funnel.
     await card(page, 'csat-order').locator('details.data summary').click()

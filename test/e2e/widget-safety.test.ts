@@ -8,7 +8,11 @@ import { useChromiumAndDemo } from '../helpers/setup'
 import { axeViolations, focused, press, widgetHarness } from '../helpers/widget'
 
 const fixtures = fixtureServer()
-const { show, stored } = widgetHarness(() => env.browser, () => env.demo, fixtures)
+const { show, stored } = widgetHarness(
+  () => env.browser,
+  () => env.demo,
+  fixtures,
+)
 
 const env = useChromiumAndDemo(fixtures.handle)
 
@@ -176,8 +180,7 @@ describe('layouts', () => {
     await close()
   })
 
-  const background = (prompt: Awaited<ReturnType<typeof show>>['prompt']) =>
-    prompt.locator('section').evaluate((s) => getComputedStyle(s).backgroundColor)
+  const background = (prompt: Awaited<ReturnType<typeof show>>['prompt']) => prompt.locator('section').evaluate((s) => getComputedStyle(s).backgroundColor)
 
   it('follows prefers-color-scheme: dark, and passes axe in dark', async () => {
     const { page, prompt, close } = await show(csat('dark'), {}, { colorScheme: 'dark' })

@@ -8,7 +8,11 @@ import { everyType } from '../helpers/survey'
 import { axeViolations, focused, press, widgetHarness } from '../helpers/widget'
 
 const fixtures = fixtureServer()
-const { show, stored } = widgetHarness(() => env.browser, () => env.demo, fixtures)
+const { show, stored } = widgetHarness(
+  () => env.browser,
+  () => env.demo,
+  fixtures,
+)
 
 const env = useChromiumAndDemo(fixtures.handle)
 
@@ -236,10 +240,7 @@ describe('every question type in every placement', () => {
   for (const placement of ['popover', 'bar', 'inline']) {
     it(`${placement}: five questions in a row by keyboard, focus following, axe clean at every step`, async () => {
       const id = 'all-' + placement
-      const { page, prompt, close } = await show(
-        { id, placement, target: '#here', questions },
-        { body: '<div id="here"></div>' },
-      )
+      const { page, prompt, close } = await show({ id, placement, target: '#here', questions }, { body: '<div id="here"></div>' })
       const step = async (name: string, ...keys: string[]) => {
         await prompt.getByRole('heading', { name }).waitFor()
         expect(await prompt.getByText(new RegExp('^Question \\d of 5$')).count()).toBe(1)
@@ -256,4 +257,3 @@ describe('every question type in every placement', () => {
     })
   }
 })
-

@@ -36,7 +36,7 @@ describe('leaving a page', () => {
     await profile.close()
   })
 
-  it('right after an event (a click that tracks, then navigates): the event travels with the next page\'s journey', async () => {
+  it("right after an event (a click that tracks, then navigates): the event travels with the next page's journey", async () => {
     await env.demo.store.clear()
     const profile = await env.profile()
     const config = {
@@ -60,27 +60,31 @@ describe('leaving a page', () => {
 
   // Chromium's case is in test/e2e/journey.test.ts, which lifts Playwright's default of no
   // back/forward cache; this suite's Chromium keeps that default.
-  it.skipIf(ENGINE == 'chromium')('a page where Hetki followed the journey stays in the back/forward cache: going back restores it, and it carries on', async () => {
-    await env.demo.store.clear()
-    const profile = await env.profile()
-    const config = { debug: true, surveys: [survey('back')] }
-    // A page a browser may cache (the suite's pages are no-store, which Firefox never keeps).
-    const win = await env.open(profile, 'kept', { config, cacheControl: 'no-cache' })
-    await saying(win, 'ready with')
-    // Something to save when leaving (the journey is written on beforeunload and pagehide).
-    await hetki(win, 'track', 'browsed')
-    await win.evaluate(() => {
-      ;(window as any).kept = 'this page'
-      addEventListener('pageshow', (e) => ((window as any).restored = e.persisted))
-    })
-    await win.goto(env.url(env.pages.page('elsewhere', { config })))
-    await ready(win)
-    await win.evaluate(() => void setTimeout(() => history.back()))
-    const restored = () => win.evaluate(() => ((window as any).kept ? { kept: (window as any).kept, restored: (window as any).restored } : null)).catch(() => null)
-    await expect.poll(restored).toEqual({ kept: 'this page', restored: true })
-    await hetki(win, 'track', 'go.back')
-    await click(win, { survey: 'back', role: 'button', name: /^3\b/ })
-    await stored('back').toEqual({ q1: 3 })
-    await profile.close()
-  })
+  it.skipIf(ENGINE == 'chromium')(
+    'a page where Hetki followed the journey stays in the back/forward cache: going back restores it, and it carries on',
+    async () => {
+      await env.demo.store.clear()
+      const profile = await env.profile()
+      const config = { debug: true, surveys: [survey('back')] }
+      // A page a browser may cache (the suite's pages are no-store, which Firefox never keeps).
+      const win = await env.open(profile, 'kept', { config, cacheControl: 'no-cache' })
+      await saying(win, 'ready with')
+      // Something to save when leaving (the journey is written on beforeunload and pagehide).
+      await hetki(win, 'track', 'browsed')
+      await win.evaluate(() => {
+        ;(window as any).kept = 'this page'
+        addEventListener('pageshow', (e) => ((window as any).restored = e.persisted))
+      })
+      await win.goto(env.url(env.pages.page('elsewhere', { config })))
+      await ready(win)
+      await win.evaluate(() => void setTimeout(() => history.back()))
+      const restored = () =>
+        win.evaluate(() => ((window as any).kept ? { kept: (window as any).kept, restored: (window as any).restored } : null)).catch(() => null)
+      await expect.poll(restored).toEqual({ kept: 'this page', restored: true })
+      await hetki(win, 'track', 'go.back')
+      await click(win, { survey: 'back', role: 'button', name: /^3\b/ })
+      await stored('back').toEqual({ q1: 3 })
+      await profile.close()
+    },
+  )
 })

@@ -28,7 +28,16 @@ describe('a strict Content Security Policy', () => {
     const find = async () => (await env.demo.store.all()).find((r) => r.survey_id == name && r.completed)
     await expect.poll(find).toBeTruthy()
     expect((await find())!.answers).toEqual({ q: true })
-    const chunks = await win.evaluate(() => [...new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/hetki/')))].sort())
+    const chunks = await win.evaluate(() =>
+      [
+        ...new Set(
+          performance
+            .getEntriesByType('resource')
+            .map((e) => new URL(e.name).pathname)
+            .filter((p) => p.startsWith('/hetki/')),
+        ),
+      ].sort(),
+    )
     expect(chunks).toEqual(['/hetki/hetki-delivery.js', '/hetki/hetki-engine.js', '/hetki/hetki-sources.js', '/hetki/hetki-widget.js', '/hetki/hetki.js'])
     expect(await problems(win)).toEqual([])
     // The policy is in force: the page's own inline script is refused, and reported.

@@ -52,22 +52,25 @@ function inPage([q, what]: [Query, What]) {
     const label = e.getAttribute('aria-label')
     if (label) return label.trim()
     const by = e.getAttribute('aria-labelledby')
-    if (by) return by.split(/\s+/).map((id) => text(root.getElementById(id))).join(' ').trim()
+    if (by)
+      return by
+        .split(/\s+/)
+        .map((id) => text(root.getElementById(id)))
+        .join(' ')
+        .trim()
     const labels = (e as HTMLInputElement).labels
     if (labels?.length) return [...labels].map(text).join(' ')
     return text(e)
   }
   const re = q.name && new RegExp(q.name.source, q.name.flags)
-  const found = hosts
-    .flatMap((h) => [...(h.shadowRoot?.querySelectorAll(SELECTORS[q.role]!) ?? [])])
-    .filter((e) => !re || re.test(nameOf(e)))
+  const found = hosts.flatMap((h) => [...(h.shadowRoot?.querySelectorAll(SELECTORS[q.role]!) ?? [])]).filter((e) => !re || re.test(nameOf(e)))
   if (what == 'count') return found.length
   const el = found[0] as HTMLElement | undefined
   if (!el) return null
   if (what == 'text') return text(el)
   if (what == 'checked') return (el as HTMLInputElement).checked
   if (what == 'value') return (el as HTMLInputElement).value
-  if (what == 'focus') return el.focus(), true
+  if (what == 'focus') return (el.focus(), true)
   el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
   const card = el.closest('section')
   // Measured where it rests: not halfway through the card's entrance animation.
@@ -107,9 +110,7 @@ export async function waitFor(win: Win, t: Target, timeout = 15_000) {
 /** Waits until the first match rests on screen with nothing over it, then clicks its middle with the mouse. */
 export async function click(win: Win, t: Target) {
   let box: { x: number; y: number; reachable: boolean } | null = null
-  await expect
-    .poll(async () => (box = await ask(win, t, 'box')) && box.reachable, { message: `waiting to click ${t.role} ${t.name ?? ''}` })
-    .toBe(true)
+  await expect.poll(async () => (box = await ask(win, t, 'box')) && box.reachable, { message: `waiting to click ${t.role} ${t.name ?? ''}` }).toBe(true)
   await win.click(box!.x, box!.y)
 }
 
@@ -153,7 +154,8 @@ export const axeViolations = (win: Win): Promise<string[]> =>
     const result = await axe.run(document, { resultTypes: ['violations'] })
     // With what axe measured (colours, ratio), so a failure says why.
     return result.violations.map(
-      (v: any) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n: any) => JSON.stringify(n.target) + ' ' + JSON.stringify(n.any.map((a: any) => a.data))).join(', '),
+      (v: any) =>
+        v.id + ': ' + v.help + ' at ' + v.nodes.map((n: any) => JSON.stringify(n.target) + ' ' + JSON.stringify(n.any.map((a: any) => a.data))).join(', '),
     )
   })
 

@@ -9,7 +9,8 @@ import puppeteer from 'puppeteer-core'
 /** FIREFOX_PATH, else Debian's firefox-esr; a clear error naming the package when neither exists. */
 export function firefoxPath() {
   const path = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'
-  if (!existsSync(path)) throw new Error(`No Firefox at ${path}: install Debian's firefox-esr (apt-get install -y firefox-esr), or set FIREFOX_PATH to a Firefox binary.`)
+  if (!existsSync(path))
+    throw new Error(`No Firefox at ${path}: install Debian's firefox-esr (apt-get install -y firefox-esr), or set FIREFOX_PATH to a Firefox binary.`)
   return path
 }
 

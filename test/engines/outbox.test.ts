@@ -96,7 +96,12 @@ describe('the outbox under a flaky collector', () => {
     for (const g of given) expect(byId.get(g.id), g.id).toMatchObject({ answers: g.answers, completed: g.completed })
     expect(stored.map((r) => r.id).sort()).toEqual(given.map((g) => g.id).sort())
     const moments = await env.demo.store.moments()
-    expect(moments.filter((m) => m.kind == 'shown').map((m) => m.response_id).sort()).toEqual(given.map((g) => g.id).sort())
+    expect(
+      moments
+        .filter((m) => m.kind == 'shown')
+        .map((m) => m.response_id)
+        .sort(),
+    ).toEqual(given.map((g) => g.id).sort())
     // The partial answer was closed before its last question: dismissed, once.
     expect(moments.filter((m) => m.kind == 'dismissed').map((m) => m.response_id)).toEqual(given.filter((g) => !g.completed).map((g) => g.id))
     expect(await env.demo.store.dropped()).toBe(0)

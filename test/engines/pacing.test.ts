@@ -17,7 +17,6 @@ const surveys = (...list: [id: string, event: string, pacing?: object][]) =>
 /** A page in debug mode, so the recorder (pages.ts) keeps each pacing verdict. */
 const site = (config: object) => env.pages.page('pacing', { config: { debug: true, ...config } })
 
-
 /** Tracks `event` in `win` and resolves to the pacing verdict on `surveyId` that follows. */
 async function track(win: Win, event: string, surveyId: string): Promise<[string, boolean, string]> {
   const before = (await verdicts(win)).length

@@ -12,7 +12,14 @@ import { CSP } from '../fixtures/pages.mjs'
 /** Runs in the page before any other script: keeps what the page saw in `window.__seen`. */
 function recorder() {
   const w = window as any
-  const seen = (w.__seen = { errors: [] as string[], rejections: [] as string[], csp: [] as string[], log: [] as string[], args: [] as unknown[], verdicts: [] as unknown[] })
+  const seen = (w.__seen = {
+    errors: [] as string[],
+    rejections: [] as string[],
+    csp: [] as string[],
+    log: [] as string[],
+    args: [] as unknown[],
+    verdicts: [] as unknown[],
+  })
   addEventListener('error', (e) => seen.errors.push(String((e as ErrorEvent).message || (e.target as Element)?.outerHTML)), true)
   addEventListener('unhandledrejection', (e) => seen.rejections.push(String(e.reason && (e.reason.stack || e.reason))))
   document.addEventListener('securitypolicyviolation', (e) => seen.csp.push(e.violatedDirective + ' ' + e.blockedURI))

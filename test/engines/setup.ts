@@ -65,8 +65,7 @@ export function useEngine(...handles: Handle[]): EngineEnv {
 }
 
 /** Resolves once `window.hetki` is the real API (not the loader's queue). */
-export const ready = (win: Win) =>
-  expect.poll(() => win.evaluate(() => typeof (window as any).hetki?.on == 'function' && !(window as any).hetki.q)).toBe(true)
+export const ready = (win: Win) => expect.poll(() => win.evaluate(() => typeof (window as any).hetki?.on == 'function' && !(window as any).hetki.q)).toBe(true)
 
 /** What the page saw (pages.ts's recorder): errors, rejections, CSP reports; empty when all is well. */
 export const problems = async (win: Win): Promise<string[]> => {

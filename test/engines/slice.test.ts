@@ -8,7 +8,10 @@ import { click, clickPage, count, focus, prompts, textOf, waitFor } from './dom'
 import { problems, saying, useEngine } from './setup'
 
 /** The demo's order page, with the recorder (pages.ts) first in <head>, under the demo's CSP. */
-const ORDER = readFileSync(new URL('../../demo/site/index.html', import.meta.url), 'utf8').replace('<head>', '<head><script src="/engines/recorder.js"></script>')
+const ORDER = readFileSync(new URL('../../demo/site/index.html', import.meta.url), 'utf8').replace(
+  '<head>',
+  '<head><script src="/engines/recorder.js"></script>',
+)
 const orderPage = (req: IncomingMessage, res: ServerResponse) => {
   if (req.method != 'GET' || new URL(req.url!, 'http://x').pathname != '/') return false
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CSP })
@@ -18,8 +21,7 @@ const orderPage = (req: IncomingMessage, res: ServerResponse) => {
 
 const env = useEngine(orderPage)
 
-const loaded = (win: Parameters<typeof problems>[0]) =>
-  win.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname))
+const loaded = (win: Parameters<typeof problems>[0]) => win.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname))
 
 async function stored(n: number) {
   await expect.poll(async () => (await env.demo.store.all()).length).toBe(n)

@@ -60,7 +60,10 @@ async function startDriver(display) {
   // Polls the driver's status until it listens: a condition, with a deadline.
   for (;;) {
     if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited (${child.exitCode}): ${stderr.trim()}`)
-    const ready = await fetch(url + '/status').then((r) => r.ok, () => false)
+    const ready = await fetch(url + '/status').then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ready) break
     if (Date.now() > deadline) throw new Error('WebKitWebDriver did not answer within 20 s: ' + stderr.trim())
     await new Promise((r) => setTimeout(r, 50))
@@ -119,7 +122,10 @@ async function session(display) {
     for (let asked = 0; Date.now() < deadline; ) {
       if (Date.now() >= asked + 2000) {
         const rect = await wd.manage().window().getRect()
-        await wd.manage().window().setRect({ x: 0, y: 0, width: rect.width + width - w, height: rect.height + height - h })
+        await wd
+          .manage()
+          .window()
+          .setRect({ x: 0, y: 0, width: rect.width + width - w, height: rect.height + height - h })
         asked = Date.now()
       }
       ;[w, h] = await inner()
@@ -142,7 +148,12 @@ async function session(display) {
     },
     click: (x, y) =>
       inWindow(handle, () =>
-        wd.actions({ async: true }).move({ x: Math.round(x), y: Math.round(y), origin: 'viewport' }).press().release().perform(),
+        wd
+          .actions({ async: true })
+          .move({ x: Math.round(x), y: Math.round(y), origin: 'viewport' })
+          .press()
+          .release()
+          .perform(),
       ),
     press: (name) =>
       inWindow(handle, () => {

@@ -106,10 +106,13 @@ describe('Hetki in Chromium under fuzzing', () => {
       const names = triggers(config)
       counts.payloads += Number(await page.evaluate(fireInPage(SEED + 1000 + i, 30, names, false)))
       // Every survey's trigger once, and the first survey on demand: the engine and widget run on the mutated config.
-      await page.evaluate((list) => {
-        const h = (window as any).hetki
-        for (const n of list) h.track(n, { plan: 'gold', amount: 50, tags: ['vip'], method: 'card' })
-      }, names.slice(0, 50))
+      await page.evaluate(
+        (list) => {
+          const h = (window as any).hetki
+          for (const n of list) h.track(n, { plan: 'gold', amount: 50, tags: ['vip'], method: 'card' })
+        },
+        names.slice(0, 50),
+      )
       await page.evaluate((id) => (window as any).hetki.show(id), String(config?.surveys?.[0]?.id))
       await pause(page, 300)
       counts.configs++

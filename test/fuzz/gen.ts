@@ -102,21 +102,34 @@ class Instance {
 export function hostile(r: Rng, big = true, level = 0): unknown {
   const k = r.int(44)
   switch (k) {
-    case 0: return NaN
-    case 1: return Infinity
-    case 2: return -Infinity
-    case 3: return -0
-    case 4: return 2n ** 70n
-    case 5: return Symbol('hostile')
-    case 6: return undefined
-    case 7: return null
-    case 8: return r.pick(WEIRD_STRINGS)
-    case 9: return big && r.chance(0.3) ? 'x'.repeat(1 << (20 + r.int(2))) : 'y'.repeat(1 << 12) // MBs, sometimes
-    case 10: return new Date(r.chance(0.5) ? NaN : 8.64e15)
-    case 11: return () => {
-      throw new Error('hostile function called')
-    }
-    case 12: return new Instance()
+    case 0:
+      return NaN
+    case 1:
+      return Infinity
+    case 2:
+      return -Infinity
+    case 3:
+      return -0
+    case 4:
+      return 2n ** 70n
+    case 5:
+      return Symbol('hostile')
+    case 6:
+      return undefined
+    case 7:
+      return null
+    case 8:
+      return r.pick(WEIRD_STRINGS)
+    case 9:
+      return big && r.chance(0.3) ? 'x'.repeat(1 << (20 + r.int(2))) : 'y'.repeat(1 << 12) // MBs, sometimes
+    case 10:
+      return new Date(r.chance(0.5) ? NaN : 8.64e15)
+    case 11:
+      return () => {
+        throw new Error('hostile function called')
+      }
+    case 12:
+      return new Instance()
     case 13: {
       const o = Object.create(null)
       o.plan = 'gold'
@@ -128,8 +141,10 @@ export function hostile(r: Rng, big = true, level = 0): unknown {
       Object.defineProperty(o, 'amount', { enumerable: true, get: thrower('getter') })
       return o
     }
-    case 15: return { toJSON: thrower('toJSON'), toString: thrower('toString'), valueOf: thrower('valueOf') }
-    case 16: return { [Symbol.toPrimitive]: thrower('toPrimitive'), plan: 'gold' }
+    case 15:
+      return { toJSON: thrower('toJSON'), toString: thrower('toString'), valueOf: thrower('valueOf') }
+    case 16:
+      return { [Symbol.toPrimitive]: thrower('toPrimitive'), plan: 'gold' }
     case 17: {
       const handler: ProxyHandler<object> = {}
       for (const trap of ['get', 'set', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf', 'defineProperty', 'deleteProperty'] as const)
@@ -147,29 +162,47 @@ export function hostile(r: Rng, big = true, level = 0): unknown {
       o.tags.push(o)
       return o
     }
-    case 20: return [1, , 3, , ,] // holes
+    case 20:
+      return [1, , 3, , ,] // holes
     case 21: {
       const a: unknown[] = []
       a[2 ** 32 - 2] = 'end' // sparse, length 4294967295
       return a
     }
-    case 22: return big ? new Array(1e6) : new Array(1e3)
-    case 23: return deep(big ? 10_000 : 100, r.chance(0.5))
-    case 24: return JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}')
-    case 25: return { [Symbol('k')]: 1, [Symbol.iterator]: thrower('iterator'), plan: 'gold' }
-    case 26: return Object.freeze({ plan: Object.freeze(['a']) })
-    case 27: return new Map([['plan', 'gold']])
-    case 28: return new Set([1, 2])
-    case 29: return new Uint8Array(r.chance(0.5) ? 16 : 1 << 16)
-    case 30: return /a+$/
-    case 31: return new Error('hostile error')
-    case 32: return Promise.resolve(1)
-    case 33: return new WeakMap()
-    case 34: return typeof document != 'undefined' && r.chance(0.5) ? (r.chance(0.5) ? document.body : window) : { window: 1 }
-    case 35: return r.pick([0, 1, -1, 1e308, -1e308, 5e-324, 2 ** 53, 2 ** 53 + 2, 0.1 + 0.2, 4.2])
-    case 36: return r.pick([true, false])
-    case 37: return 'order.completed'
-    case 38: return { plan: r.pick(['gold', 'silver', 'basic']), amount: r.int(200), tags: ['vip', 'new'], method: 'card' }
+    case 22:
+      return big ? new Array(1e6) : new Array(1e3)
+    case 23:
+      return deep(big ? 10_000 : 100, r.chance(0.5))
+    case 24:
+      return JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}')
+    case 25:
+      return { [Symbol('k')]: 1, [Symbol.iterator]: thrower('iterator'), plan: 'gold' }
+    case 26:
+      return Object.freeze({ plan: Object.freeze(['a']) })
+    case 27:
+      return new Map([['plan', 'gold']])
+    case 28:
+      return new Set([1, 2])
+    case 29:
+      return new Uint8Array(r.chance(0.5) ? 16 : 1 << 16)
+    case 30:
+      return /a+$/
+    case 31:
+      return new Error('hostile error')
+    case 32:
+      return Promise.resolve(1)
+    case 33:
+      return new WeakMap()
+    case 34:
+      return typeof document != 'undefined' && r.chance(0.5) ? (r.chance(0.5) ? document.body : window) : { window: 1 }
+    case 35:
+      return r.pick([0, 1, -1, 1e308, -1e308, 5e-324, 2 ** 53, 2 ** 53 + 2, 0.1 + 0.2, 4.2])
+    case 36:
+      return r.pick([true, false])
+    case 37:
+      return 'order.completed'
+    case 38:
+      return { plan: r.pick(['gold', 'silver', 'basic']), amount: r.int(200), tags: ['vip', 'new'], method: 'card' }
     case 39: {
       // An object whose prototype is a Proxy that throws on every lookup: `k in o` and o.x trap.
       const proto = new Proxy({}, { get: thrower('proto get'), has: thrower('proto has') })
@@ -183,14 +216,16 @@ export function hostile(r: Rng, big = true, level = 0): unknown {
       for (let i = 0; i < n; i++) put(o, r.pick(KEYS), hostile(r, big, level + 1))
       return o
     }
-    case 41: return level < 3 ? Array.from({ length: r.int(5) }, () => hostile(r, big, level + 1)) : []
+    case 41:
+      return level < 3 ? Array.from({ length: r.int(5) }, () => hostile(r, big, level + 1)) : []
     case 42: {
       // Getter that mutates the object while it is being copied.
       const o: any = { a: 1 }
       Object.defineProperty(o, 'grow', { enumerable: true, get: () => ((o['k' + Math.random()] = 1), 1) })
       return o
     }
-    default: return Object.assign(Object.create(Array.prototype), { length: -1, plan: 'gold' })
+    default:
+      return Object.assign(Object.create(Array.prototype), { length: -1, plan: 'gold' })
   }
 }
 
@@ -214,8 +249,7 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 const DEEP = '\u0000deep:'
 
 /** JSON text of a mutated config: deep placeholders become 10,000-level objects. */
-export const serialize = (config: unknown): string =>
-  JSON.stringify(config).replace(/"\\u0000deep:(\d+)"/g, (_, n) => deepJson(+n))
+export const serialize = (config: unknown): string => JSON.stringify(config).replace(/"\\u0000deep:(\d+)"/g, (_, n) => deepJson(+n))
 
 /** Every container in a JSON tree with its keys, to pick a place to mutate. */
 function places(root: Json): [Json[] | { [k: string]: Json }, string | number][] {
@@ -236,18 +270,30 @@ function places(root: Json): [Json[] | { [k: string]: Json }, string | number][]
 /** A random JSON value, of any type: what a swapped type becomes. */
 function jsonValue(r: Rng, level = 0): Json {
   switch (r.int(12)) {
-    case 0: return null
-    case 1: return r.chance(0.5)
-    case 2: return r.pick([0, -1, 1, 2.5, -0, 1e308, -1e308, 2 ** 53, 11, 12, 1e21])
-    case 3: return r.pick(WEIRD_STRINGS)
-    case 4: return r.pick(['30m', '', '-5m', '5w', '1e400m', 'Infinity', ' 30m', '9999999999999999d', '0', '1.5.5m', 'NaNs'])
-    case 5: return level < 2 ? Array.from({ length: r.int(4) }, () => jsonValue(r, level + 1)) : []
-    case 6: return level < 2 ? { [r.pick(KEYS)]: jsonValue(r, level + 1) } : {}
-    case 7: return 'x'.repeat(1 << 16)
-    case 8: return r.pick(['*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b', '/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*x', '*'.repeat(1000) + 'x'])
-    case 9: return r.pick(['rating', 'emotion', 'yesno', 'choice', 'text', 'nps', 'bogus'])
-    case 10: return { en: r.pick(WEIRD_STRINGS), fi: 'Moi', [r.pick(KEYS)]: 'x' }
-    default: return r.int(1000)
+    case 0:
+      return null
+    case 1:
+      return r.chance(0.5)
+    case 2:
+      return r.pick([0, -1, 1, 2.5, -0, 1e308, -1e308, 2 ** 53, 11, 12, 1e21])
+    case 3:
+      return r.pick(WEIRD_STRINGS)
+    case 4:
+      return r.pick(['30m', '', '-5m', '5w', '1e400m', 'Infinity', ' 30m', '9999999999999999d', '0', '1.5.5m', 'NaNs'])
+    case 5:
+      return level < 2 ? Array.from({ length: r.int(4) }, () => jsonValue(r, level + 1)) : []
+    case 6:
+      return level < 2 ? { [r.pick(KEYS)]: jsonValue(r, level + 1) } : {}
+    case 7:
+      return 'x'.repeat(1 << 16)
+    case 8:
+      return r.pick(['*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b', '/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*x', '*'.repeat(1000) + 'x'])
+    case 9:
+      return r.pick(['rating', 'emotion', 'yesno', 'choice', 'text', 'nps', 'bogus'])
+    case 10:
+      return { en: r.pick(WEIRD_STRINGS), fi: 'Moi', [r.pick(KEYS)]: 'x' }
+    default:
+      return r.int(1000)
   }
 }
 
@@ -270,7 +316,10 @@ function mutateOnce(r: Rng, c: any): void {
     case 1: {
       // A deep where condition (10k levels), or a wide one.
       if (!survey) return
-      survey.trigger = { event: survey.trigger?.event ?? 'x', where: r.chance(0.5) ? { plan: DEEP + 10_000 } : Object.fromEntries(Array.from({ length: 2000 }, (_, i) => ['k' + i, { gte: i }])) }
+      survey.trigger = {
+        event: survey.trigger?.event ?? 'x',
+        where: r.chance(0.5) ? { plan: DEEP + 10_000 } : Object.fromEntries(Array.from({ length: 2000 }, (_, i) => ['k' + i, { gte: i }])),
+      }
       return
     }
     case 2: {
@@ -317,7 +366,13 @@ function mutateOnce(r: Rng, c: any): void {
       // Sources with odd settings.
       c.sources = {
         pageViews: jsonValue(r),
-        clicks: r.pick([[{ selector: '[', event: 'bad' }], [{ selector: 'a'.repeat(1e4), event: 'x' }], 'button', [null], [{ selector: 'button', event: '__proto__' }]]),
+        clicks: r.pick([
+          [{ selector: '[', event: 'bad' }],
+          [{ selector: 'a'.repeat(1e4), event: 'x' }],
+          'button',
+          [null],
+          [{ selector: 'button', event: '__proto__' }],
+        ]),
         scrollDepth: r.pick([[25, 50], [-1, 1e9, NaN as any], 'x', [null]]),
         timeOnPage: r.pick([[0, 1], [-1], [1e9], 'x', [null]]),
         rageClick: jsonValue(r),
@@ -361,7 +416,6 @@ export function mutate(r: Rng, base: object): any {
 /** The trigger event names of a config, whatever shape it is in. */
 export function triggers(config: any): string[] {
   const out = new Set<string>()
-  if (config && Array.isArray(config.surveys))
-    for (const s of config.surveys.slice(0, 200)) if (typeof s?.trigger?.event == 'string') out.add(s.trigger.event)
+  if (config && Array.isArray(config.surveys)) for (const s of config.surveys.slice(0, 200)) if (typeof s?.trigger?.event == 'string') out.add(s.trigger.event)
   return [...out]
 }

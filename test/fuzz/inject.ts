@@ -8,14 +8,15 @@ let bundled: string | undefined
 
 /** gen.ts bundled to a script that sets `window.HetkiFuzz`. */
 export const generatorScript = (): string =>
-  (bundled ??= buildSync({
-    entryPoints: [resolve(__dirname, 'gen.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'HetkiFuzz',
-    target: 'es2022',
-    write: false,
-  }).outputFiles[0]!.text + "\nwindow.HetkiFuzz = HetkiFuzz\n")
+  (bundled ??=
+    buildSync({
+      entryPoints: [resolve(__dirname, 'gen.ts')],
+      bundle: true,
+      format: 'iife',
+      globalName: 'HetkiFuzz',
+      target: 'es2022',
+      write: false,
+    }).outputFiles[0]!.text + '\nwindow.HetkiFuzz = HetkiFuzz\n')
 
 /**
  * Before any script of the page: the generator, and a record of what reaches the page that
@@ -58,5 +59,4 @@ const ALLOWED = /^\[hetki\] invalid config, Hetki is disabled: /
 const NETWORK = /^Failed to load resource: /
 
 /** Console errors other than the one documented line a broken config gives (and the browser's log of a wrong URL). */
-export const unexpected = (errors: string[]) =>
-  errors.filter((e) => !ALLOWED.test(e.replace(/^console: /, '')) && !NETWORK.test(e.replace(/^console: /, '')))
+export const unexpected = (errors: string[]) => errors.filter((e) => !ALLOWED.test(e.replace(/^console: /, '')) && !NETWORK.test(e.replace(/^console: /, '')))

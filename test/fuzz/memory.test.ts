@@ -30,7 +30,11 @@ const config = {
   pacing: { maxPerSession: 1e9 },
   surveys: [
     { id: 'count', trigger: { event: 'pay', where: { method: 'card' }, count: 3, within: '1h' }, questions: [{ id: 'q', type: 'rating', text: 'Q' }] },
-    { id: 'after', trigger: { event: 'help', after: { event: 'page.viewed', within: '1h' }, unless: { event: 'ui.clicked', within: '1m' } }, questions: [{ id: 'q', type: 'rating', text: 'Q' }] },
+    {
+      id: 'after',
+      trigger: { event: 'help', after: { event: 'page.viewed', within: '1h' }, unless: { event: 'ui.clicked', within: '1m' } },
+      questions: [{ id: 'q', type: 'rating', text: 'Q' }],
+    },
   ],
 }
 
@@ -121,7 +125,7 @@ const stored = (page: Page) =>
         open.onerror = () => fail(open.error)
         open.onsuccess = () => {
           const idb = open.result
-          if (!idb.objectStoreNames.length) return done({}), idb.close()
+          if (!idb.objectStoreNames.length) return (done({}), idb.close())
           const tx = idb.transaction(idb.objectStoreNames[0]!, 'readonly')
           const store = tx.objectStore(idb.objectStoreNames[0]!)
           const keys = store.getAllKeys()
@@ -196,7 +200,10 @@ describe('a long session in Chromium', () => {
       await flush(page)
       sizes.push({ events: done, ...(await stored(page)) })
     }
-    console.log('[fuzz memory] stored after N events:', sizes.map((s) => `${s.events}: ${s.bytes} B, trail ${s.trail}, history ≤ ${s.history}/event, outbox ${s.outbox}`).join('; '))
+    console.log(
+      '[fuzz memory] stored after N events:',
+      sizes.map((s) => `${s.events}: ${s.bytes} B, trail ${s.trail}, history ≤ ${s.history}/event, outbox ${s.outbox}`).join('; '),
+    )
     for (const s of sizes) {
       expect(s.trail).toBeLessThanOrEqual(KEEP)
       expect(s.history).toBeLessThanOrEqual(50)

@@ -27,7 +27,7 @@ export const outboxSize = (): Promise<number> =>
     req.onerror = () => reject(req.error)
     req.onsuccess = () => {
       const db = req.result
-      if (!db.objectStoreNames.contains('kv')) return db.close(), resolve(0)
+      if (!db.objectStoreNames.contains('kv')) return (db.close(), resolve(0))
       const keys = db.transaction('kv').objectStore('kv').getAllKeys()
       keys.onsuccess = () => (db.close(), resolve(keys.result.filter((k) => k != '~dropped').length))
     }

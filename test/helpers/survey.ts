@@ -29,7 +29,15 @@ export const everyType = {
     { id: 'csat', template: 'csat' },
     { id: 'feel', template: 'feeling' },
     { id: 'goal', template: 'goal' },
-    { id: 'pick', type: 'choice', text: 'What matters most?', options: [{ id: 'a', label: 'Price' }, { id: 'b', label: 'Speed' }] },
+    {
+      id: 'pick',
+      type: 'choice',
+      text: 'What matters most?',
+      options: [
+        { id: 'a', label: 'Price' },
+        { id: 'b', label: 'Speed' },
+      ],
+    },
     { id: 'say', type: 'text', text: 'Anything else?' },
   ],
   steps: [
@@ -48,8 +56,7 @@ export const scriptPage = (configPath: string) => `<!doctype html><html lang="en
 <script async src="/hetki/hetki.js" data-config="${configPath}"></script></head><body><h1>Shop</h1></body></html>`
 
 /** Resolves once `window.hetki` is the real API (not the loader's queue). */
-export const hetkiReady = (page: Page) =>
-  page.waitForFunction(() => typeof (window as any).hetki?.on == 'function' && !(window as any).hetki.q)
+export const hetkiReady = (page: Page) => page.waitForFunction(() => typeof (window as any).hetki?.on == 'function' && !(window as any).hetki.q)
 
 export async function openPage(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage()

@@ -16,9 +16,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const axe = (window as any).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations.map(
-      (v: any) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n: any) => JSON.stringify(n.target)).join(', '),
-    )
+    return result.violations.map((v: any) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n: any) => JSON.stringify(n.target)).join(', '))
   })
 }
 

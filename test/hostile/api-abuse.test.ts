@@ -21,8 +21,37 @@ hetki.identify('u1', { tier: 'gold' })`,
 function junk(): unknown[] {
   const cyclic: Record<string, unknown> = { plan: 'x' }
   cyclic.self = cyclic
-  const throwing = new Proxy({}, { get() { throw new Error('getter') }, ownKeys() { throw new Error('keys') }, has() { throw new Error('has') } })
-  return [1, NaN, null, undefined, true, {}, [], () => {}, Symbol('s'), 'x'.repeat(1 << 20), cyclic, throwing, Object.freeze({ plan: 'pro' }), new Date(), document.body]
+  const throwing = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error('getter')
+      },
+      ownKeys() {
+        throw new Error('keys')
+      },
+      has() {
+        throw new Error('has')
+      },
+    },
+  )
+  return [
+    1,
+    NaN,
+    null,
+    undefined,
+    true,
+    {},
+    [],
+    () => {},
+    Symbol('s'),
+    'x'.repeat(1 << 20),
+    cyclic,
+    throwing,
+    Object.freeze({ plan: 'pro' }),
+    new Date(),
+    document.body,
+  ]
 }
 
 describe('API abuse', () => {

@@ -9,8 +9,7 @@ const h = useHostile()
 /** Every chunk, so that each is loaded under the page's policy. */
 const whole = { sources: { pageViews: true }, journey: { props: ['plan'] } }
 
-const chunks = (requests: string[]) =>
-  [...new Set(requests.filter((u) => u.includes('/hetki/')).map((u) => new URL(u).pathname))].sort()
+const chunks = (requests: string[]) => [...new Set(requests.filter((u) => u.includes('/hetki/')).map((u) => new URL(u).pathname))].sort()
 
 describe('a strict Content Security Policy', () => {
   const policies: [string, string][] = [
@@ -21,7 +20,13 @@ describe('a strict Content Security Policy', () => {
   it.each(policies)('%s: the whole flow works and the page gets no violation report', async (_, csp) => {
     const o = await h.open('csp', { csp, config: whole })
     await h.answers(o)
-    expect(chunks(o.requests)).toEqual(['/hetki/hetki-delivery.js', '/hetki/hetki-engine.js', '/hetki/hetki-sources.js', '/hetki/hetki-widget.js', '/hetki/hetki.js'])
+    expect(chunks(o.requests)).toEqual([
+      '/hetki/hetki-delivery.js',
+      '/hetki/hetki-engine.js',
+      '/hetki/hetki-sources.js',
+      '/hetki/hetki-widget.js',
+      '/hetki/hetki.js',
+    ])
     expect(await o.problems()).toEqual([])
     // The policy is in force: the page's own inline script is refused, and reported.
     await o.page.evaluate(() => {

@@ -76,7 +76,12 @@ describe('globals wrapped by monitoring libraries and zone.js', () => {
         w.Promise = ZoneAwarePromise
         const add = EventTarget.prototype.addEventListener
         EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, fn: any, opts?: any) {
-          const wrapped = typeof fn == 'function' ? function (this: unknown, e: Event) { return fn.call(this, e) } : fn
+          const wrapped =
+            typeof fn == 'function'
+              ? function (this: unknown, e: Event) {
+                  return fn.call(this, e)
+                }
+              : fn
           return add.call(this, type, wrapped, opts)
         }
         const st = w.setTimeout
@@ -103,9 +108,9 @@ describe('globals wrapped by monitoring libraries and zone.js', () => {
       },
     })
     await h.ready(o.page)
-    await expect.poll(() => o.problems()).toEqual([
-      `console: [hetki] the config at /hostile/${o.name}.json could not be loaded (blocked by the page), Hetki is disabled`,
-    ])
+    await expect
+      .poll(() => o.problems())
+      .toEqual([`console: [hetki] the config at /hostile/${o.name}.json could not be loaded (blocked by the page), Hetki is disabled`])
     await o.page.evaluate(() => (window as any).hetki.track('go'))
     await h.hostWorks(o.page)
     expect(await o.page.locator('hetki-survey').count()).toBe(0)

@@ -116,7 +116,12 @@ ${tag}
       requests,
       async problems() {
         const seen = await page.evaluate(() => (window as any).__seen).catch(() => ({ errors: ['the page is gone'], rejections: [], csp: [] }))
-        return [...errors, ...seen.errors.map((e: string) => 'error: ' + e), ...seen.rejections.map((e: string) => 'rejection: ' + e), ...seen.csp.map((e: string) => 'csp: ' + e)]
+        return [
+          ...errors,
+          ...seen.errors.map((e: string) => 'error: ' + e),
+          ...seen.rejections.map((e: string) => 'rejection: ' + e),
+          ...seen.csp.map((e: string) => 'csp: ' + e),
+        ]
       },
       close: () => context.close(),
     }

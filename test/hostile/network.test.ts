@@ -19,7 +19,7 @@ h.hooks.push(async (req, res) => {
   const path = new URL(req.url!, 'http://x').pathname
   if (path == '/slow/collect') {
     slowCollects++
-    if (held.collect) return hanging.push(res), true
+    if (held.collect) return (hanging.push(res), true)
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const { records, dropped } = JSON.parse(Buffer.concat(chunks).toString())
@@ -27,11 +27,11 @@ h.hooks.push(async (req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
     return true
   }
-  if (path == '/slow/config.json' && held.config) return hanging.push(res), true
+  if (path == '/slow/config.json' && held.config) return (hanging.push(res), true)
   // A folder of chunks where the widget is missing (a deploy that forgot it) until `widget404` is off.
   if (path.startsWith('/chunks/')) {
     const file = path.slice('/chunks/'.length)
-    if (file == 'hetki-widget.js' && held.widget404) return res.writeHead(404).end(), true
+    if (file == 'hetki-widget.js' && held.widget404) return (res.writeHead(404).end(), true)
     res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(file, dist)))
     return true
   }
@@ -109,9 +109,9 @@ describe('the network', () => {
     expect(await o.page.locator('hetki-survey').count()).toBe(0)
     // Besides the browser's own network log line, one error from Hetki that says what to fix
     // (without it the page would simply never ask anyone); nothing thrown into the page.
-    await expect.poll(async () => sdkErrors(await o.problems())).toEqual([
-      expect.stringMatching(/^console: \[hetki\] could not load http:\/\/127\.0\.0\.1:\d+\/chunks\/hetki-widget\.js .*set widgetUrl/),
-    ])
+    await expect
+      .poll(async () => sdkErrors(await o.problems()))
+      .toEqual([expect.stringMatching(/^console: \[hetki\] could not load http:\/\/127\.0\.0\.1:\d+\/chunks\/hetki-widget\.js .*set widgetUrl/)])
     held.widget404 = false
     await h.answers(o)
     expect(sdkErrors(await o.problems())).toHaveLength(1)

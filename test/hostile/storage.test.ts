@@ -21,7 +21,11 @@ const BLOCKED: [string, () => void][] = [
     'every open request fails (a private mode)',
     () => {
       IDBFactory.prototype.open = function () {
-        const req: any = { result: undefined, error: new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'), readyState: 'pending' }
+        const req: any = {
+          result: undefined,
+          error: new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'),
+          readyState: 'pending',
+        }
         setTimeout(() => {
           req.readyState = 'done'
           req.onerror?.(new Event('error'))

@@ -45,7 +45,10 @@ describe('XSS', () => {
     await prompt.getByRole('dialog', { name: x + ' choice' }).waitFor()
     await prompt.getByText(x + ' option').click()
     await inert()
-    await prompt.getByRole('button', { name: 'Next' }).click().catch(() => {})
+    await prompt
+      .getByRole('button', { name: 'Next' })
+      .click()
+      .catch(() => {})
     await prompt.getByRole('dialog', { name: x + ' text' }).waitFor()
     expect(await prompt.getByRole('textbox').getAttribute('placeholder')).toBe(x + ' placeholder')
     await prompt.getByRole('textbox').fill(x)
@@ -61,25 +64,28 @@ describe('XSS', () => {
     await o.close()
   })
 
-  it.each(['javascript:window.pwned=1', ' JaVaScRiPt:window.pwned=1', '\tjavascript:window.pwned=1', 'data:text/html,<script>window.pwned=1</script>', 'vbscript:msgbox(1)'])(
-    'a link to %j is refused: no link rendered',
-    async (url) => {
-      const o = await h.open('link', { csp: null })
-      const name = o.name
-      // The same page with a link on its survey.
-      await o.close()
-      const p = await h.open('link', { csp: null, config: { surveys: [yesno(name + 'l', { link: { text: 'More', url } })] } })
-      await h.ready(p.page)
-      await p.page.evaluate(() => (window as any).hetki.track('go'))
-      const prompt = p.page.locator(`[data-hetki-survey="${name}l"]`)
-      await prompt.getByRole('button', { name: 'Yes' }).click()
-      await expect.poll(() => prompt.getByRole('status').textContent()).toBe('Thank you for your answer!')
-      expect(await prompt.locator('a').count()).toBe(0)
-      expect(await p.page.evaluate(() => (window as any).pwned)).toBeUndefined()
-      expect(await p.problems()).toEqual([])
-      await p.close()
-    },
-  )
+  it.each([
+    'javascript:window.pwned=1',
+    ' JaVaScRiPt:window.pwned=1',
+    '\tjavascript:window.pwned=1',
+    'data:text/html,<script>window.pwned=1</script>',
+    'vbscript:msgbox(1)',
+  ])('a link to %j is refused: no link rendered', async (url) => {
+    const o = await h.open('link', { csp: null })
+    const name = o.name
+    // The same page with a link on its survey.
+    await o.close()
+    const p = await h.open('link', { csp: null, config: { surveys: [yesno(name + 'l', { link: { text: 'More', url } })] } })
+    await h.ready(p.page)
+    await p.page.evaluate(() => (window as any).hetki.track('go'))
+    const prompt = p.page.locator(`[data-hetki-survey="${name}l"]`)
+    await prompt.getByRole('button', { name: 'Yes' }).click()
+    await expect.poll(() => prompt.getByRole('status').textContent()).toBe('Thank you for your answer!')
+    expect(await prompt.locator('a').count()).toBe(0)
+    expect(await p.page.evaluate(() => (window as any).pwned)).toBeUndefined()
+    expect(await p.problems()).toEqual([])
+    await p.close()
+  })
 })
 
 /** Everything Hetki may have stored on this origin: IndexedDB records, Web Storage keys. */
@@ -119,8 +125,18 @@ describe('privacy, from the network log', () => {
     await h.answers(o, o.name, { plan: 'pro' })
     const origin = new URL(o.page.url()).origin
     expect(o.requests.every((u) => u.startsWith(origin + '/'))).toBe(true)
-    const hetki = [...new Set(o.requests.map((u) => new URL(u).pathname))].filter((p) => !p.startsWith('/hostile/' + o.name + '.html') && p != '/hostile/host.js' && p != '/favicon.ico')
-    expect(hetki.sort()).toEqual(['/collect', '/hetki/hetki-delivery.js', '/hetki/hetki-engine.js', '/hetki/hetki-sources.js', '/hetki/hetki-widget.js', '/hetki/hetki.js', `/hostile/${o.name}.json`])
+    const hetki = [...new Set(o.requests.map((u) => new URL(u).pathname))].filter(
+      (p) => !p.startsWith('/hostile/' + o.name + '.html') && p != '/hostile/host.js' && p != '/favicon.ico',
+    )
+    expect(hetki.sort()).toEqual([
+      '/collect',
+      '/hetki/hetki-delivery.js',
+      '/hetki/hetki-engine.js',
+      '/hetki/hetki-sources.js',
+      '/hetki/hetki-widget.js',
+      '/hetki/hetki.js',
+      `/hostile/${o.name}.json`,
+    ])
     expect(await o.page.context().cookies()).toEqual([expect.objectContaining({ name: 'shop', value: '1' })])
     expect(await o.page.evaluate(() => document.cookie)).toBe('shop=1')
     expect(posts.length).toBeGreaterThan(0)

@@ -28,7 +28,10 @@ export async function get(path, query, signal) {
   const res = await fetch(`${path}?${query}`, { headers: { authorization: `Bearer ${t}`, accept: 'application/json' }, signal })
   if (res.status === 401) throw new Refused(401, 'The collector did not accept this token (401). Check it, or ask the collector’s admin for a new one.')
   if (res.status === 403)
-    throw new Refused(403, 'This token may not see what was asked for (403): an owner’s token sees only that owner’s touchpoints. Clear the touchpoint and owner filters, or sign in with another token.')
+    throw new Refused(
+      403,
+      'This token may not see what was asked for (403): an owner’s token sees only that owner’s touchpoints. Clear the touchpoint and owner filters, or sign in with another token.',
+    )
   if (!res.ok) throw new Error(`The collector answered ${res.status} ${res.statusText}.`)
   return res.json()
 }

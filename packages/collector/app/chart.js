@@ -24,7 +24,8 @@ export function trend(m, subject) {
   const step = points.length > 1 && Date.parse(points[0].to) - Date.parse(points[0].from) > 86_400_000 ? 'week' : 'day'
   const name = `${m.label} per ${step}, ${subject}`
   const summary = drawn.length
-    ? `${name}: ${drawn.map((p) => `${f.shortDay(p.from)} ${f.value(m, p.value)}`).join(', ')}` + (few ? `; ${few} ${step}s with too few answers not drawn` : '')
+    ? `${name}: ${drawn.map((p) => `${f.shortDay(p.from)} ${f.value(m, p.value)}`).join(', ')}` +
+      (few ? `; ${few} ${step}s with too few answers not drawn` : '')
     : `${name}: no ${step} has enough answers to draw`
   const captionId = uid('chart')
   const plot = h('div', { class: 'plot', role: 'img', 'aria-label': summary })
@@ -87,7 +88,10 @@ function options(m, points, width) {
     legend: { show: false },
     cursor: { show: false },
     // The x axis spans the steps themselves, from the first one's start to the last one's end.
-    scales: { x: { time: true, range: () => [seconds(points[0].from), seconds(points[points.length - 1].to)] }, y: { range: [m.scale.min - pad, m.scale.max + pad] } },
+    scales: {
+      x: { time: true, range: () => [seconds(points[0].from), seconds(points[points.length - 1].to)] },
+      y: { range: [m.scale.min - pad, m.scale.max + pad] },
+    },
     axes: [
       { stroke: '#3d4149', grid: { stroke: '#eceef1' }, ticks: { stroke: '#c9cdd3' }, values: '{D} {MMM}', space: 70 },
       { stroke: '#3d4149', grid: { stroke: '#eceef1' }, ticks: { stroke: '#c9cdd3' }, size: 52, values: (_u, vals) => vals.map((v) => f.bare(m, v)) },

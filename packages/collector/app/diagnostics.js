@@ -57,7 +57,9 @@ export function diagnosticsCard(s, precision) {
           ? h(
               'ul',
               { class: 'losses' },
-              st.reasons.map((/** @type {any} */ r) => h('li', { 'data-reason': r.reason }, `− ${f.count(r.count)} (${f.pct(r.share)}) ${verb(st.stage)} ${r.label}`)),
+              st.reasons.map((/** @type {any} */ r) =>
+                h('li', { 'data-reason': r.reason }, `− ${f.count(r.count)} (${f.pct(r.share)}) ${verb(st.stage)} ${r.label}`),
+              ),
             )
           : null,
       )
@@ -85,7 +87,12 @@ export function diagnosticsCard(s, precision) {
         captionHidden: true,
         columns: ['Stage', 'Reached', 'Lost on the way', 'Reasons'],
         numeric: [1, 2],
-        rows: s.funnel.map((/** @type {any} */ st) => [st.label, f.count(st.count), f.count(st.lost), st.reasons.map((/** @type {any} */ r) => `${r.label}: ${f.count(r.count)}`).join('; ') || '–']),
+        rows: s.funnel.map((/** @type {any} */ st) => [
+          st.label,
+          f.count(st.count),
+          f.count(st.lost),
+          st.reasons.map((/** @type {any} */ r) => `${r.label}: ${f.count(r.count)}`).join('; ') || '–',
+        ]),
       }),
     ),
   )
@@ -112,5 +119,12 @@ export function diagnosticsView(d) {
           : 'No device reported a decision in this period. Diagnostics are off in the config: add "diagnostics": { "sample": 0.1 } to hetki.json to have one device in ten report.',
       ),
     ]
-  return [intro, h('div', { class: 'cards' }, d.surveys.map((/** @type {any} */ s) => diagnosticsCard(s, d.precision)))]
+  return [
+    intro,
+    h(
+      'div',
+      { class: 'cards' },
+      d.surveys.map((/** @type {any} */ s) => diagnosticsCard(s, d.precision)),
+    ),
+  ]
 }

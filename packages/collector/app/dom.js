@@ -50,7 +50,15 @@ export function table({ caption, captionHidden, columns, rows, className, numeri
     'table',
     { class: ['reflow', className].filter(Boolean).join(' ') },
     h('caption', { class: captionHidden ? 'visually-hidden' : null }, caption),
-    h('thead', null, h('tr', null, columns.map((c, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, c)))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        columns.map((c, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, c)),
+      ),
+    ),
     h(
       'tbody',
       null,

@@ -129,15 +129,33 @@ export const method = (key) => METHODS[/** @type {keyof typeof METHODS} */ (key)
 
 /** Titles for the API's definitions (their keys are code names). */
 const TITLES = {
-  csat: 'CSAT', nps: 'NPS', ces: 'Effort (CES)', goal: 'Goal reached', emotion: 'Emotional value',
-  interval: '95 % intervals', change: 'Real change', tone: 'Good, fair, poor', targets: 'Targets', trend: 'Trends',
-  precision: 'Answers needed', funnel: 'Response rate', dropoff: 'Drop-off', low: 'Low scores', rootCause: 'Root cause',
-  nonResponse: 'Non-response bias', promptsPerPerson: 'Prompts per person', coverage: 'Coverage',
-  diagnosticsFunnel: 'Why not shown', diagnosticsDevices: 'Devices reporting', diagnosticsSample: 'Sampled devices', diagnosticsEnough: 'Too few to read',
+  csat: 'CSAT',
+  nps: 'NPS',
+  ces: 'Effort (CES)',
+  goal: 'Goal reached',
+  emotion: 'Emotional value',
+  interval: '95 % intervals',
+  change: 'Real change',
+  tone: 'Good, fair, poor',
+  targets: 'Targets',
+  trend: 'Trends',
+  precision: 'Answers needed',
+  funnel: 'Response rate',
+  dropoff: 'Drop-off',
+  low: 'Low scores',
+  rootCause: 'Root cause',
+  nonResponse: 'Non-response bias',
+  promptsPerPerson: 'Prompts per person',
+  coverage: 'Coverage',
+  diagnosticsFunnel: 'Why not shown',
+  diagnosticsDevices: 'Devices reporting',
+  diagnosticsSample: 'Sampled devices',
+  diagnosticsEnough: 'Too few to read',
 }
 
 /** A definition's title: a known one, a method's name, else the key. @param {string} key */
-export const definitionTitle = (key) => TITLES[/** @type {keyof typeof TITLES} */ (key)] ?? (key in METHODS ? method(key)[0]?.toUpperCase() + method(key).slice(1) : key)
+export const definitionTitle = (key) =>
+  TITLES[/** @type {keyof typeof TITLES} */ (key)] ?? (key in METHODS ? method(key)[0]?.toUpperCase() + method(key).slice(1) : key)
 
 /**
  * The targets a tone is judged against: "good at 80 % or more, poor below 60 %".

@@ -124,18 +124,49 @@ function syncForm(state) {
   const compare = /** @type {HTMLSelectElement} */ (form.elements.namedItem('compare'))
   compare.value = state.bfrom ? 'custom' : 'previous'
   options('f-touchpoint', [...known.touchpoints], state.touchpoint)
-  options('f-owner', [...known.owners].map((o) => [o, o]), state.owner)
-  options('f-survey', [...known.surveys].map((s) => [s, s]), state.survey)
-  options('f-channel', [...known.channels].map((c) => [c, c]), state.channel)
+  options(
+    'f-owner',
+    [...known.owners].map((o) => [o, o]),
+    state.owner,
+  )
+  options(
+    'f-survey',
+    [...known.surveys].map((s) => [s, s]),
+    state.survey,
+  )
+  options(
+    'f-channel',
+    [...known.channels].map((c) => [c, c]),
+    state.channel,
+  )
   for (const key of /** @type {const} */ (['lang', 'path'])) input(key).value = state[key]
   // Open answers are filtered by touchpoint, survey and words only: the other fields step aside.
   // Why not shown: diagnostics carry no page or language, and are not compared with a baseline.
-  for (const el of form.querySelectorAll('[data-scope="scorecards"]'))
-    /** @type {HTMLElement} */ (el).hidden = state.view === 'texts' || (el.classList.contains('custom') && !!state.days) || (el.classList.contains('base') && !state.bfrom) || (state.view === 'diagnostics' && /** @type {HTMLElement} */ (el).dataset.off === 'diagnostics')
+  /** @type {HTMLElement} */ for (const el of form.querySelectorAll('[data-scope="scorecards"]'))
+    (el).hidden =
+      state.view === 'texts' ||
+      (el.classList.contains('custom') && !!state.days) ||
+      (el.classList.contains('base') && !state.bfrom) ||
+      (state.view === 'diagnostics' && /** @type {HTMLElement} */ (el).dataset.off === 'diagnostics')
   const why = state.view === 'diagnostics'
-  const chosen = [state.days ? `last ${state.days} days` : `${state.from} to ${state.to}`, state.bfrom && !why ? `against ${state.bfrom} to ${state.bto}` : null]
-  for (const key of why ? DIAGNOSTICS_FILTERS : FILTERS) if (state[key]) chosen.push(`${key === 'lang' ? 'language' : key === 'path' ? 'page' : key}: ${key === 'touchpoint' ? known.touchpoints.get(state[key]) ?? state[key] : state[key]}`)
-  $('filters-summary').textContent = state.view === 'texts' ? `Filters: ${chosen.slice(2).filter((c) => /^(touchpoint|survey):/.test(String(c))).join(', ') || 'none'}` : `Period and filters: ${chosen.filter(Boolean).join(', ')}`
+  const chosen = [
+    state.days ? `last ${state.days} days` : `${state.from} to ${state.to}`,
+    state.bfrom && !why ? `against ${state.bfrom} to ${state.bto}` : null,
+  ]
+  for (const key of why ? DIAGNOSTICS_FILTERS : FILTERS)
+    if (state[key])
+      chosen.push(
+        `${key === 'lang' ? 'language' : key === 'path' ? 'page' : key}: ${key === 'touchpoint' ? (known.touchpoints.get(state[key]) ?? state[key]) : state[key]}`,
+      )
+  $('filters-summary').textContent =
+    state.view === 'texts'
+      ? `Filters: ${
+          chosen
+            .slice(2)
+            .filter((c) => /^(touchpoint|survey):/.test(String(c)))
+            .join(', ') || 'none'
+        }`
+      : `Period and filters: ${chosen.filter(Boolean).join(', ')}`
   for (const a of document.querySelectorAll('nav.views a')) {
     const link = /** @type {HTMLAnchorElement} */ (a)
     const target = { ...state, view: /** @type {any} */ (link.dataset.view) }
@@ -150,7 +181,11 @@ function options(/** @type {string} */ id, /** @type {[string, string][]} */ cho
   const select = /** @type {HTMLSelectElement} */ ($(id))
   const all = new Map(choices)
   if (chosen && !all.has(chosen)) all.set(chosen, chosen)
-  fill(select, h('option', { value: '' }, 'All'), [...all].sort((a, b) => a[1].localeCompare(b[1])).map(([v, label]) => h('option', { value: v }, label)))
+  fill(
+    select,
+    h('option', { value: '' }, 'All'),
+    [...all].sort((a, b) => a[1].localeCompare(b[1])).map(([v, label]) => h('option', { value: v }, label)),
+  )
   select.value = chosen
 }
 
@@ -210,19 +245,49 @@ function draw(state, sc) {
   const names = known.touchpoints
   const when = h('p', { class: 'period' }, `${f.period(sc.period)}, compared with ${f.period(sc.baseline)}.`)
   if (state.view === 'owners') {
-    fill(view, h('h2', { class: 'visually-hidden' }, 'By owner'), when, legend(), sc.owners.length ? h('div', { class: 'cards' }, sc.owners.map((/** @type {any} */ o) => ownerCard(o, names, sc.definitions))) : nothing(), definitionsList(sc.definitions))
+    fill(
+      view,
+      h('h2', { class: 'visually-hidden' }, 'By owner'),
+      when,
+      legend(),
+      sc.owners.length
+        ? h(
+            'div',
+            { class: 'cards' },
+            sc.owners.map((/** @type {any} */ o) => ownerCard(o, names, sc.definitions)),
+          )
+        : nothing(),
+      definitionsList(sc.definitions),
+    )
     status.textContent = `Showing ${sc.owners.length} owners.`
   } else if (state.view === 'coverage') {
     fill(
       view,
       h('h2', { class: 'visually-hidden' }, 'Coverage'),
       when,
-      h('p', { class: 'muted' }, 'A touchpoint is covered when every score its surveys measure has enough answers in the period for a 95 % interval of ±10 points (CES: ±0.6). A touchpoint with no survey of its own can still show up in the root causes of other touchpoints.'),
+      h(
+        'p',
+        { class: 'muted' },
+        'A touchpoint is covered when every score its surveys measure has enough answers in the period for a 95 % interval of ±10 points (CES: ±0.6). A touchpoint with no survey of its own can still show up in the root causes of other touchpoints.',
+      ),
       h('div', { class: 'cards' }, coverage(sc.coverage)),
     )
     status.textContent = `Showing the coverage of ${sc.coverage.length} journey stages.`
   } else {
-    fill(view, h('h2', { class: 'visually-hidden' }, 'By touchpoint'), when, legend(), sc.touchpoints.length ? h('div', { class: 'cards' }, sc.touchpoints.map((/** @type {any} */ t) => touchpointCard(t, sc.definitions, names))) : nothing(), definitionsList(sc.definitions))
+    fill(
+      view,
+      h('h2', { class: 'visually-hidden' }, 'By touchpoint'),
+      when,
+      legend(),
+      sc.touchpoints.length
+        ? h(
+            'div',
+            { class: 'cards' },
+            sc.touchpoints.map((/** @type {any} */ t) => touchpointCard(t, sc.definitions, names)),
+          )
+        : nothing(),
+      definitionsList(sc.definitions),
+    )
     status.textContent = `Showing ${sc.touchpoints.length} touchpoints.`
   }
 }
@@ -232,7 +297,13 @@ async function whyNotShown(state, signal) {
   const d = await get('/api/diagnostics', diagnosticsQuery(state, new Date()), signal)
   for (const s of d.surveys) known.surveys.add(s.survey)
   syncForm(state)
-  fill(view, h('h2', { class: 'visually-hidden' }, 'Why not shown'), h('p', { class: 'period' }, `${f.period(d.period)}.`), diagnosticsView(d), definitionsList(d.definitions))
+  fill(
+    view,
+    h('h2', { class: 'visually-hidden' }, 'Why not shown'),
+    h('p', { class: 'period' }, `${f.period(d.period)}.`),
+    diagnosticsView(d),
+    definitionsList(d.definitions),
+  )
   status.textContent = `Showing why ${d.surveys.length === 1 ? '1 survey was' : `${d.surveys.length} surveys were`} not shown.`
 }
 
@@ -253,7 +324,18 @@ async function texts(state, sc, signal) {
     e.preventDefault()
     location.hash = serialize({ ...state, q: String(new FormData(/** @type {HTMLFormElement} */ (search)).get('q') || '').trim() })
   })
-  fill(view, h('h2', { class: 'visually-hidden' }, 'Open answers'), h('p', { class: 'period' }, `Newest first${state.touchpoint ? ` at ${known.touchpoints.get(state.touchpoint) ?? state.touchpoint}` : ''}${state.q ? `, containing “${state.q}”` : ''}. Use the touchpoint and survey filters above to narrow them.`), search, list, more)
+  fill(
+    view,
+    h('h2', { class: 'visually-hidden' }, 'Open answers'),
+    h(
+      'p',
+      { class: 'period' },
+      `Newest first${state.touchpoint ? ` at ${known.touchpoints.get(state.touchpoint) ?? state.touchpoint}` : ''}${state.q ? `, containing “${state.q}”` : ''}. Use the touchpoint and survey filters above to narrow them.`,
+    ),
+    search,
+    list,
+    more,
+  )
   let shown = 0
   /** @param {string | undefined} cursor */
   const page = async (cursor) => {

@@ -30,13 +30,25 @@ export function metric(m, subject, definitions) {
       `n = ${f.count(m.n)}`,
       m.n ? ` · 95 % interval ${f.interval(m, m.low, m.high)} (${f.method(m.method)})` : ' · no interval without answers',
     ),
-    h('p', { class: `change ${c.real ? (c.better === false ? 'real worse' : 'real better') : 'none'}` }, h('span', { class: 'change-text' }, c.text), c.detail ? h('span', { class: 'change-detail' }, ' ' + c.detail) : null),
+    h(
+      'p',
+      { class: `change ${c.real ? (c.better === false ? 'real worse' : 'real better') : 'none'}` },
+      h('span', { class: 'change-text' }, c.text),
+      c.detail ? h('span', { class: 'change-detail' }, ' ' + c.detail) : null,
+    ),
     f.targets(m) ? h('p', { class: 'targets' }, f.targets(m)) : null,
     h('p', { class: 'precision' }, f.precision(m)),
     h('p', { class: 'formula' }, m.formula),
     m.trend?.length ? trend(m, subject) : null,
     definitions[m.method]
-      ? h('details', { class: 'how' }, h('summary', null, `How ${m.label} is computed`), h('p', null, m.formula), h('p', null, definitions[m.method]), definitions.precision ? h('p', null, definitions.precision) : null)
+      ? h(
+          'details',
+          { class: 'how' },
+          h('summary', null, `How ${m.label} is computed`),
+          h('p', null, m.formula),
+          h('p', null, definitions[m.method]),
+          definitions.precision ? h('p', null, definitions.precision) : null,
+        )
       : null,
   )
 }

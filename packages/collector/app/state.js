@@ -26,7 +26,21 @@ export function parse(hash) {
   const bfrom = isDate(p.get('bfrom')) ? /** @type {string} */ (p.get('bfrom')) : ''
   const bto = isDate(p.get('bto')) ? /** @type {string} */ (p.get('bto')) : ''
   const custom = bfrom && bto && bfrom <= bto
-  const state = { view, days, from: days ? '' : from, to: days ? '' : to, bfrom: custom ? bfrom : '', bto: custom ? bto : '', touchpoint: '', owner: '', survey: '', lang: '', path: '', channel: '', q: '' }
+  const state = {
+    view,
+    days,
+    from: days ? '' : from,
+    to: days ? '' : to,
+    bfrom: custom ? bfrom : '',
+    bto: custom ? bto : '',
+    touchpoint: '',
+    owner: '',
+    survey: '',
+    lang: '',
+    path: '',
+    channel: '',
+    q: '',
+  }
   for (const key of [...FILTERS, 'q']) state[/** @type {typeof FILTERS[number]} */ (key)] = (p.get(key) || '').slice(0, 200)
   return state
 }

@@ -10,7 +10,13 @@ import * as f from './format.js'
  */
 export function touchpointCard(tp, definitions, names) {
   const title = uid('tp')
-  const meta = h('p', { class: 'meta' }, [tp.owner ? `Owner: ${tp.owner}` : 'No owner named', tp.stage ? `stage: ${tp.stage}` : null, tp.channel ? `channel: ${tp.channel}` : null].filter(Boolean).join(' · '))
+  const meta = h(
+    'p',
+    { class: 'meta' },
+    [tp.owner ? `Owner: ${tp.owner}` : 'No owner named', tp.stage ? `stage: ${tp.stage}` : null, tp.channel ? `channel: ${tp.channel}` : null]
+      .filter(Boolean)
+      .join(' · '),
+  )
   // A touchpoint nobody is asked about (the card payment): what it is, and where it still shows.
   if (!tp.metrics.length && !tp.funnel.shown)
     return h(
@@ -18,14 +24,24 @@ export function touchpointCard(tp, definitions, names) {
       { class: 'card touchpoint quiet', 'aria-labelledby': title, 'data-touchpoint': tp.id ?? '' },
       h('h2', { id: title }, tp.name),
       meta,
-      h('p', { class: 'muted' }, 'No survey was shown here in this period. Its events still count in the root causes of the touchpoints that were asked about; see Coverage.'),
+      h(
+        'p',
+        { class: 'muted' },
+        'No survey was shown here in this period. Its events still count in the root causes of the touchpoints that were asked about; see Coverage.',
+      ),
     )
   return h(
     'section',
     { class: 'card touchpoint', 'aria-labelledby': title, 'data-touchpoint': tp.id ?? '' },
     h('h2', { id: title }, tp.name),
     meta,
-    tp.metrics.length ? h('div', { class: 'metrics' }, tp.metrics.map((/** @type {any} */ m) => metric(m, tp.name, definitions))) : h('p', { class: 'muted' }, 'No survey here measures a score.'),
+    tp.metrics.length
+      ? h(
+          'div',
+          { class: 'metrics' },
+          tp.metrics.map((/** @type {any} */ m) => metric(m, tp.name, definitions)),
+        )
+      : h('p', { class: 'muted' }, 'No survey here measures a score.'),
     funnel(tp.funnel),
     dropoff(tp.dropoff),
     rootCause(tp.rootCause, tp.name),
@@ -40,7 +56,13 @@ export function funnel(fu) {
   const row = (/** @type {string} */ label, /** @type {number} */ n, /** @type {string} */ kind) => {
     const bar = h('span', { class: `bar ${kind}` })
     bar.style.width = `${share(n).toFixed(1)}%`
-    return h('li', { class: kind }, h('span', { class: 'step' }, label), h('span', { class: 'num' }, `${f.count(n)} (${f.pct(share(n))})`), h('span', { class: 'track', 'aria-hidden': 'true' }, bar))
+    return h(
+      'li',
+      { class: kind },
+      h('span', { class: 'step' }, label),
+      h('span', { class: 'num' }, `${f.count(n)} (${f.pct(share(n))})`),
+      h('span', { class: 'track', 'aria-hidden': 'true' }, bar),
+    )
   }
   const r = fu.rate
   return h(
@@ -51,7 +73,9 @@ export function funnel(fu) {
       'p',
       { class: 'rate' },
       h('strong', null, f.pct(r.value)),
-      fu.shown ? ` of ${f.count(fu.shown)} prompts shown were answered · 95 % interval ${f.ppInterval(r.low, r.high, '%')} (${f.method(r.method)})` : ' · no prompt shown in this period',
+      fu.shown
+        ? ` of ${f.count(fu.shown)} prompts shown were answered · 95 % interval ${f.ppInterval(r.low, r.high, '%')} (${f.method(r.method)})`
+        : ' · no prompt shown in this period',
     ),
     h(
       'ol',
@@ -87,7 +111,8 @@ function dropoff(rows) {
 const where = (d) => (d.touchpointName ? `${d.touchpointName}${d.owner ? ` (${d.owner})` : ''}` : 'not at a touchpoint')
 
 /** @param {boolean} real @param {string} yes @param {string} no */
-const verdict = (real, yes, no) => h('span', { class: real ? 'verdict real' : 'verdict noise' }, h('span', { 'aria-hidden': 'true' }, real ? '● ' : '○ '), real ? yes : no)
+const verdict = (real, yes, no) =>
+  h('span', { class: real ? 'verdict real' : 'verdict noise' }, h('span', { 'aria-hidden': 'true' }, real ? '● ' : '○ '), real ? yes : no)
 
 /** @param {any[]} drivers Driver[] @param {string} name */
 function rootCause(drivers, name) {
@@ -95,7 +120,11 @@ function rootCause(drivers, name) {
     'section',
     { class: 'block cause' },
     h('h3', null, 'Root cause: what happened before the low scores'),
-    h('p', { class: 'muted' }, `Events in the journeys before low scores at ${name}, against the journeys before the other scores. Lift = share with low scores − share with the others, in percentage points (pp).`),
+    h(
+      'p',
+      { class: 'muted' },
+      `Events in the journeys before low scores at ${name}, against the journeys before the other scores. Lift = share with low scores − share with the others, in percentage points (pp).`,
+    ),
     drivers.length
       ? table({
           caption: `Events before low scores at ${name}`,
@@ -121,7 +150,11 @@ function nonResponse(rows, name, names) {
     'section',
     { class: 'block bias' },
     h('h3', null, 'Non-response bias: who did not answer'),
-    h('p', { class: 'muted' }, `The journeys of those who answered at ${name}, against those shown the survey who did not. A real difference means the answers under-represent (or over-represent) people with that event.`),
+    h(
+      'p',
+      { class: 'muted' },
+      `The journeys of those who answered at ${name}, against those shown the survey who did not. A real difference means the answers under-represent (or over-represent) people with that event.`,
+    ),
     rows.length
       ? table({
           caption: `Events before answered and unanswered prompts at ${name}`,
@@ -131,7 +164,7 @@ function nonResponse(rows, name, names) {
           rows: rows.map((b) => [
             b.label,
             h('span', { class: 'lift' }, h('strong', null, f.pp(b.difference.value)), ` (${f.ppInterval(b.difference.low, b.difference.high, 'pp')})`),
-            b.touchpointName ? where(b) : b.touchpoint ? names.get(b.touchpoint) ?? b.touchpoint : 'not at a touchpoint',
+            b.touchpointName ? where(b) : b.touchpoint ? (names.get(b.touchpoint) ?? b.touchpoint) : 'not at a touchpoint',
             `${f.pct(b.answered.value)} of ${f.count(b.answered.n)}`,
             `${f.pct(b.unanswered.value)} of ${f.count(b.unanswered.n)}`,
             verdict(b.real, 'real: answers are skewed', 'no clear difference'),

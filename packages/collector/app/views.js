@@ -15,7 +15,13 @@ export function ownerCard(o, names, definitions) {
     h('h2', { id }, o.owner),
     h('p', { class: 'meta' }, `Touchpoints: ${o.touchpoints.map((/** @type {string} */ t) => names.get(t) ?? t).join(', ') || 'none'}`),
     h('p', { class: 'meta' }, `${f.count(o.shown)} prompts shown, ${f.count(o.answered)} answered (${rate}), ${f.count(o.dismissed)} dismissed`),
-    o.metrics.length ? h('div', { class: 'metrics' }, o.metrics.map((/** @type {any} */ m) => metric(m, o.owner, definitions))) : h('p', { class: 'muted' }, 'No scores measured at these touchpoints.'),
+    o.metrics.length
+      ? h(
+          'div',
+          { class: 'metrics' },
+          o.metrics.map((/** @type {any} */ m) => metric(m, o.owner, definitions)),
+        )
+      : h('p', { class: 'muted' }, 'No scores measured at these touchpoints.'),
     o.funnel ? funnel(o.funnel) : null,
   )
 }
@@ -36,7 +42,15 @@ export function coverage(stages) {
       'section',
       { class: 'card stage', 'aria-labelledby': id, 'data-stage': stage.stage },
       h('h2', { id }, `Stage: ${stage.stage}`),
-      h('p', { class: 'meta' }, gaps ? `${gaps} of ${plural(stage.touchpoints.length, 'touchpoint')} not covered` : stage.touchpoints.length === 1 ? 'Its touchpoint is covered' : `All ${stage.touchpoints.length} touchpoints covered`),
+      h(
+        'p',
+        { class: 'meta' },
+        gaps
+          ? `${gaps} of ${plural(stage.touchpoints.length, 'touchpoint')} not covered`
+          : stage.touchpoints.length === 1
+            ? 'Its touchpoint is covered'
+            : `All ${stage.touchpoints.length} touchpoints covered`,
+      ),
       table({
         caption: `Coverage of the stage ${stage.stage}`,
         captionHidden: true,
@@ -48,7 +62,17 @@ export function coverage(stages) {
             t.name,
             h('span', { class: `tone tone-${s.tone}` }, h('span', { 'aria-hidden': 'true' }, s.icon), ' ', s.word),
             t.metrics.length
-              ? h('ul', { class: 'plain' }, t.metrics.map((/** @type {any} */ m) => h('li', null, `${metricName(m.name)}: ${plural(m.n, 'answer')}${m.needed ? `, ${f.count(m.needed)} more needed for ${m.name === 'ces' ? '±0.6' : '±10 points'}` : `, enough for ${m.name === 'ces' ? '±0.6' : '±10 points'}`}`)))
+              ? h(
+                  'ul',
+                  { class: 'plain' },
+                  t.metrics.map((/** @type {any} */ m) =>
+                    h(
+                      'li',
+                      null,
+                      `${metricName(m.name)}: ${plural(m.n, 'answer')}${m.needed ? `, ${f.count(m.needed)} more needed for ${m.name === 'ces' ? '±0.6' : '±10 points'}` : `, enough for ${m.name === 'ces' ? '±0.6' : '±10 points'}`}`,
+                    ),
+                  ),
+                )
               : 'no survey measures a score here',
             t.owner ?? '–',
             t.surveys.length ? t.surveys.join(', ') : 'none',
@@ -68,7 +92,8 @@ const metricName = (name) => NAMES[/** @type {keyof typeof NAMES} */ (name)] ?? 
 
 /** The tone legend: what each colour means, in words. */
 export function legend() {
-  const badge = (/** @type {keyof typeof f.TONES} */ key) => h('span', { class: `tone tone-${key}` }, h('span', { 'aria-hidden': 'true' }, f.TONES[key].icon), ' ', f.TONES[key].word)
+  const badge = (/** @type {keyof typeof f.TONES} */ key) =>
+    h('span', { class: `tone tone-${key}` }, h('span', { 'aria-hidden': 'true' }, f.TONES[key].icon), ' ', f.TONES[key].word)
   return h(
     'ul',
     { class: 'legend', 'aria-label': 'Legend' },
@@ -85,6 +110,10 @@ export function definitionsList(definitions) {
     'details',
     { class: 'definitions' },
     h('summary', null, 'Definitions and methods'),
-    h('dl', null, entries.map(([k, v]) => [h('dt', null, f.definitionTitle(k)), h('dd', null, v)])),
+    h(
+      'dl',
+      null,
+      entries.map(([k, v]) => [h('dt', null, f.definitionTitle(k)), h('dd', null, v)]),
+    ),
   )
 }

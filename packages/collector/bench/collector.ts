@@ -29,13 +29,30 @@ const record = (run: string) => {
   const id = rid(run + (++seq).toString(36))
   const now = new Date().toISOString()
   return {
-    id, kind: 'response', surveyId: 'csat', responseId: id, touchpoint: { id: 'checkout', owner: 'Web shop team' }, lang: 'en', path: '/order',
-    trail: [{ event: 'page.viewed', at: now, touchpoint: 'checkout' }, { event: 'payment.failed', at: now }],
-    answers: { q1: 1 + (seq % 5), why: 'slow' }, completed: true, startedAt: now, updatedAt: now,
+    id,
+    kind: 'response',
+    surveyId: 'csat',
+    responseId: id,
+    touchpoint: { id: 'checkout', owner: 'Web shop team' },
+    lang: 'en',
+    path: '/order',
+    trail: [
+      { event: 'page.viewed', at: now, touchpoint: 'checkout' },
+      { event: 'payment.failed', at: now },
+    ],
+    answers: { q1: 1 + (seq % 5), why: 'slow' },
+    completed: true,
+    startedAt: now,
+    updatedAt: now,
   }
 }
 
-interface Db { kind: 'sqlite' | 'postgres'; env: Record<string, string>; url?: string; file?: string }
+interface Db {
+  kind: 'sqlite' | 'postgres'
+  env: Record<string, string>
+  url?: string
+  file?: string
+}
 
 function startChild(db: Db): Promise<{ child: ChildProcess; url: string }> {
   // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the collector under load.
@@ -80,7 +97,11 @@ async function load(url: string, run: string, seconds: number, stop?: Promise<vo
       const records = Array.from({ length: BATCH }, () => record(run))
       const t = performance.now()
       try {
-        const res = await fetch(url + '/collect', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ v: 1, sentAt: new Date().toISOString(), records }) })
+        const res = await fetch(url + '/collect', {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: JSON.stringify({ v: 1, sentAt: new Date().toISOString(), records }),
+        })
         await res.arrayBuffer()
         if (res.ok) {
           latencies.push(performance.now() - t)
@@ -115,21 +136,48 @@ async function raw(db: Db, seconds: number, derived = false) {
       while (Date.now() < end) {
         const values = Array.from({ length: BATCH }, () => {
           const r = record('raw')
-          return { id: r.id, survey_id: r.surveyId, touchpoint: 'checkout', owner: 'Web shop team', completed: 1, answers: JSON.stringify(r.answers), lang: 'en', path: '/order', url: null, user_id: null, trail: JSON.stringify(r.trail), preview: 0, started_at: r.startedAt, updated_at: r.updatedAt, received_at: r.startedAt, deliveries: 1 }
+          return {
+            id: r.id,
+            survey_id: r.surveyId,
+            touchpoint: 'checkout',
+            owner: 'Web shop team',
+            completed: 1,
+            answers: JSON.stringify(r.answers),
+            lang: 'en',
+            path: '/order',
+            url: null,
+            user_id: null,
+            trail: JSON.stringify(r.trail),
+            preview: 0,
+            started_at: r.startedAt,
+            updated_at: r.updatedAt,
+            received_at: r.startedAt,
+            deliveries: 1,
+          }
         })
         await store.db.transaction().execute(async (trx) => {
           await trx.insertInto('responses').values(values).execute()
           if (!derived) return
           // The rows the collector derives from each response too: its answers and trail events.
           const base = { survey_id: 'csat', touchpoint: 'checkout', at: values[0]!.started_at, preview: 0 }
-          await trx.insertInto('answers').values(values.flatMap((v) => [
-            { ...base, response_id: v.id, question_id: 'q1', owner: 'Web shop team', metric: 'csat', value: 4, text: null, lang: 'en', path: '/order' },
-            { ...base, response_id: v.id, question_id: 'why', owner: 'Web shop team', metric: null, value: null, text: 'slow', lang: 'en', path: '/order' },
-          ])).execute()
-          await trx.insertInto('trail_events').values(values.flatMap((v) => [
-            { ...base, record_id: v.id, response_id: v.id, kind: 'response' as const, event: 'page.viewed' },
-            { ...base, record_id: v.id, response_id: v.id, kind: 'response' as const, event: 'payment.failed', touchpoint: null },
-          ])).execute()
+          await trx
+            .insertInto('answers')
+            .values(
+              values.flatMap((v) => [
+                { ...base, response_id: v.id, question_id: 'q1', owner: 'Web shop team', metric: 'csat', value: 4, text: null, lang: 'en', path: '/order' },
+                { ...base, response_id: v.id, question_id: 'why', owner: 'Web shop team', metric: null, value: null, text: 'slow', lang: 'en', path: '/order' },
+              ]),
+            )
+            .execute()
+          await trx
+            .insertInto('trail_events')
+            .values(
+              values.flatMap((v) => [
+                { ...base, record_id: v.id, response_id: v.id, kind: 'response' as const, event: 'page.viewed' },
+                { ...base, record_id: v.id, response_id: v.id, kind: 'response' as const, event: 'payment.failed', touchpoint: null },
+              ]),
+            )
+            .execute()
         })
         rows += BATCH
       }
@@ -145,14 +193,23 @@ async function countPresent(db: Db, ids: string[]) {
   let present = 0
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500)
-    const row = await store.db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', chunk).executeTakeFirstOrThrow()
+    const row = await store.db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('id', 'in', chunk)
+      .executeTakeFirstOrThrow()
     present += Number(row.n)
   }
   await store.close()
   return present
 }
 
-const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, seconds: SECONDS, concurrency: CONCURRENCY, batch: BATCH }
+const results: Record<string, unknown> = {
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  seconds: SECONDS,
+  concurrency: CONCURRENCY,
+  batch: BATCH,
+}
 const pg = await startPostgres()
 try {
   // BENCH_DBS=postgres (or sqlite) runs one database only.
@@ -209,8 +266,12 @@ try {
 }
 mkdirSync(join(root, 'bench/.out'), { recursive: true })
 writeFileSync(join(root, 'bench/.out/collector.json'), JSON.stringify(results, null, 2) + '\n')
-console.log(`\n| database | records/s | p50 | p99 | raw insert rows/s | share | raw + derived rows/s | share | collector CPU ms / 1000 records | crash: acked / lost |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`)
+console.log(
+  `\n| database | records/s | p50 | p99 | raw insert rows/s | share | raw + derived rows/s | share | collector CPU ms / 1000 records | crash: acked / lost |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+)
 for (const kind of Object.keys(results).filter((k) => k === 'sqlite' || k === 'postgres')) {
   const r = results[kind] as any
-  console.log(`| ${kind} | ${r.recordsPerSecond} | ${r.p50ms} ms | ${r.p99ms} ms | ${r.rawInsertPerSecond} | ${r.shareOfRaw} | ${r.rawWithDerivedPerSecond} | ${r.shareOfRawWithDerived} | ${r.collectorCpuMsPer1000} | ${r.crash.acknowledged} / ${r.crash.lost} |`)
+  console.log(
+    `| ${kind} | ${r.recordsPerSecond} | ${r.p50ms} ms | ${r.p99ms} ms | ${r.rawInsertPerSecond} | ${r.shareOfRaw} | ${r.rawWithDerivedPerSecond} | ${r.shareOfRawWithDerived} | ${r.collectorCpuMsPer1000} | ${r.crash.acknowledged} / ${r.crash.lost} |`,
+  )
 }

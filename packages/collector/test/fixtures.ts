@@ -15,8 +15,26 @@ export const config: Config = {
       questions: [
         { id: 'q1', type: 'rating', scale: 5, text: 'How satisfied are you?' },
         { id: 'why', type: 'text', maxLength: 20, text: 'Why?' },
-        { id: 'pick', type: 'choice', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], other: true, text: 'Which?' },
-        { id: 'tags', type: 'choice', multiple: true, options: [{ id: 'x', label: 'X' }, { id: 'y', label: 'Y' }], text: 'Tags?' },
+        {
+          id: 'pick',
+          type: 'choice',
+          options: [
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B' },
+          ],
+          other: true,
+          text: 'Which?',
+        },
+        {
+          id: 'tags',
+          type: 'choice',
+          multiple: true,
+          options: [
+            { id: 'x', label: 'X' },
+            { id: 'y', label: 'Y' },
+          ],
+          text: 'Tags?',
+        },
       ],
     },
     {

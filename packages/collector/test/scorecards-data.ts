@@ -73,41 +73,171 @@ const text = (t: string): Answer => [null, null, t]
 // ignored p6 p9; p8 is a preview (left out everywhere).
 export const prompts: Prompt[] = [
   // checkout, current period
-  { id: 'p1', survey: 'csat-checkout', at: '2026-11-01T10:00:00.000Z', shown: true, lang: 'fi', path: '/checkout/done', user: 'u1',
-    response: { completed: true, answers: { csat: csat(5), goal: goal(true), comment: text('Smooth and fast, 10 out of 10') } }, trail: [['page.view', 'checkout']] },
-  { id: 'p2', survey: 'csat-checkout', at: '2026-11-01T12:00:00.000Z', shown: true, lang: 'en', path: '/checkout/done', user: 'u1',
+  {
+    id: 'p1',
+    survey: 'csat-checkout',
+    at: '2026-11-01T10:00:00.000Z',
+    shown: true,
+    lang: 'fi',
+    path: '/checkout/done',
+    user: 'u1',
+    response: { completed: true, answers: { csat: csat(5), goal: goal(true), comment: text('Smooth and fast, 10 out of 10') } },
+    trail: [['page.view', 'checkout']],
+  },
+  {
+    id: 'p2',
+    survey: 'csat-checkout',
+    at: '2026-11-01T12:00:00.000Z',
+    shown: true,
+    lang: 'en',
+    path: '/checkout/done',
+    user: 'u1',
     response: { completed: true, answers: { csat: csat(2), goal: goal(false), comment: text('Payment failed twice') } },
-    trail: [['payment.failed', 'checkout'], ['page.view', 'checkout']] },
-  { id: 'p3', survey: 'csat-checkout', at: '2026-11-02T09:00:00.000Z', shown: true, lang: 'fi', path: '/Checkout/pay', user: 'u2',
-    response: { completed: false, answers: { csat: csat(1) } }, trail: [['payment.failed', 'checkout']] },
-  { id: 'p4', survey: 'csat-checkout', at: '2026-11-02T10:00:00.000Z', shown: true, dismissed: true, lang: 'en', path: '/cart', trail: [['help.article_read', 'help']] },
+    trail: [
+      ['payment.failed', 'checkout'],
+      ['page.view', 'checkout'],
+    ],
+  },
+  {
+    id: 'p3',
+    survey: 'csat-checkout',
+    at: '2026-11-02T09:00:00.000Z',
+    shown: true,
+    lang: 'fi',
+    path: '/Checkout/pay',
+    user: 'u2',
+    response: { completed: false, answers: { csat: csat(1) } },
+    trail: [['payment.failed', 'checkout']],
+  },
+  {
+    id: 'p4',
+    survey: 'csat-checkout',
+    at: '2026-11-02T10:00:00.000Z',
+    shown: true,
+    dismissed: true,
+    lang: 'en',
+    path: '/cart',
+    trail: [['help.article_read', 'help']],
+  },
   // shown, dismissed, and a partial answer: partial (the first outcome that holds), not dismissed
-  { id: 'p5', survey: 'csat-checkout', at: '2026-11-03T10:00:00.000Z', shown: true, dismissed: true, lang: 'fi', path: '/cart',
-    response: { completed: false, answers: { csat: csat(4) } }, trail: [['page.view', 'checkout']] },
+  {
+    id: 'p5',
+    survey: 'csat-checkout',
+    at: '2026-11-03T10:00:00.000Z',
+    shown: true,
+    dismissed: true,
+    lang: 'fi',
+    path: '/cart',
+    response: { completed: false, answers: { csat: csat(4) } },
+    trail: [['page.view', 'checkout']],
+  },
   { id: 'p6', survey: 'csat-checkout', at: '2026-11-03T11:00:00.000Z', shown: true, lang: 'fi', path: '/cart', trail: [['help.article_read', 'help']] },
   // a response whose shown record never arrived: still one completed prompt
-  { id: 'p7', survey: 'csat-checkout', at: '2026-11-04T10:00:00.000Z', lang: 'fi', path: '/cart', response: { completed: true, answers: { csat: csat(4), goal: goal(true) } } },
-  { id: 'p8', survey: 'csat-checkout', at: '2026-11-04T11:00:00.000Z', shown: true, preview: true, lang: 'fi', path: '/checkout/done', user: 'u3',
-    response: { completed: true, answers: { csat: csat(1), goal: goal(false), comment: text('preview comment, 10%') } }, trail: [['payment.failed', 'checkout']] },
+  {
+    id: 'p7',
+    survey: 'csat-checkout',
+    at: '2026-11-04T10:00:00.000Z',
+    lang: 'fi',
+    path: '/cart',
+    response: { completed: true, answers: { csat: csat(4), goal: goal(true) } },
+  },
+  {
+    id: 'p8',
+    survey: 'csat-checkout',
+    at: '2026-11-04T11:00:00.000Z',
+    shown: true,
+    preview: true,
+    lang: 'fi',
+    path: '/checkout/done',
+    user: 'u3',
+    response: { completed: true, answers: { csat: csat(1), goal: goal(false), comment: text('preview comment, 10%') } },
+    trail: [['payment.failed', 'checkout']],
+  },
   { id: 'p9', survey: 'csat-checkout', at: '2026-11-05T10:00:00.000Z', shown: true, lang: 'en', path: '/cart' },
   // checkout, baseline period: completed b1 b2, ignored b3; and one before either period
-  { id: 'b1', survey: 'csat-checkout', at: '2026-10-27T10:00:00.000Z', shown: true, lang: 'fi', path: '/cart',
-    response: { completed: true, answers: { csat: csat(3), goal: goal(true), comment: text('Okay, 100% fine') } } },
-  { id: 'b2', survey: 'csat-checkout', at: '2026-10-28T10:00:00.000Z', shown: true, lang: 'fi', path: '/cart', response: { completed: true, answers: { csat: csat(1), goal: goal(false) } } },
+  {
+    id: 'b1',
+    survey: 'csat-checkout',
+    at: '2026-10-27T10:00:00.000Z',
+    shown: true,
+    lang: 'fi',
+    path: '/cart',
+    response: { completed: true, answers: { csat: csat(3), goal: goal(true), comment: text('Okay, 100% fine') } },
+  },
+  {
+    id: 'b2',
+    survey: 'csat-checkout',
+    at: '2026-10-28T10:00:00.000Z',
+    shown: true,
+    lang: 'fi',
+    path: '/cart',
+    response: { completed: true, answers: { csat: csat(1), goal: goal(false) } },
+  },
   { id: 'b3', survey: 'csat-checkout', at: '2026-10-29T10:00:00.000Z', shown: true, lang: 'fi', path: '/cart' },
-  { id: 'old', survey: 'csat-checkout', at: '2026-10-01T10:00:00.000Z', shown: true, lang: 'fi', path: '/cart', response: { completed: true, answers: { csat: csat(5) } } },
+  {
+    id: 'old',
+    survey: 'csat-checkout',
+    at: '2026-10-01T10:00:00.000Z',
+    shown: true,
+    lang: 'fi',
+    path: '/cart',
+    response: { completed: true, answers: { csat: csat(5) } },
+  },
   // help (Support): h2 is low (NPS 3, a negative feeling) after a payment failure at checkout
-  { id: 'h1', survey: 'nps-help', at: '2026-11-02T15:00:00.000Z', shown: true, lang: 'en', path: '/help', user: 'u1',
-    response: { completed: true, answers: { nps: ['nps', 9, null], feeling: ['emotion', 50, null], comment: text('The article helped') } }, trail: [['help.article_read', 'help']] },
-  { id: 'h2', survey: 'nps-help', at: '2026-11-06T15:00:00.000Z', shown: true, lang: 'sv', path: '/help',
+  {
+    id: 'h1',
+    survey: 'nps-help',
+    at: '2026-11-02T15:00:00.000Z',
+    shown: true,
+    lang: 'en',
+    path: '/help',
+    user: 'u1',
+    response: { completed: true, answers: { nps: ['nps', 9, null], feeling: ['emotion', 50, null], comment: text('The article helped') } },
+    trail: [['help.article_read', 'help']],
+  },
+  {
+    id: 'h2',
+    survey: 'nps-help',
+    at: '2026-11-06T15:00:00.000Z',
+    shown: true,
+    lang: 'sv',
+    path: '/help',
     response: { completed: true, answers: { nps: ['nps', 3, null], feeling: ['emotion', -100, null], comment: text('Could not find ÄLYKÄS answer') } },
-    trail: [['payment.failed', 'checkout'], ['help.article_read', 'help']] },
+    trail: [
+      ['payment.failed', 'checkout'],
+      ['help.article_read', 'help'],
+    ],
+  },
   { id: 'h3', survey: 'nps-help', at: '2026-11-06T16:00:00.000Z', shown: true, dismissed: true, lang: 'sv', path: '/help' },
   // store (Payments, channel store): s1 is low (effort 2 of 7)
-  { id: 's1', survey: 'ces-store', at: '2026-11-07T10:00:00.000Z', shown: true, lang: 'fi', path: '/till', response: { completed: true, answers: { effort: ['ces', 2, null] } } },
-  { id: 's2', survey: 'ces-store', at: '2026-11-07T11:00:00.000Z', shown: true, lang: 'fi', path: '/till', response: { completed: true, answers: { effort: ['ces', 6, null] } } },
+  {
+    id: 's1',
+    survey: 'ces-store',
+    at: '2026-11-07T10:00:00.000Z',
+    shown: true,
+    lang: 'fi',
+    path: '/till',
+    response: { completed: true, answers: { effort: ['ces', 2, null] } },
+  },
+  {
+    id: 's2',
+    survey: 'ces-store',
+    at: '2026-11-07T11:00:00.000Z',
+    shown: true,
+    lang: 'fi',
+    path: '/till',
+    response: { completed: true, answers: { effort: ['ces', 6, null] } },
+  },
   // a survey that names no touchpoint: the admin sees it, no owner does
-  { id: 'g1', survey: 'general', at: '2026-11-03T12:00:00.000Z', shown: true, lang: 'fi', path: '/', response: { completed: true, answers: { csat: csat(5) } } },
+  {
+    id: 'g1',
+    survey: 'general',
+    at: '2026-11-03T12:00:00.000Z',
+    shown: true,
+    lang: 'fi',
+    path: '/',
+    response: { completed: true, answers: { csat: csat(5) } },
+  },
 ]
 
 /** Writes the prompts into the tables the way the ingest derives them (see the top of this file). */
@@ -143,7 +273,11 @@ export async function fill(db: Kysely<Database>, list: Prompt[] = prompts): Prom
       const ev = events(`${p.id}-s`, 'shown', p.at)
       if (ev.length) await db.insertInto('trail_events').values(ev).execute()
     }
-    if (p.dismissed) await db.insertInto('moments').values(moment('dismissed', later(p.at, 60_000))).execute()
+    if (p.dismissed)
+      await db
+        .insertInto('moments')
+        .values(moment('dismissed', later(p.at, 60_000)))
+        .execute()
     if (p.response) {
       const answers = Object.fromEntries(Object.entries(p.response.answers).map(([q, [, value, t]]) => [q, t ?? value]))
       await db

@@ -20,7 +20,9 @@ describe('@hetki/react on a server', () => {
       hetki.on('survey:shown', () => {})
       return h('article', null, h('p', null, 'Text'), h(HetkiInline, { survey: 'helpful', id: 'feedback' }))
     }
-    const config = { surveys: [{ id: 'helpful', placement: 'inline' as const, target: '[data-hetki-inline="helpful"]', questions: [{ id: 'q', template: 'goal' as const }] }] }
+    const config = {
+      surveys: [{ id: 'helpful', placement: 'inline' as const, target: '[data-hetki-inline="helpful"]', questions: [{ id: 'q', template: 'goal' as const }] }],
+    }
     const html = renderToString(h(HetkiProvider, { config }, h(Page)))
     expect(html).toBe('<article><p>Text</p><div id="feedback" data-hetki-inline="helpful"></div></article>')
   })

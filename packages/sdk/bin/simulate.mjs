@@ -88,7 +88,10 @@ function readJson(file, what) {
 function checked(sim, config, file) {
   const errors = sim.validate(config).filter((p) => p.severity == 'error')
   if (errors.length)
-    throw new Failure(`${file} has ${errors.length} error(s); \`hetki validate ${file}\` says which:\n` + errors.map((p) => `  ${p.path || 'config'}: ${p.message}`).join('\n'), 1)
+    throw new Failure(
+      `${file} has ${errors.length} error(s); \`hetki validate ${file}\` says which:\n` + errors.map((p) => `  ${p.path || 'config'}: ${p.message}`).join('\n'),
+      1,
+    )
   return config
 }
 
@@ -146,7 +149,7 @@ export async function simulate(args) {
   const write = (text) => new Promise((resolve) => process.stdout.write(text, resolve))
   try {
     const o = parse(args)
-    if (o.help || o.h) return await write(HELP + '\n'), 0
+    if (o.help || o.h) return (await write(HELP + '\n'), 0)
     if (o.files.length != 1) throw new Failure('name one config file\n\n' + HELP)
     const sim = await loadSimulator()
     const file = o.files[0]

@@ -20,7 +20,9 @@ describe('@hetki/vue on a server', () => {
         return () => h('article', null, [h('p', null, 'Text'), h(HetkiInline, { survey: 'helpful', id: 'feedback' })])
       },
     })
-    const config = { surveys: [{ id: 'helpful', placement: 'inline' as const, target: '[data-hetki-inline="helpful"]', questions: [{ id: 'q', template: 'goal' as const }] }] }
+    const config = {
+      surveys: [{ id: 'helpful', placement: 'inline' as const, target: '[data-hetki-inline="helpful"]', questions: [{ id: 'q', template: 'goal' as const }] }],
+    }
     const app = createSSRApp(Page).use(hetki, { config })
     expect(await renderToString(app)).toBe('<article><p>Text</p><div data-hetki-inline="helpful" id="feedback"></div></article>')
   })

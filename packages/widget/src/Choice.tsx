@@ -26,8 +26,7 @@ export class Choice extends Component<Props, { chosen?: string[]; other?: string
     const multiple = !!question.multiple
     const options = (question.options || []).map((o) => ({ id: o.id, label: pick(o.label, lang) }))
     if (question.other) options.push({ id: 'other', label: strings.other })
-    const toggle = (id: string, on: boolean) =>
-      this.setState({ chosen: multiple ? (on ? [...chosen, id] : chosen.filter((c) => c !== id)) : [id] })
+    const toggle = (id: string, on: boolean) => this.setState({ chosen: multiple ? (on ? [...chosen, id] : chosen.filter((c) => c !== id)) : [id] })
     return (
       <form
         onSubmit={(e) => {

@@ -39,7 +39,10 @@ export class OpenText extends Component<Props, { text?: string }> {
         />
         <div class="row">
           <span id="hetki-limit" class="limit">
-            {fill(strings.limit, limit)} <span aria-hidden="true">({text.length}/{limit})</span>
+            {fill(strings.limit, limit)}{' '}
+            <span aria-hidden="true">
+              ({text.length}/{limit})
+            </span>
           </span>
           <button type="submit" class="submit">
             {submit}

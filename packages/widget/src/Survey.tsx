@@ -154,7 +154,14 @@ export class Survey extends Component<SurveyProps, State> {
                 question={question}
                 {...props}
                 onAnswer={(value, other) =>
-                  this.advance(other ? [[id + '_other', other], [id, value]] : [[id, value ?? null]])
+                  this.advance(
+                    other
+                      ? [
+                          [id + '_other', other],
+                          [id, value],
+                        ]
+                      : [[id, value ?? null]],
+                  )
                 }
               />
             ) : question.type === 'text' ? (

@@ -56,13 +56,15 @@ describe('templates', () => {
       text: 'Was it easy?',
       lowLabel: 'Strongly disagree',
     })
-    expect(expand({ id: 'g', template: 'goal', type: 'text' } as never, stringsFor('sv'))).toMatchObject({ type: 'yesno', text: 'Fick du gjort det du kom för?' })
+    expect(expand({ id: 'g', template: 'goal', type: 'text' } as never, stringsFor('sv'))).toMatchObject({
+      type: 'yesno',
+      text: 'Fick du gjort det du kom för?',
+    })
   })
 
   it('every template has its copy in every built-in language', async () => {
     await Promise.all([loadStrings('fi'), loadStrings('sv')])
     for (const lang of ['en', 'fi', 'sv'])
-      for (const t of ['goal', 'effort', 'feeling', 'csat', 'nps'] as const)
-        expect(expand({ id: 'x', template: t }, stringsFor(lang)).text).toBeTruthy()
+      for (const t of ['goal', 'effort', 'feeling', 'csat', 'nps'] as const) expect(expand({ id: 'x', template: t }, stringsFor(lang)).text).toBeTruthy()
   })
 })

@@ -3,14 +3,11 @@ import type { Condition, Question } from '../../sdk/src/pure/config/types'
 export type Answers = Record<string, unknown>
 
 /** The number an answer stands for in a condition: a rating, or the weight of a feeling. */
-const numberOf = (v: unknown): number =>
-  typeof v === 'number' ? v : v && typeof v === 'object' ? Number((v as { weight?: unknown }).weight) : NaN
+const numberOf = (v: unknown): number => (typeof v === 'number' ? v : v && typeof v === 'object' ? Number((v as { weight?: unknown }).weight) : NaN)
 
 /** What an answer is compared with by `equals`: an emotion by its id, a multiple choice by any of its ids. */
 const equals = (v: unknown, expected: unknown): boolean =>
-  v === expected ||
-  (Array.isArray(v) && v.includes(expected)) ||
-  (!!v && typeof v === 'object' && (v as { id?: unknown }).id === expected)
+  v === expected || (Array.isArray(v) && v.includes(expected)) || (!!v && typeof v === 'object' && (v as { id?: unknown }).id === expected)
 
 /**
  * Whether `when` lets a question be asked: true or false once the question it names was answered,

@@ -43,7 +43,10 @@ describe('mount', () => {
     document.documentElement.lang = 'en'
     const host = document.createElement('hetki-survey')
     document.body.append(host)
-    const o = options([{ id: 'g', template: 'goal' }, { id: 'q', template: 'csat' }])
+    const o = options([
+      { id: 'g', template: 'goal' },
+      { id: 'q', template: 'csat' },
+    ])
     const unmount = mount(host, o)
     button(host, 'Yes').click()
     await vi.waitUntil(() => heading(host) === 'How satisfied are you?')
@@ -103,7 +106,10 @@ describe('mount', () => {
   it('a host callback that throws does not break the survey', async () => {
     const host = document.createElement('hetki-survey')
     document.body.append(host)
-    const o = options([{ id: 'q', template: 'goal' }, { id: 'r', template: 'csat' }])
+    const o = options([
+      { id: 'q', template: 'goal' },
+      { id: 'r', template: 'csat' },
+    ])
     o.onAnswer = () => {
       throw new Error('host bug')
     }

@@ -11,11 +11,15 @@ export function roving(e: KeyboardEvent): void {
   if (at < 0) return
   const back = getComputedStyle(group).direction === 'rtl' ? 'ArrowRight' : 'ArrowLeft'
   const to =
-    e.key === 'Home' ? 0
-    : e.key === 'End' ? n - 1
-    : e.key === back || e.key === 'ArrowUp' ? (at + n - 1) % n
-    : /^Arrow(Right|Left|Down)$/.test(e.key) ? (at + 1) % n
-    : -1
+    e.key === 'Home'
+      ? 0
+      : e.key === 'End'
+        ? n - 1
+        : e.key === back || e.key === 'ArrowUp'
+          ? (at + n - 1) % n
+          : /^Arrow(Right|Left|Down)$/.test(e.key)
+            ? (at + 1) % n
+            : -1
   if (to < 0) return
   e.preventDefault()
   buttons.forEach((b, i) => (b.tabIndex = i === to ? 0 : -1))

@@ -82,5 +82,4 @@ export function loadStrings(lang: string): Promise<void> | undefined {
 }
 
 /** Fills `%1`, `%2` … in a UI string. */
-export const fill = (text: string, ...values: (string | number)[]): string =>
-  text.replace(/%(\d)/g, (_, i) => String(values[i - 1]))
+export const fill = (text: string, ...values: (string | number)[]): string => text.replace(/%(\d)/g, (_, i) => String(values[i - 1]))

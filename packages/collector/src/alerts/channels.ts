@@ -49,7 +49,9 @@ async function post(url: string, body: unknown, key: string, headers: Record<str
     })
   } catch (e) {
     const err = e as Error
-    throw new SendError(err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${err.message}${err.cause ? `: ${(err.cause as Error).message}` : ''}`)
+    throw new SendError(
+      err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${err.message}${err.cause ? `: ${(err.cause as Error).message}` : ''}`,
+    )
   }
   // Read (and so release) the body either way; its text helps the admin when it failed.
   const text = await res.text().catch(() => '')

@@ -84,7 +84,8 @@ describe.each(['sqlite', 'postgres'] as const)('alerts through POST /collect (%s
     await expect.poll(() => hook.requests.length).toBeGreaterThanOrEqual(2)
     fixed = true
     await expect.poll(() => hook.accepted().length).toBe(1)
-    const status = async () => (await (await fetch(a.url + '/api/alerts', { headers: { authorization: 'Bearer ' + ADMIN } })).json()) as { alerts: Record<string, number> }
+    const status = async () =>
+      (await (await fetch(a.url + '/api/alerts', { headers: { authorization: 'Bearer ' + ADMIN } })).json()) as { alerts: Record<string, number> }
     await expect.poll(async () => (await status()).alerts).toEqual({ sent: 2 })
 
     // A late re-send after the alert went out adds nothing.
@@ -94,7 +95,8 @@ describe.each(['sqlite', 'postgres'] as const)('alerts through POST /collect (%s
     expect(hook.accepted()).toHaveLength(1)
     expect(mail.mails[0]!.subject).toBe('[Hetki] CSAT 1 of 5 at Checkout (Web shop team)')
     expect(mail.mails[0]!.raw).toContain('Card refused')
-    const alert = (hook.accepted()[0]!.body as { alert: { responseId: string; followUps: { answer: string }[]; trail: { label: string }[]; link: string } }).alert
+    const alert = (hook.accepted()[0]!.body as { alert: { responseId: string; followUps: { answer: string }[]; trail: { label: string }[]; link: string } })
+      .alert
     expect(alert.responseId).toBe(rid('angry'))
     expect(alert.followUps.map((f) => f.answer)).toEqual(['Card refused'])
     expect(alert.trail.map((s) => s.label)).toEqual(['page.viewed', 'Payment failed', 'page.viewed'])

@@ -64,7 +64,13 @@ export async function enqueueAlerts(trx: Transaction<Database>, responses: Store
 
   if (ctx.store.kind === 'postgres') {
     // Sorted, so two transactions take the locks in the same order and cannot deadlock on them.
-    const keys = [...new Set(raised.flatMap(({ r, raised }) => raised.filter((x) => countOf(x.rule).count > 1).map((x) => `hetki-alert\n${x.rule.id}\n${touchpointOf(ctx.config, r) ?? ''}`)))].sort()
+    const keys = [
+      ...new Set(
+        raised.flatMap(({ r, raised }) =>
+          raised.filter((x) => countOf(x.rule).count > 1).map((x) => `hetki-alert\n${x.rule.id}\n${touchpointOf(ctx.config, r) ?? ''}`),
+        ),
+      ),
+    ].sort()
     for (const key of keys) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx)
   }
 
@@ -99,7 +105,12 @@ export async function enqueueAlerts(trx: Transaction<Database>, responses: Store
           created_at: nowIso,
         }
       })
-      if (rows.length) await trx.insertInto('alert_queue').values(rows).onConflict((oc) => oc.doNothing()).execute()
+      if (rows.length)
+        await trx
+          .insertInto('alert_queue')
+          .values(rows)
+          .onConflict((oc) => oc.doNothing())
+          .execute()
     }
   }
 
@@ -111,7 +122,13 @@ export async function enqueueAlerts(trx: Transaction<Database>, responses: Store
   ] as const) {
     const ids = live.filter((r) => r.completed === completed).map((r) => r.id)
     if (ids.length)
-      await trx.updateTable('alert_queue').set({ due_at: due }).where('response_id', 'in', ids).where('status', '=', 'pending').where('attempts', '=', 0).execute()
+      await trx
+        .updateTable('alert_queue')
+        .set({ due_at: due })
+        .where('response_id', 'in', ids)
+        .where('status', '=', 'pending')
+        .where('attempts', '=', 0)
+        .execute()
   }
 }
 

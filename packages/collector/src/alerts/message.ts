@@ -96,7 +96,8 @@ const BOUNDS: [keyof AlertRule, string][] = [
 export function reasonOf(rule: AlertRule): string {
   let words: string
   if (rule.metric === 'goal' && rule.atMost !== undefined && rule.atMost < 1) words = 'Goal not reached'
-  else if (rule.metric === 'emotion' && (rule.below === 0 || (rule.atMost !== undefined && rule.atMost < 0)) && rule.atLeast === undefined) words = 'A negative feeling'
+  else if (rule.metric === 'emotion' && (rule.below === 0 || (rule.atMost !== undefined && rule.atMost < 0)) && rule.atLeast === undefined)
+    words = 'A negative feeling'
   else if (rule.metric) {
     const name = rule.metric === 'goal' ? 'Goal' : rule.metric === 'emotion' ? 'Feeling' : METRIC_WORDS[rule.metric]
     words = [name, ...BOUNDS.flatMap(([k, sign]) => (rule[k] === undefined ? [] : [`${sign} ${rule[k]}`]))].join(' ')

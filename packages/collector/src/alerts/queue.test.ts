@@ -27,7 +27,8 @@ afterAll(async () => {
   // as an unhandled error. Wait until the server sees none of this file's connections left.
   const admin = new pg.Client({ connectionString: pgServer.url })
   await admin.connect()
-  const left = async () => (await admin.query(`select count(*)::int as n from pg_stat_activity where datname like 'alerts\\_${process.pid}\\_%'`)).rows[0].n as number
+  const left = async () =>
+    (await admin.query(`select count(*)::int as n from pg_stat_activity where datname like 'alerts\\_${process.pid}\\_%'`)).rows[0].n as number
   while ((await left()) > 0) await new Promise((r) => setTimeout(r, 20))
   await admin.end()
   await pgServer.stop()
@@ -145,7 +146,10 @@ describe.each(['sqlite', 'postgres'] as const)('alerts (%s)', (kind) => {
     expect(m!.subject).toBe('[Hetki] CSAT 1 of 5 at Checkout (Payments team)')
     expect(m!.raw).toContain('My card was refused twice')
     expect(m!.raw).toContain('https://hetki.example/app/#response=3Dresp-1') // quoted-printable "="
-    const body = hook.accepted()[0]!.body as { type: string; alert: { answer: { answer: string }; followUps: { answer: string }[]; trail: { label: string }[]; link: string } }
+    const body = hook.accepted()[0]!.body as {
+      type: string
+      alert: { answer: { answer: string }; followUps: { answer: string }[]; trail: { label: string }[]; link: string }
+    }
     expect(body.type).toBe('hetki.alert')
     expect(body.alert.answer.answer).toBe('CSAT 1 of 5')
     expect(body.alert.followUps.map((f) => f.answer)).toEqual(['My card was refused twice'])
@@ -273,7 +277,12 @@ describe.each(['sqlite', 'postgres'] as const)('alerts (%s)', (kind) => {
     expect(mail.mails[1]!.subject).toBe('[Hetki] Hourly digest for Payments team: 1 alert')
     expect(hook.accepted()).toHaveLength(2)
     expect((hook.accepted()[1]!.body as { digest: { alerts: { responseId: string }[] } }).digest.alerts.map((a) => a.responseId)).toEqual(['d-4'])
-    const digests = await db.store.db.selectFrom('alert_digests').select(['channel', 'period_from', 'status', 'alerts']).orderBy('period_from').orderBy('channel').execute()
+    const digests = await db.store.db
+      .selectFrom('alert_digests')
+      .select(['channel', 'period_from', 'status', 'alerts'])
+      .orderBy('period_from')
+      .orderBy('channel')
+      .execute()
     expect(digests).toEqual([
       { channel: 'hook', period_from: '2026-11-28T10:00:00.000Z', status: 'sent', alerts: 3 },
       { channel: 'mail', period_from: '2026-11-28T10:00:00.000Z', status: 'sent', alerts: 3 },
@@ -286,7 +295,12 @@ describe.each(['sqlite', 'postgres'] as const)('alerts (%s)', (kind) => {
     const db = await open()
     const hook = await http()
     const t = clock('2026-11-28T10:00:00.000Z')
-    const alerts: AlertsConfig = { rules: [csatRule], channels: { hook: { type: 'webhook', url: hook.url } }, owners: { 'Payments team': ['hook'] }, settle: '2m' }
+    const alerts: AlertsConfig = {
+      rules: [csatRule],
+      channels: { hook: { type: 'webhook', url: hook.url } },
+      owners: { 'Payments team': ['hook'] },
+      settle: '2m',
+    }
     const ctx = contextOf(db.store, alerts, t.now)
     const w = worker(ctx, { ...fast, pollMs: 3_600_000 })
     const typing = response({ id: 'typing', completed: false })

@@ -8,7 +8,12 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 const escapeSlack = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 // A Teams card's text is Markdown with some HTML: escape the Markdown marks, then the HTML (with
 // named entities, whose characters are no Markdown marks).
-const escapeTeams = (s: string) => s.replace(/([\\*_`[\]#])/g, '\\$1').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const escapeTeams = (s: string) =>
+  s
+    .replace(/([\\*_`[\]#])/g, '\\$1')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
 
 const owner = (m: AlertMessage) => (m.touchpoint.owner ? ` (${m.touchpoint.owner})` : '')
 const headline = (m: AlertMessage) => `${m.answer?.answer ?? m.reason} at ${m.touchpoint.name}`
@@ -58,7 +63,10 @@ export const digestHtmlOf = (d: DigestMessage) =>
 function slackBlocks(m: AlertMessage) {
   const answers = [...(m.answer ? [m.answer] : []), ...m.followUps].map((a) => `• ${escapeSlack(a.text)} — *${escapeSlack(a.answer)}*`)
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${escapeSlack(headline(m))}*${escapeSlack(owner(m))}\n${escapeSlack(m.reason)} · survey ${escapeSlack(m.survey)}` } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${escapeSlack(headline(m))}*${escapeSlack(owner(m))}\n${escapeSlack(m.reason)} · survey ${escapeSlack(m.survey)}` },
+    },
     ...(answers.length ? [{ type: 'section', text: { type: 'mrkdwn', text: answers.join('\n') } }] : []),
     ...(m.trail.length ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `Journey: ${m.trail.map((s) => escapeSlack(s.label)).join(' → ')}` }] }] : []),
     { type: 'section', text: { type: 'mrkdwn', text: `<${m.link}|Open the record>` } },
@@ -70,7 +78,10 @@ export const slackOf = (m: AlertMessage) => ({ text: escapeSlack(subjectOf(m)), 
 
 export const slackDigestOf = (d: DigestMessage) => ({
   text: escapeSlack(digestSubjectOf(d)),
-  blocks: [{ type: 'header', text: { type: 'plain_text', text: digestSubjectOf(d).replace('[Hetki] ', '') } }, ...d.alerts.flatMap((m) => [{ type: 'divider' }, ...slackBlocks(m)])],
+  blocks: [
+    { type: 'header', text: { type: 'plain_text', text: digestSubjectOf(d).replace('[Hetki] ', '') } },
+    ...d.alerts.flatMap((m) => [{ type: 'divider' }, ...slackBlocks(m)]),
+  ],
 })
 
 function teamsSection(m: AlertMessage) {
@@ -98,7 +109,10 @@ export const teamsDigestOf = (d: DigestMessage) => ({
   '@context': 'https://schema.org/extensions',
   summary: digestSubjectOf(d),
   title: escapeTeams(digestSubjectOf(d)),
-  sections: d.alerts.map((m) => ({ ...teamsSection(m), potentialAction: [{ '@type': 'OpenUri', name: 'Open the record', targets: [{ os: 'default', uri: m.link }] }] })),
+  sections: d.alerts.map((m) => ({
+    ...teamsSection(m),
+    potentialAction: [{ '@type': 'OpenUri', name: 'Open the record', targets: [{ os: 'default', uri: m.link }] }],
+  })),
 })
 
 /** The generic webhook's body: the declared message, typed, so a receiver reads fields. */

@@ -7,7 +7,12 @@ export const alertsRoute: ReadRoute = async (_req, _url, access, ctx) => {
   const db = ctx.store.db
   const mine = <Q extends { where: (...a: any[]) => Q }>(q: Q): Q => (access.role === 'owner' ? q.where('owner', '=', access.owner) : q)
   const [byStatus, problems, digests] = await Promise.all([
-    mine(db.selectFrom('alert_queue').select(['status', (eb) => eb.fn.countAll<number | string>().as('count')]).groupBy('status')).execute(),
+    mine(
+      db
+        .selectFrom('alert_queue')
+        .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
+        .groupBy('status'),
+    ).execute(),
     mine(
       db
         .selectFrom('alert_queue')
@@ -18,7 +23,12 @@ export const alertsRoute: ReadRoute = async (_req, _url, access, ctx) => {
       .orderBy('created_at', 'desc')
       .limit(100)
       .execute(),
-    mine(db.selectFrom('alert_digests').select(['status', (eb) => eb.fn.countAll<number | string>().as('count')]).groupBy('status')).execute(),
+    mine(
+      db
+        .selectFrom('alert_digests')
+        .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
+        .groupBy('status'),
+    ).execute(),
   ])
   const counts = (rows: { status: string; count: number | string }[]) => Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]))
   return {

@@ -142,7 +142,10 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
   /** After a failed try: again later (backoff, or the peer's Retry-After), or give up after maxAttempts. */
   async function retry(table: 'alert_queue' | 'alert_digests', row: { id: string; attempts: number }, e: unknown) {
     if (row.attempts >= maxAttempts) return void (await finish(table, row.id, 'failed', errorText(e)))
-    const wait = Math.min(delays.capMs, Math.max(e instanceof SendError && e.retryAfterMs !== undefined ? e.retryAfterMs : 0, backoff(row.attempts, delays, random)))
+    const wait = Math.min(
+      delays.capMs,
+      Math.max(e instanceof SendError && e.retryAfterMs !== undefined ? e.retryAfterMs : 0, backoff(row.attempts, delays, random)),
+    )
     await db
       .updateTable(table)
       .set({ due_at: iso(wait), claimed_by: null, claimed_until: null, last_error: errorText(e) })
@@ -175,7 +178,8 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
       if (typeof message === 'string') return void (await finish('alert_queue', row.id, 'withdrawn', message))
       if (!channel) return void (await finish('alert_queue', row.id, 'failed', `no channel "${row.channel}" in the alerts config`))
       await send(channel, outgoingOf(message), alerts, timeoutMs)
-      if (!(await finish('alert_queue', row.id, 'sent'))) onError(new Error(`alert ${row.id} was sent after its lease ran out; a receiver may see it twice (same Idempotency-Key)`))
+      if (!(await finish('alert_queue', row.id, 'sent')))
+        onError(new Error(`alert ${row.id} was sent after its lease ran out; a receiver may see it twice (same Idempotency-Key)`))
     } catch (e) {
       await retry('alert_queue', row, e).catch(onError)
     }
@@ -203,15 +207,38 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
       if (!g.owner || !g.digest_from || !g.digest_to || !g.digest_every || (g.last_due ?? '') > now) continue
       const every = g.digest_every as 'hourly' | 'daily'
       const id = alertKey('digest', g.owner, g.channel, g.digest_from)
-      const items = (qb: any) => qb.where('owner', '=', g.owner).where('channel', '=', g.channel).where('digest_from', '=', g.digest_from).where('digest_every', '=', every).where('digest_id', 'is', null).where('status', '=', 'pending')
+      const items = (qb: any) =>
+        qb
+          .where('owner', '=', g.owner)
+          .where('channel', '=', g.channel)
+          .where('digest_from', '=', g.digest_from)
+          .where('digest_every', '=', every)
+          .where('digest_id', 'is', null)
+          .where('status', '=', 'pending')
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('alert_digests')
-          .values({ id, owner: g.owner!, channel: g.channel, every, period_from: g.digest_from!, period_to: g.digest_to!, status: 'pending', attempts: 0, due_at: now, created_at: now })
+          .values({
+            id,
+            owner: g.owner!,
+            channel: g.channel,
+            every,
+            period_from: g.digest_from!,
+            period_to: g.digest_to!,
+            status: 'pending',
+            attempts: 0,
+            due_at: now,
+            created_at: now,
+          })
           .onConflict((oc) => oc.doNothing())
           .execute()
         // Locked (PostgreSQL) until this commits, so the digest cannot be marked sent between the look and the attach.
-        const digest = await trx.selectFrom('alert_digests').select('status').where('id', '=', id).$if(pg, (q) => q.forUpdate()).executeTakeFirstOrThrow()
+        const digest = await trx
+          .selectFrom('alert_digests')
+          .select('status')
+          .where('id', '=', id)
+          .$if(pg, (q) => q.forUpdate())
+          .executeTakeFirstOrThrow()
         if (digest.status === 'pending') await items(trx.updateTable('alert_queue').set({ digest_id: id })).execute()
         else {
           const next = periodOf(every, new Date(g.digest_to!))
@@ -228,7 +255,14 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
     try {
       const channel = alerts?.channels[d.channel]
       if (!alerts || !channel) return void (await finish('alert_digests', d.id, 'failed', `no channel "${d.channel}" in the alerts config`))
-      const items = await db.selectFrom('alert_queue').selectAll().where('digest_id', '=', d.id).where('status', '=', 'pending').orderBy('created_at').orderBy('id').execute()
+      const items = await db
+        .selectFrom('alert_queue')
+        .selectAll()
+        .where('digest_id', '=', d.id)
+        .where('status', '=', 'pending')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
       const messages: AlertMessage[] = []
       const withdrawn: string[] = []
       for (const item of items) {
@@ -237,7 +271,13 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
         else messages.push(m)
       }
       if (messages.length) {
-        const digest: DigestMessage = { key: d.id, owner: d.owner, every: d.every as 'hourly' | 'daily', period: { from: d.period_from, to: d.period_to }, alerts: messages }
+        const digest: DigestMessage = {
+          key: d.id,
+          owner: d.owner,
+          every: d.every as 'hourly' | 'daily',
+          period: { from: d.period_from, to: d.period_to },
+          alerts: messages,
+        }
         await send(channel, digestOutgoingOf(digest), alerts, timeoutMs)
       }
       const next = periodOf(d.every as 'hourly' | 'daily', new Date(d.period_to))
@@ -250,10 +290,24 @@ export function startAlertWorker(ctx: Context, options: AlertWorkerOptions = {})
           .where('status', '=', 'pending')
           .executeTakeFirst()
         if (Number(res.numUpdatedRows) !== 1) return false
-        if (messages.length) await trx.updateTable('alert_queue').set({ status: 'sent', sent_at: iso() }).where('id', 'in', messages.map((m) => m.key)).execute()
+        if (messages.length)
+          await trx
+            .updateTable('alert_queue')
+            .set({ status: 'sent', sent_at: iso() })
+            .where(
+              'id',
+              'in',
+              messages.map((m) => m.key),
+            )
+            .execute()
         if (withdrawn.length) await trx.updateTable('alert_queue').set({ status: 'withdrawn' }).where('id', 'in', withdrawn).execute()
         // Items attached while this digest was on its way were not in it: the next period's digest takes them.
-        await trx.updateTable('alert_queue').set({ digest_id: null, digest_from: next.from, digest_to: next.to }).where('digest_id', '=', d.id).where('status', '=', 'pending').execute()
+        await trx
+          .updateTable('alert_queue')
+          .set({ digest_id: null, digest_from: next.from, digest_to: next.to })
+          .where('digest_id', '=', d.id)
+          .where('status', '=', 'pending')
+          .execute()
         return true
       })
       if (!held) onError(new Error(`digest ${d.id} was sent after its lease ran out; a receiver may see it twice (same key)`))

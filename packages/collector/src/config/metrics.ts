@@ -34,7 +34,7 @@ const RATING_TEMPLATES = { csat: 'csat', nps: 'nps', effort: 'ces' } as const
 export function measureOf(question: Question): Measure | undefined {
   const template = question.template
   if (template === 'feeling' || question.type === 'emotion')
-    return { metric: 'emotion', options: ((question as { options?: EmotionOption[] }).options) || BUILT_IN_FEELINGS }
+    return { metric: 'emotion', options: (question as { options?: EmotionOption[] }).options || BUILT_IN_FEELINGS }
   if (template === 'goal' || question.type === 'yesno') return { metric: 'goal' }
   if (template === 'csat' || template === 'nps' || template === 'effort') {
     const scale: { from?: number; scale: number } = TEMPLATES[template]

@@ -8,7 +8,14 @@ const config: Config = {
   pacing: { cooldownDays: 14, maxPerSession: 1, maxPer: { surveys: 2, days: 30 } },
   touchpoints: [{ id: 'checkout', name: 'Web shop checkout', owner: 'Web shop team' }],
   surveys: [
-    { id: 'csat', touchpoint: 'checkout', trigger: { event: 'buy', where: { plan: 'fixed' } }, audience: { sample: 0.2, urls: ['/order/*', '/cart'] }, pacing: { snoozeDays: 3 }, questions: [] },
+    {
+      id: 'csat',
+      touchpoint: 'checkout',
+      trigger: { event: 'buy', where: { plan: 'fixed' } },
+      audience: { sample: 0.2, urls: ['/order/*', '/cart'] },
+      pacing: { snoozeDays: 3 },
+      questions: [],
+    },
     { id: 'quiet', questions: [] },
   ],
 }
@@ -19,13 +26,26 @@ const counts = (survey: string, outcomes: Record<string, number>, sample = 1) =>
 describe('the "why not shown" funnel', () => {
   it('loses each outcome at its stage, names the biggest loss with the config’s numbers, and estimates all devices from the sample', () => {
     const d = computeDiagnostics(config, period, {
-      counts: counts('csat', { shown: 10, where: 5, urls: 15, sample: 20, cooldown: 124, maxPerSession: 6, priority: 2, claim: 8, page: 4, target: 1, spacing: 5 }, 0.5),
+      counts: counts(
+        'csat',
+        { shown: 10, where: 5, urls: 15, sample: 20, cooldown: 124, maxPerSession: 6, priority: 2, claim: 8, page: 4, target: 1, spacing: 5 },
+        0.5,
+      ),
       devices: [{ survey: 'csat', devices: 150 }],
       samples: [{ survey: 'csat', sample: 0.5 }],
     })
     expect(d.surveys).toHaveLength(1)
     const s = d.surveys[0]!
-    expect(s).toMatchObject({ survey: 'csat', touchpoint: 'checkout', touchpointName: 'Web shop checkout', owner: 'Web shop team', devices: 150, triggered: 200, estimatedTriggered: 400, samples: [0.5] })
+    expect(s).toMatchObject({
+      survey: 'csat',
+      touchpoint: 'checkout',
+      touchpointName: 'Web shop checkout',
+      owner: 'Web shop team',
+      devices: 150,
+      triggered: 200,
+      estimatedTriggered: 400,
+      samples: [0.5],
+    })
     expect(s.funnel.map((f) => [f.stage, f.count, f.lost])).toEqual([
       ['triggered', 200, 0],
       ['audience', 180, 20],
@@ -51,7 +71,11 @@ describe('the "why not shown" funnel', () => {
   })
 
   it('says a handful of devices is too few to read, however many triggers they sent', () => {
-    const d = computeDiagnostics(config, period, { counts: counts('csat', { shown: 2, cooldown: 400 }), devices: [{ survey: 'csat', devices: 3 }], samples: [] })
+    const d = computeDiagnostics(config, period, {
+      counts: counts('csat', { shown: 2, cooldown: 400 }),
+      devices: [{ survey: 'csat', devices: 3 }],
+      samples: [],
+    })
     expect(d.surveys[0]).toMatchObject({ triggered: 402, devices: 3, enough: false, biggestLoss: { reason: 'cooldown' } })
   })
 
@@ -67,8 +91,26 @@ describe('the "why not shown" funnel', () => {
   })
 
   it('every known outcome has a stage, and shown has none', () => {
-    expect(['where', 'unless', 'urls', 'user', 'until', 'sample', 'priority', 'cooldown', 'group', 'claim', 'prompt', 'page', 'reset', 'target', 'error'].map(stageOf)).toEqual([
-      'audience', 'audience', 'audience', 'audience', 'audience', 'sample', 'pacing', 'pacing', 'pacing', 'claim', 'claim', 'claim', 'claim', 'shown', 'shown',
+    expect(
+      ['where', 'unless', 'urls', 'user', 'until', 'sample', 'priority', 'cooldown', 'group', 'claim', 'prompt', 'page', 'reset', 'target', 'error'].map(
+        stageOf,
+      ),
+    ).toEqual([
+      'audience',
+      'audience',
+      'audience',
+      'audience',
+      'audience',
+      'sample',
+      'pacing',
+      'pacing',
+      'pacing',
+      'claim',
+      'claim',
+      'claim',
+      'claim',
+      'shown',
+      'shown',
     ])
     expect(stageOf('shown')).toBeUndefined()
   })

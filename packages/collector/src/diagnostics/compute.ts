@@ -25,10 +25,20 @@ export const DEFINITIONS: Record<string, string> = {
 /** The funnels of the surveys in `input`, config order first, then surveys the config does not name. */
 export function computeDiagnostics(config: Config, period: { from: string; to: string }, input: DiagnosticsInput): Diagnostics {
   const ids = new Set(input.counts.map((c) => c.survey))
-  const order = [...(config.surveys ?? []).map((s) => s.id).filter((id) => ids.has(id)), ...[...ids].filter((id) => !(config.surveys ?? []).some((s) => s.id === id)).sort()]
+  const order = [
+    ...(config.surveys ?? []).map((s) => s.id).filter((id) => ids.has(id)),
+    ...[...ids].filter((id) => !(config.surveys ?? []).some((s) => s.id === id)).sort(),
+  ]
   const sample = (config as { diagnostics?: { sample?: unknown } }).diagnostics?.sample
   const on = typeof sample === 'number' && sample > 0
-  return { period, enabled: on, sample: on ? Math.min(sample, 1) : null, precision: PRECISION, surveys: order.map((id) => surveyFunnel(config, id, input)), definitions: DEFINITIONS }
+  return {
+    period,
+    enabled: on,
+    sample: on ? Math.min(sample, 1) : null,
+    precision: PRECISION,
+    surveys: order.map((id) => surveyFunnel(config, id, input)),
+    definitions: DEFINITIONS,
+  }
 }
 
 function surveyFunnel(config: Config, id: string, input: DiagnosticsInput): SurveyDiagnostics {
@@ -51,7 +61,8 @@ function surveyFunnel(config: Config, id: string, input: DiagnosticsInput): Surv
 
   // The biggest single reason; a tie goes to the earlier stage (it stopped them first).
   let biggest: SurveyDiagnostics['biggestLoss'] = null
-  for (const s of funnel) for (const r of s.reasons) if (r.count > 0 && (!biggest || r.count > biggest.count)) biggest = { ...r, stage: s.stage, low: 0, high: 100 }
+  for (const s of funnel)
+    for (const r of s.reasons) if (r.count > 0 && (!biggest || r.count > biggest.count)) biggest = { ...r, stage: s.stage, low: 0, high: 100 }
   // One device's decisions hang together (a cooldown holds back every trigger of that device):
   // the devices, not the triggers, are the independent observations.
   const n = Math.min(devices, triggered)

@@ -36,7 +36,9 @@ export function reasonLabel(code: string, survey: Survey | undefined, config: Co
     case 'everyDays':
       return every ? `the survey’s ${every}-day repeat interval` : 'the survey’s repeat interval'
     case 'maxResponses':
-      return own.maxResponses !== undefined ? `the survey’s limit of ${plural(own.maxResponses, 'response')} per device` : 'the survey’s limit of responses per device'
+      return own.maxResponses !== undefined
+        ? `the survey’s limit of ${plural(own.maxResponses, 'response')} per device`
+        : 'the survey’s limit of responses per device'
     case 'group':
       return 'a pacing group’s limit'
     case 'spacing':

@@ -24,7 +24,12 @@ export async function loadDiagnostics(db: Kysely<Database>, from: string, to: st
   const [counts, devices, samples] = await Promise.all([
     db
       .selectFrom('diagnostic_counts')
-      .select((eb) => ['survey_id', 'outcome', eb.fn.sum<number | string>('count').as('n'), eb.fn.sum<number | string>(eb('count', '/', eb.ref('sample'))).as('estimated')])
+      .select((eb) => [
+        'survey_id',
+        'outcome',
+        eb.fn.sum<number | string>('count').as('n'),
+        eb.fn.sum<number | string>(eb('count', '/', eb.ref('sample'))).as('estimated'),
+      ])
       .where('day', '>=', from)
       .where('day', '<', to)
       .$if(!!surveys, (q) => q.where('survey_id', 'in', surveys!))

@@ -7,7 +7,11 @@ const read = (raw: unknown) => readRecord(raw)
 describe('reading a diagnostics record', () => {
   it('keeps the counts, the day, and the previous reporting day worked out from the gap', () => {
     const result = read(
-      diagnostics('d1', { csat: { outcomes: { shown: 1, cooldown: 4, audience: 0 }, first: true, gap: 3 }, 'goal-help': { outcomes: { sample: 2 } } }, { at: '2026-11-20T13:00:00+02:00', sample: 0.25 }),
+      diagnostics(
+        'd1',
+        { csat: { outcomes: { shown: 1, cooldown: 4, audience: 0 }, first: true, gap: 3 }, 'goal-help': { outcomes: { sample: 2 } } },
+        { at: '2026-11-20T13:00:00+02:00', sample: 0.25 },
+      ),
     )
     expect(result).toEqual({
       record: {
@@ -17,7 +21,15 @@ describe('reading a diagnostics record', () => {
         sample: 0.25,
         surveys: [
           // A zero count is no row.
-          { surveyId: 'csat', outcomes: [['shown', 1], ['cooldown', 4]], first: true, previousDay: '2026-11-17' },
+          {
+            surveyId: 'csat',
+            outcomes: [
+              ['shown', 1],
+              ['cooldown', 4],
+            ],
+            first: true,
+            previousDay: '2026-11-17',
+          },
           { surveyId: 'goal-help', outcomes: [['sample', 2]], first: false, previousDay: null },
         ],
       },
@@ -40,7 +52,9 @@ describe('reading a diagnostics record', () => {
     expect(reason(diagnostics('a', { csat: { outcomes: { shown: -1 } } }))).toBe('surveys["csat"].outcomes.shown must be a whole number from 0 to 1000000')
     expect(reason(diagnostics('a', { csat: { outcomes: { shown: 1.5 } } }))).toBe('surveys["csat"].outcomes.shown must be a whole number from 0 to 1000000')
     expect(reason(diagnostics('a', { csat: { outcomes: { 'not a code': 1 } } }))).toBe('surveys["csat"].outcomes: "not a code" is not an outcome code')
-    expect(reason(diagnostics('a', { csat: { outcomes: { shown: 1 }, gap: 2 } }))).toBe('surveys["csat"].gap must be a whole number of days from 1 to 36600, and only with first')
+    expect(reason(diagnostics('a', { csat: { outcomes: { shown: 1 }, gap: 2 } }))).toBe(
+      'surveys["csat"].gap must be a whole number of days from 1 to 36600, and only with first',
+    )
     expect(reason(diagnostics('a', { csat: { outcomes: { shown: 1 }, first: false } }))).toBe('surveys["csat"].first must be true when present')
     expect(reason(diagnostics('a', { csat: [] }))).toBe('surveys["csat"] must be { outcomes, first?, gap? }')
     expect(reason({ ...diagnostics('a', ok), id: 'no way' })).toBe('id must be 1–64 characters of A–Z, a–z, 0–9, _ and -')

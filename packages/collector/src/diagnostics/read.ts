@@ -23,7 +23,8 @@ const whole = (v: unknown, max: number): v is number => Number.isInteger(v) && (
 export function readDiagnostics(r: Record<string, unknown>): { record: DiagnosticsIn } | { reason: string } {
   const extra = Object.keys(r).find((k) => !ALLOWED.has(k))
   if (extra) return { reason: `a diagnostics record carries counts only, not ${JSON.stringify(extra.slice(0, 40))}` }
-  if (typeof r.at !== 'string' || r.at.length > 40 || !/^\d{4}-\d{2}-\d{2}T/.test(r.at) || Number.isNaN(Date.parse(r.at))) return { reason: 'at must be an ISO time' }
+  if (typeof r.at !== 'string' || r.at.length > 40 || !/^\d{4}-\d{2}-\d{2}T/.test(r.at) || Number.isNaN(Date.parse(r.at)))
+    return { reason: 'at must be an ISO time' }
   const day = new Date(Date.parse(r.at)).toISOString().slice(0, 10)
   if (typeof r.sample !== 'number' || !(r.sample > 0 && r.sample <= 1)) return { reason: 'sample must be a number above 0 and at most 1' }
   if (!isObject(r.surveys)) return { reason: 'surveys must be an object of counts by survey id' }

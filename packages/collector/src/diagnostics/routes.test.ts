@@ -28,7 +28,15 @@ describe.each(['sqlite', 'postgres'] as const)('fleet diagnostics (%s)', (kind) 
   beforeAll(async () => {
     collector = await startCollector({
       config,
-      server: { adminToken: ADMIN, tokens: [{ token: SHOP, owner: 'Web shop team' }, { token: SUPPORT, owner: 'Support' }], origins: [SITE], retentionDays: 30 },
+      server: {
+        adminToken: ADMIN,
+        tokens: [
+          { token: SHOP, owner: 'Web shop team' },
+          { token: SUPPORT, owner: 'Support' },
+        ],
+        origins: [SITE],
+        retentionDays: 30,
+      },
       ...(kind === 'sqlite' ? { dbFile: ':memory:' } : { databaseUrl: await pgServer.database('diagnostics' + ++n) }),
       port: 0,
       log: () => {},
@@ -38,7 +46,11 @@ describe.each(['sqlite', 'postgres'] as const)('fleet diagnostics (%s)', (kind) 
   afterAll(() => collector?.close(0))
 
   const post = async (records: object[]) => {
-    const res = await fetch(collector.url + '/collect', { method: 'POST', headers: { origin: SITE, 'content-type': 'text/plain' }, body: JSON.stringify(envelope(records)) })
+    const res = await fetch(collector.url + '/collect', {
+      method: 'POST',
+      headers: { origin: SITE, 'content-type': 'text/plain' },
+      body: JSON.stringify(envelope(records)),
+    })
     expect(res.status).toBe(200)
     return (await res.json()) as { stored: number; rejected: { id: string; reason: string }[] }
   }

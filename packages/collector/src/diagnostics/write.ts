@@ -20,7 +20,15 @@ export async function insertDiagnostics(trx: Transaction<Database>, arrived: { r
     if (seen.has(r.id)) continue
     seen.add(r.id)
     for (const s of r.surveys) {
-      reports.push({ record_id: r.id, survey_id: s.surveyId, day: r.day, first: s.first ? 1 : 0, previous_day: s.previousDay, sample: r.sample, received_at: receivedAt })
+      reports.push({
+        record_id: r.id,
+        survey_id: s.surveyId,
+        day: r.day,
+        first: s.first ? 1 : 0,
+        previous_day: s.previousDay,
+        sample: r.sample,
+        received_at: receivedAt,
+      })
       for (const [outcome, count] of s.outcomes) counts.push({ record_id: r.id, survey_id: s.surveyId, day: r.day, outcome, count, sample: r.sample })
     }
   }

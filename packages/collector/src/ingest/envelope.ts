@@ -19,9 +19,9 @@ export interface CheckOptions {
   acceptUnknownSurveys?: boolean
 }
 
-const idOf = (r: unknown) => (r && typeof r === 'object' && typeof (r as { id?: unknown }).id === 'string' ? ((r as { id: string }).id.slice(0, 64)) : null)
+const idOf = (r: unknown) => (r && typeof r === 'object' && typeof (r as { id?: unknown }).id === 'string' ? (r as { id: string }).id.slice(0, 64) : null)
 const surveyOf = (r: unknown) =>
-  r && typeof r === 'object' && typeof (r as { surveyId?: unknown }).surveyId === 'string' ? ((r as { surveyId: string }).surveyId.slice(0, 200)) : null
+  r && typeof r === 'object' && typeof (r as { surveyId?: unknown }).surveyId === 'string' ? (r as { surveyId: string }).surveyId.slice(0, 200) : null
 
 /** Parses a body as JSON whatever its content type said (`text/plain` spares a cross-origin sender the preflight). */
 export function parseBody(body: Buffer | string): { value: unknown } | { error: string } {

@@ -50,7 +50,12 @@ it('caps a group at maxItems, and keeps maxInFlight transactions running', async
 it('when a shared transaction fails, runs its batches again one by one and rejects only the one that fails alone', async () => {
   const { groups, run } = manual()
   const write = groupCommitter<number, number>({ maxInFlight: 1, maxItems: 100, sizeOf: () => 1, run })
-  const results = [1, 2, 3, 4].map((b) => write(b).then((r) => ({ r }), (e: Error) => ({ e: e.message })))
+  const results = [1, 2, 3, 4].map((b) =>
+    write(b).then(
+      (r) => ({ r }),
+      (e: Error) => ({ e: e.message }),
+    ),
+  )
   await settledSoon()
   groups[0]!.commit()
   await expect.poll(() => groups.length).toBe(2)
@@ -64,10 +69,15 @@ it('when a shared transaction fails, runs its batches again one by one and rejec
   expect(await Promise.all(results)).toEqual([{ r: 10 }, { r: 20 }, { e: '3 is bad' }, { r: 40 }])
 })
 
-it('rejects the whole group at once when its failure is not one batch\'s fault (the database is down)', async () => {
+it("rejects the whole group at once when its failure is not one batch's fault (the database is down)", async () => {
   const { groups, run } = manual()
   const write = groupCommitter<number, number>({ maxInFlight: 1, maxItems: 100, sizeOf: () => 1, run, mayIsolate: (e) => (e as Error).message !== 'down' })
-  const results = [1, 2, 3].map((b) => write(b).then((r) => ({ r }), (e: Error) => ({ e: e.message })))
+  const results = [1, 2, 3].map((b) =>
+    write(b).then(
+      (r) => ({ r }),
+      (e: Error) => ({ e: e.message }),
+    ),
+  )
   await settledSoon()
   groups[0]!.commit()
   await expect.poll(() => groups.length).toBe(2)

@@ -122,7 +122,14 @@ describe.each(['sqlite', 'postgres'] as const)('the ingest (%s)', (kind) => {
     await ingest(ctx, envelope([response('h', { q1: 2 }, { updatedAt: '2026-11-20T11:00:00.000Z' })]))
     expect(seen).toEqual([[rid('h') + ':2026-11-20T10:00:05.000Z'], [rid('h') + ':2026-11-20T11:00:00.000Z']])
 
-    const failing = await context([{ name: 'broken', stored: async () => { throw new Error('hook failed') } }])
+    const failing = await context([
+      {
+        name: 'broken',
+        stored: async () => {
+          throw new Error('hook failed')
+        },
+      },
+    ])
     await expect(ingest(failing, envelope([response('f', { q1: 1 })]))).rejects.toThrow('hook failed')
     expect(await rows(failing)).toEqual([])
   })
@@ -150,7 +157,12 @@ describe.each(['sqlite', 'postgres'] as const)('the ingest (%s)', (kind) => {
     expect(shared1).toMatchObject({ updated_at: at(11), completed: 1, deliveries: 12 })
     expect(shared2).toMatchObject({ updated_at: at(11), deliveries: 12 })
     expect(JSON.parse(shared2!.answers)).toEqual({ q1: 2, why: 'at 11' })
-    const answers = await ctx.store.db.selectFrom('answers').select(['question_id', 'value', 'text']).where('response_id', '=', rid('shared2')).orderBy('question_id').execute()
+    const answers = await ctx.store.db
+      .selectFrom('answers')
+      .select(['question_id', 'value', 'text'])
+      .where('response_id', '=', rid('shared2'))
+      .orderBy('question_id')
+      .execute()
     expect(answers).toEqual([
       { question_id: 'q1', value: 2, text: null },
       { question_id: 'why', value: null, text: 'at 11' },
@@ -166,27 +178,57 @@ describe.each(['sqlite', 'postgres'] as const)('the ingest (%s)', (kind) => {
   it('a newer revision clears the derived rows of the old one; a derived row that outlived its response is overwritten, not fatal', async () => {
     const ctx = await context()
     await ingest(ctx, envelope([response('rev', { q1: 2, why: 'slow' }, { updatedAt: '2026-11-20T10:00:04.000Z' })]))
-    await ingest(ctx, envelope([response('rev', { q1: 5 }, { updatedAt: '2026-11-20T10:00:09.000Z', trail: [{ event: 'help.opened', at: '2026-11-20T10:00:08.000Z' }] })]))
+    await ingest(
+      ctx,
+      envelope([response('rev', { q1: 5 }, { updatedAt: '2026-11-20T10:00:09.000Z', trail: [{ event: 'help.opened', at: '2026-11-20T10:00:08.000Z' }] })]),
+    )
     const derived = async (id: string) => ({
-      answers: (await ctx.store.db.selectFrom('answers').select(['question_id', 'value']).where('response_id', '=', rid(id)).orderBy('question_id').execute()).map((a) => [a.question_id, a.value]),
+      answers: (
+        await ctx.store.db.selectFrom('answers').select(['question_id', 'value']).where('response_id', '=', rid(id)).orderBy('question_id').execute()
+      ).map((a) => [a.question_id, a.value]),
       events: (await ctx.store.db.selectFrom('trail_events').select('event').where('record_id', '=', rid(id)).orderBy('event').execute()).map((e) => e.event),
     })
     expect(await derived('rev')).toEqual({ answers: [['q1', 5]], events: ['help.opened'] })
 
     // Rows left behind without their response (say, by an erasure racing an ingest).
     const base = { survey_id: 'csat', touchpoint: 'checkout', owner: 'Web shop team', at: '2026-11-20T10:00:03.000Z', preview: 0 }
-    await ctx.store.db.insertInto('answers').values({ ...base, response_id: rid('orphan'), question_id: 'q1', metric: 'csat', value: 1, text: null, lang: 'en', path: '/' }).execute()
-    await ctx.store.db.insertInto('trail_events').values({ survey_id: 'csat', touchpoint: 'elsewhere', at: base.at, preview: 0, record_id: rid('orphan'), response_id: rid('orphan'), kind: 'response', event: 'page.viewed' }).execute()
+    await ctx.store.db
+      .insertInto('answers')
+      .values({ ...base, response_id: rid('orphan'), question_id: 'q1', metric: 'csat', value: 1, text: null, lang: 'en', path: '/' })
+      .execute()
+    await ctx.store.db
+      .insertInto('trail_events')
+      .values({
+        survey_id: 'csat',
+        touchpoint: 'elsewhere',
+        at: base.at,
+        preview: 0,
+        record_id: rid('orphan'),
+        response_id: rid('orphan'),
+        kind: 'response',
+        event: 'page.viewed',
+      })
+      .execute()
     const result = await ingest(ctx, envelope([response('orphan', { q1: 4 })]))
     expect(result.stored).toEqual([rid('orphan')])
     expect(await derived('orphan')).toEqual({ answers: [['q1', 4]], events: ['page.viewed', 'payment.failed'] })
-    const viewed = await ctx.store.db.selectFrom('trail_events').select('touchpoint').where('record_id', '=', rid('orphan')).where('event', '=', 'page.viewed').executeTakeFirstOrThrow()
+    const viewed = await ctx.store.db
+      .selectFrom('trail_events')
+      .select('touchpoint')
+      .where('record_id', '=', rid('orphan'))
+      .where('event', '=', 'page.viewed')
+      .executeTakeFirstOrThrow()
     expect(viewed.touchpoint).toBe('checkout')
   })
 
   it('a batch that fails inside a shared transaction fails alone: the batches beside it are stored', async () => {
     const ctx = await context([
-      { name: 'picky', stored: async (trx, responses) => { if (responses.some((r) => r.id === rid('poison'))) throw new Error('hook refused poison') } },
+      {
+        name: 'picky',
+        stored: async (trx, responses) => {
+          if (responses.some((r) => r.id === rid('poison'))) throw new Error('hook refused poison')
+        },
+      },
     ])
     const names = ['a', 'b', 'poison', 'c', 'd', 'e']
     const settled = await Promise.allSettled(names.map((name) => ingest(ctx, envelope([response(name, { q1: 4 }), response(name + 'x', { q1: 2 })]))))
@@ -198,7 +240,10 @@ describe.each(['sqlite', 'postgres'] as const)('the ingest (%s)', (kind) => {
 
   it('accepts unknown surveys only when told to, checking their wire format still', async () => {
     const ctx = await context([], { acceptUnknownSurveys: true })
-    const result = await ingest(ctx, envelope([response('u', { anything: 1 }, { surveyId: 'elsewhere' }), response('bad', { q1: 3 }, { surveyId: 'elsewhere', completed: 'yes' })]))
+    const result = await ingest(
+      ctx,
+      envelope([response('u', { anything: 1 }, { surveyId: 'elsewhere' }), response('bad', { q1: 3 }, { surveyId: 'elsewhere', completed: 'yes' })]),
+    )
     expect(result.stored).toEqual([rid('u')])
     expect(result.rejected).toEqual([{ id: rid('bad'), reason: 'completed must be true or false' }])
   })

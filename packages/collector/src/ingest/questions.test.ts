@@ -16,7 +16,12 @@ describe('an answer against its question', () => {
   })
 
   it('takes null as a skipped question, whatever its type', () => {
-    for (const q of [{ id: 'a', type: 'rating' }, { id: 'a', type: 'text' }, { id: 'a', template: 'goal' }] as Question[]) expect(check(q, null)).toBeUndefined()
+    for (const q of [
+      { id: 'a', type: 'rating' },
+      { id: 'a', type: 'text' },
+      { id: 'a', template: 'goal' },
+    ] as Question[])
+      expect(check(q, null)).toBeUndefined()
   })
 
   it("checks feelings against the question's own options, else the built-in ones", () => {
@@ -29,7 +34,14 @@ describe('an answer against its question', () => {
   it('takes "other" and its text only on a choice that offers it, and several ids only on a multiple choice', () => {
     const single: Question = { id: 'c', type: 'choice', options: [{ id: 'a', label: 'A' }] }
     const other: Question = { ...single, other: true }
-    const multiple: Question = { ...single, multiple: true, options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }
+    const multiple: Question = {
+      ...single,
+      multiple: true,
+      options: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+    }
     expect(check(single, 'other')).toBe('answer c has an unknown option "other"')
     expect(answersProblem([single], { c: 'a', c_other: 'x' })).toBe('unknown question "c_other" for this survey')
     expect(answersProblem([other], { c: 'other', c_other: 'x' })).toBeUndefined()

@@ -55,7 +55,9 @@ export function answerProblem(question: Asked, answer: unknown): string | undefi
       return typeof answer === 'boolean' ? undefined : `answer ${id} must be true or false`
     case 'emotion': {
       const chosen = answer && typeof answer === 'object' && !Array.isArray(answer) ? (answer as { id?: unknown }).id : undefined
-      return typeof chosen === 'string' && question.options.includes(chosen) ? undefined : `answer ${id} must be { id } of one of its feelings (${question.options.join(', ')})`
+      return typeof chosen === 'string' && question.options.includes(chosen)
+        ? undefined
+        : `answer ${id} must be { id } of one of its feelings (${question.options.join(', ')})`
     }
     case 'choice': {
       const allowed = question.other ? [...question.options, 'other'] : question.options

@@ -116,7 +116,14 @@ export async function writeGroup(ctx: Context, batches: Batch[]): Promise<Stored
   )
   const diagnostics = arrived.filter((a): a is Arrived<DiagnosticsIn> => a.record.kind === 'diagnostics')
   const rejected = batches.flatMap((b) =>
-    b.rejected.map((r) => ({ id: randomUUID(), received_at: b.receivedAt, record_id: r.id, survey_id: r.surveyId, reason: r.reason.slice(0, 500), origin: b.origin })),
+    b.rejected.map((r) => ({
+      id: randomUUID(),
+      received_at: b.receivedAt,
+      record_id: r.id,
+      survey_id: r.surveyId,
+      reason: r.reason.slice(0, 500),
+      origin: b.origin,
+    })),
   )
   const drops = batches.filter((b) => b.dropped > 0).map((b) => ({ id: randomUUID(), received_at: b.receivedAt, dropped: b.dropped }))
   const changed = await withRetry(() =>
@@ -317,7 +324,9 @@ async function writeTrails(trx: Transaction<Database>, records: (ResponseIn | Mo
  */
 function unavailable(e: unknown): boolean {
   const code = String((e as { code?: unknown } | null)?.code ?? '')
-  return /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR)/.test(code) || /^(ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_)/.test(code) || /^(08|57P0)/.test(code) || code === '53300'
+  return (
+    /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR)/.test(code) || /^(ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_)/.test(code) || /^(08|57P0)/.test(code) || code === '53300'
+  )
 }
 
 /** PostgreSQL may abort a transaction that lost a deadlock or serialization race; it is safe to run again. */

@@ -15,7 +15,20 @@ export function csvCell(value: unknown): string {
 
 export const csvRow = (cells: unknown[]) => cells.map(csvCell).join(',') + '\r\n'
 
-const RESPONSE_FIXED = ['id', 'survey', 'touchpoint', 'owner', 'completed', 'started_at', 'updated_at', 'received_at', 'lang', 'path', 'preview', 'deliveries'] as const
+const RESPONSE_FIXED = [
+  'id',
+  'survey',
+  'touchpoint',
+  'owner',
+  'completed',
+  'started_at',
+  'updated_at',
+  'received_at',
+  'lang',
+  'path',
+  'preview',
+  'deliveries',
+] as const
 const MOMENT_FIXED = ['id', 'kind', 'survey', 'response_id', 'touchpoint', 'owner', 'at', 'received_at', 'lang', 'path', 'preview', 'deliveries'] as const
 
 /** The answer columns: every question id of the chosen surveys (each once), and `<id>_other` where a choice has one. */

@@ -28,14 +28,22 @@ export async function readPage(store: Store, config: Config, filters: ReadFilter
   if (filters.kind === 'response') {
     let q = applyFilters(store.db.selectFrom('responses').selectAll(), filters, access, config, 'started_at')
     if (after) q = q.where((eb) => eb.or([eb('started_at', '>', after[0]), eb.and([eb('started_at', '=', after[0]), eb('id', '>', after[1])])]))
-    const rows = await q.orderBy('started_at').orderBy('id').limit(limit + 1).execute()
+    const rows = await q
+      .orderBy('started_at')
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute()
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
     return { records: page.map(responseOut), next: rows.length > limit && last ? encode(last.started_at, last.id) : null }
   }
   let q = applyFilters(store.db.selectFrom('moments').selectAll(), filters, access, config, 'at')
   if (after) q = q.where((eb) => eb.or([eb('at', '>', after[0]), eb.and([eb('at', '=', after[0]), eb('id', '>', after[1])])]))
-  const rows = await q.orderBy('at').orderBy('id').limit(limit + 1).execute()
+  const rows = await q
+    .orderBy('at')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute()
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return { records: page.map(momentOut), next: rows.length > limit && last ? encode(last.at, last.id) : null }

@@ -50,10 +50,22 @@ export const rejections: ReadRoute = async (_req, _url, access, ctx) => {
   if (access.role !== 'admin') return adminOnly
   const db = ctx.store.db
   const [total, byReason, recent, dropped] = await Promise.all([
-    db.selectFrom('rejections').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('rejections').select(['reason', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('reason').orderBy('count', 'desc').limit(50).execute(),
+    db
+      .selectFrom('rejections')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('rejections')
+      .select(['reason', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('reason')
+      .orderBy('count', 'desc')
+      .limit(50)
+      .execute(),
     db.selectFrom('rejections').selectAll().orderBy('received_at', 'desc').limit(100).execute(),
-    db.selectFrom('drops').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('dropped'), eb.lit(0)).as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('drops')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('dropped'), eb.lit(0)).as('n'))
+      .executeTakeFirstOrThrow(),
   ])
   return {
     status: 200,

@@ -5,8 +5,23 @@ import type { Metric, PromptCount, ScorecardInput, SliceId, ValueCount } from '.
 
 const config: Config = {
   surveys: [
-    { id: 'pay', touchpoint: 'checkout', questions: [{ id: 'csat', template: 'csat' }, { id: 'why', type: 'text', when: { question: 'csat', atMost: 2 } }, { id: 'nps', template: 'nps' }] },
-    { id: 'ship', touchpoint: 'delivery', questions: [{ id: 'effort', template: 'effort' }, { id: 'goal', template: 'goal' }] },
+    {
+      id: 'pay',
+      touchpoint: 'checkout',
+      questions: [
+        { id: 'csat', template: 'csat' },
+        { id: 'why', type: 'text', when: { question: 'csat', atMost: 2 } },
+        { id: 'nps', template: 'nps' },
+      ],
+    },
+    {
+      id: 'ship',
+      touchpoint: 'delivery',
+      questions: [
+        { id: 'effort', template: 'effort' },
+        { id: 'goal', template: 'goal' },
+      ],
+    },
     { id: 'help', touchpoint: 'support', questions: [{ id: 'feeling', template: 'feeling' }] },
   ],
   touchpoints: [
@@ -40,7 +55,15 @@ function input(over: Partial<ScorecardInput> = {}): ScorecardInput {
 }
 
 /** `count` answers of `value` to a question. */
-const v = (slice: SliceId, touchpoint: string | null, survey: string, question: string, metric: ValueCount['metric'], value: number, count: number): ValueCount => ({ slice, touchpoint, survey, question, metric, value, count })
+const v = (
+  slice: SliceId,
+  touchpoint: string | null,
+  survey: string,
+  question: string,
+  metric: ValueCount['metric'],
+  value: number,
+  count: number,
+): ValueCount => ({ slice, touchpoint, survey, question, metric, value, count })
 
 /** CSAT answers at checkout: `satisfied` 5s and the rest 2s. */
 const csat = (slice: SliceId, satisfied: number, n: number, touchpoint = 'checkout'): ValueCount[] => [
@@ -84,7 +107,12 @@ describe('computeScorecards', () => {
     const s = computeScorecards(input({ prompts }))
     const f = card(s, 'delivery').funnel
     // The owner's funnel is the same counts pooled over their touchpoints (here only delivery has prompts).
-    expect(s.owners.find((o) => o.owner === 'Logistics')).toMatchObject({ shown: 80, answered: 20, dismissed: 30, funnel: { ignored: 30, rate: { value: 25 } } })
+    expect(s.owners.find((o) => o.owner === 'Logistics')).toMatchObject({
+      shown: 80,
+      answered: 20,
+      dismissed: 30,
+      funnel: { ignored: 30, rate: { value: 25 } },
+    })
     expect(f).toMatchObject({ shown: 80, answered: 20, completed: 18, partial: 2, dismissed: 30, ignored: 30 })
     expect(f.rate.value).toBe(25)
     expect(f.rate.low).toBeCloseTo(16.8, 1)
@@ -94,7 +122,11 @@ describe('computeScorecards', () => {
   })
 
   it('shows an owner only their touchpoints, and pools the owner’s answers over them', () => {
-    const values = [...csat('current', 10, 10), ...csat('current', 0, 10, 'support').map((x) => ({ ...x, survey: 'help' })), ...csat('current', 5, 5, 'delivery')]
+    const values = [
+      ...csat('current', 10, 10),
+      ...csat('current', 0, 10, 'support').map((x) => ({ ...x, survey: 'help' })),
+      ...csat('current', 5, 5, 'delivery'),
+    ]
     const s = computeScorecards(input({ values, visible: ['checkout', 'support'] }))
     expect(s.touchpoints.map((t) => t.id)).toEqual(['checkout', 'support'])
     expect(s.owners.map((o) => o.owner)).toEqual(['Payments team'])
@@ -119,8 +151,13 @@ describe('computeScorecards', () => {
   })
 
   it('applies the owner and touchpoint filters to the list', () => {
-    expect(computeScorecards(input({ request: { period, baseline, trend, filters: { owner: 'Logistics' } } })).touchpoints.map((t) => t.id)).toEqual(['delivery', 'returns'])
-    expect(computeScorecards(input({ request: { period, baseline, trend, filters: { touchpoint: 'support' } } })).touchpoints.map((t) => t.id)).toEqual(['support'])
+    expect(computeScorecards(input({ request: { period, baseline, trend, filters: { owner: 'Logistics' } } })).touchpoints.map((t) => t.id)).toEqual([
+      'delivery',
+      'returns',
+    ])
+    expect(computeScorecards(input({ request: { period, baseline, trend, filters: { touchpoint: 'support' } } })).touchpoints.map((t) => t.id)).toEqual([
+      'support',
+    ])
   })
 
   it('marks 60 % → 90 % on 200 answers each as a real change for the better', () => {
@@ -141,7 +178,10 @@ describe('computeScorecards', () => {
   })
 
   it('marks a real drop as worse, for means too (CES, Welch)', () => {
-    const ces = (slice: SliceId, hi: number, lo: number) => [v(slice, 'delivery', 'ship', 'effort', 'ces', 6, hi), v(slice, 'delivery', 'ship', 'effort', 'ces', 3, lo)]
+    const ces = (slice: SliceId, hi: number, lo: number) => [
+      v(slice, 'delivery', 'ship', 'effort', 'ces', 6, hi),
+      v(slice, 'delivery', 'ship', 'effort', 'ces', 3, lo),
+    ]
     const s = computeScorecards(input({ values: [...ces('baseline', 90, 10), ...ces('current', 40, 60)] }))
     const c = metric(card(s, 'delivery').metrics, 'ces').change!
     expect(c).toMatchObject({ real: true, better: false, method: 'welch' })
@@ -155,13 +195,19 @@ describe('computeScorecards', () => {
       ...csat('trend:2', 80, 100), // ±8 points
     ]
     const t = metric(card(computeScorecards(input({ values })), 'checkout').metrics, 'csat').trend
-    expect(t.map((p) => [p.n, p.enough])).toEqual([[5, false], [12, false], [100, true], [0, false]])
+    expect(t.map((p) => [p.n, p.enough])).toEqual([
+      [5, false],
+      [12, false],
+      [100, true],
+      [0, false],
+    ])
     expect(t[0]).toMatchObject({ value: 60, from: trend[0]!.from, to: trend[0]!.to })
     expect(t[3]).toMatchObject({ value: null, low: null, high: null })
   })
 
   it('judges tone on the interval: CSAT 0 % is never good, and too few answers get no tone', () => {
-    const toneOf = (satisfied: number, n: number) => metric(card(computeScorecards(input({ values: csat('current', satisfied, n) })), 'checkout').metrics, 'csat').tone
+    const toneOf = (satisfied: number, n: number) =>
+      metric(card(computeScorecards(input({ values: csat('current', satisfied, n) })), 'checkout').metrics, 'csat').tone
     expect(toneOf(0, 3)).toBeNull()
     expect(toneOf(0, 10)).toBe('poor')
     expect(toneOf(180, 200)).toBe('good')
@@ -170,7 +216,10 @@ describe('computeScorecards', () => {
     // 5 of 10 = 50 %, interval 23.7…76.3 %: below the good line throughout, so poor.
     expect(toneOf(5, 10)).toBe('poor')
     expect(toneOf(140, 200)).toBe('fair')
-    const emotion = metric(card(computeScorecards(input({ values: [v('current', 'support', 'help', 'feeling', 'emotion', -50, 20)] })), 'support').metrics, 'emotion')
+    const emotion = metric(
+      card(computeScorecards(input({ values: [v('current', 'support', 'help', 'feeling', 'emotion', -50, 20)] })), 'support').metrics,
+      'emotion',
+    )
     expect(emotion).toMatchObject({ value: -50, tone: 'poor', method: 'bounded-wilson' })
   })
 
@@ -227,7 +276,10 @@ describe('computeScorecards', () => {
       { touchpoint: 'checkout', event: 'page.viewed', eventTouchpoint: null, answered: false, count: 48 },
     ]
     const bias = card(computeScorecards(input({ prompts, promptTrails })), 'checkout').nonResponse
-    expect(bias.map((b) => [b.event, b.real])).toEqual([['payment.failed', true], ['page.viewed', false]])
+    expect(bias.map((b) => [b.event, b.real])).toEqual([
+      ['payment.failed', true],
+      ['page.viewed', false],
+    ])
     expect(bias[0]!.answered.value).toBe(5)
     expect(bias[0]!.unanswered.value).toBe(40)
     expect(bias[0]!.difference.value).toBeCloseTo(-35, 10)
@@ -245,9 +297,17 @@ describe('computeScorecards', () => {
       { slice: 'current' as const, touchpoint: 'checkout', survey: 'pay', question: 'nps', answered: 52 },
     ]
     // 15 answered CSAT 1–2, so 15 were asked "why".
-    const values = [v('current', 'checkout', 'pay', 'csat', 'csat', 1, 5), v('current', 'checkout', 'pay', 'csat', 'csat', 2, 10), v('current', 'checkout', 'pay', 'csat', 'csat', 4, 45)]
+    const values = [
+      v('current', 'checkout', 'pay', 'csat', 'csat', 1, 5),
+      v('current', 'checkout', 'pay', 'csat', 'csat', 2, 10),
+      v('current', 'checkout', 'pay', 'csat', 'csat', 4, 45),
+    ]
     const d = card(computeScorecards(input({ prompts, questions, values })), 'checkout').dropoff
-    expect(d.map((q) => [q.question, q.reached, q.answered])).toEqual([['csat', 60, 60], ['why', 15, 8], ['nps', 52, 52]])
+    expect(d.map((q) => [q.question, q.reached, q.answered])).toEqual([
+      ['csat', 60, 60],
+      ['why', 15, 8],
+      ['nps', 52, 52],
+    ])
     expect(d[0]!.text).toBe('(csat)')
   })
 
@@ -257,7 +317,10 @@ describe('computeScorecards', () => {
       { touchpoint: 'checkout', prompts: 2, people: 8 },
       { touchpoint: 'checkout', prompts: 5, people: 2 },
     ]
-    expect(card(computeScorecards(input({ people })), 'checkout').promptsPerPerson).toMatchObject({ available: false, reason: expect.stringMatching(/pseudonymous/) })
+    expect(card(computeScorecards(input({ people })), 'checkout').promptsPerPerson).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/pseudonymous/),
+    })
     const p = card(computeScorecards(input({ people, peopleAvailable: true })), 'checkout').promptsPerPerson
     // 100 people, 116 prompts: mean 1.16; median 1; 95th percentile the 95th person: 2; max 5.
     expect(p).toEqual({ available: true, people: 100, mean: 1.16, median: 1, p95: 2, max: 5 })
@@ -265,11 +328,21 @@ describe('computeScorecards', () => {
   })
 
   it('lists coverage per journey stage: no survey, too few answers, covered, with the answers still needed', () => {
-    const values = [...csat('current', 380, 400), v('current', 'checkout', 'pay', 'nps', 'nps', 10, 400), v('current', 'delivery', 'ship', 'effort', 'ces', 6, 12)]
+    const values = [
+      ...csat('current', 380, 400),
+      v('current', 'checkout', 'pay', 'nps', 'nps', 10, 400),
+      v('current', 'delivery', 'ship', 'effort', 'ces', 6, 12),
+    ]
     const s = computeScorecards(input({ values }))
     expect(s.coverage.map((c) => [c.stage, c.touchpoints.map((t) => [t.id, t.status])])).toEqual([
       ['buy', [['checkout', 'covered']]],
-      ['receive', [['delivery', 'too few answers'], ['returns', 'no survey']]],
+      [
+        'receive',
+        [
+          ['delivery', 'too few answers'],
+          ['returns', 'no survey'],
+        ],
+      ],
       ['get help', [['support', 'too few answers']]],
     ])
     const delivery = s.coverage[1]!.touchpoints[0]!
@@ -281,13 +354,23 @@ describe('computeScorecards', () => {
   })
 
   it('defines every method a metric or difference names', () => {
-    const values = [...csat('current', 30, 40), ...csat('baseline', 20, 40), v('current', 'checkout', 'pay', 'nps', 'nps', 9, 5), v('baseline', 'checkout', 'pay', 'nps', 'nps', 3, 5), v('current', 'delivery', 'ship', 'effort', 'ces', 7, 3), v('baseline', 'delivery', 'ship', 'effort', 'ces', 5, 3)]
+    const values = [
+      ...csat('current', 30, 40),
+      ...csat('baseline', 20, 40),
+      v('current', 'checkout', 'pay', 'nps', 'nps', 9, 5),
+      v('baseline', 'checkout', 'pay', 'nps', 'nps', 3, 5),
+      v('current', 'delivery', 'ship', 'effort', 'ces', 7, 3),
+      v('baseline', 'delivery', 'ship', 'effort', 'ces', 5, 3),
+    ]
     const s = computeScorecards(input({ values }))
     const methods = new Set(s.touchpoints.flatMap((t) => t.metrics.flatMap((m) => [m.method, m.change?.method].filter(Boolean))))
     // 't' comes from the feeling question without answers: the method it would use.
-    expect([...methods].sort()).toEqual(['bounded-wilson', 'mover', 'nps-adjusted-wald', 'nps-adjusted-wald-difference', 'newcombe-hybrid-score', 't', 'wilson'].sort())
+    expect([...methods].sort()).toEqual(
+      ['bounded-wilson', 'mover', 'nps-adjusted-wald', 'nps-adjusted-wald-difference', 'newcombe-hybrid-score', 't', 'wilson'].sort(),
+    )
     for (const m of methods) expect(s.definitions[m as string]).toBeTruthy()
-    for (const k of ['csat', 'nps', 'ces', 'goal', 'emotion', 'change', 'tone', 'trend', 'funnel', 'rootCause', 'nonResponse', 'coverage']) expect(s.definitions[k]).toBeTruthy()
+    for (const k of ['csat', 'nps', 'ces', 'goal', 'emotion', 'change', 'tone', 'trend', 'funnel', 'rootCause', 'nonResponse', 'coverage'])
+      expect(s.definitions[k]).toBeTruthy()
   })
 
   it('holds values outside the scale to it (a tampered record cannot push CES past 7)', () => {

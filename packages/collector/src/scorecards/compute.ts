@@ -48,7 +48,8 @@ class Histograms {
   metric(slice: SliceId, touchpoints: readonly Id[], metric: MetricName): Histogram {
     if (touchpoints.length === 1) return toBins(this.byMetric.get(key(slice, touchpoints[0]!, metric)) ?? new Map())
     const merged = new Map<number, number>()
-    for (const t of touchpoints) for (const [value, count] of this.byMetric.get(key(slice, t, metric)) ?? []) merged.set(value, (merged.get(value) ?? 0) + count)
+    for (const t of touchpoints)
+      for (const [value, count] of this.byMetric.get(key(slice, t, metric)) ?? []) merged.set(value, (merged.get(value) ?? 0) + count)
     return toBins(merged)
   }
 
@@ -77,10 +78,11 @@ const toBins = (m: Map<number, number>): Bin[] => [...m].map(([value, count]) =>
 /** The metrics the config's surveys measure (all of them, or one when filtered). */
 function measured(surveys: readonly Survey[]): Set<MetricName> {
   const out = new Set<MetricName>()
-  for (const s of surveys) for (const q of s.questions) {
-    const m = measureOf(q)
-    if (m) out.add(m.metric)
-  }
+  for (const s of surveys)
+    for (const q of s.questions) {
+      const m = measureOf(q)
+      if (m) out.add(m.metric)
+    }
   return out
 }
 
@@ -96,7 +98,16 @@ function metricOf(name: MetricName, touchpoints: readonly Id[], h: Histograms, i
   if (d && e.n > 0 && b.n > 0) {
     const real = excludesZero(d)
     // Higher is better for every metric here (CES: 7 = it was easy).
-    change = { baseline: input.request.baseline, before: b, difference: d.value, low: d.low, high: d.high, method: d.method, real, better: real ? d.value > 0 : null }
+    change = {
+      baseline: input.request.baseline,
+      before: b,
+      difference: d.value,
+      low: d.low,
+      high: d.high,
+      method: d.method,
+      real,
+      better: real ? d.value > 0 : null,
+    }
   }
   const trend: TrendPoint[] = input.request.trend.map((period, i) => {
     const p = spec.estimate(h.metric(`trend:${i}`, touchpoints, name))
@@ -136,7 +147,9 @@ function funnelOf(prompts: readonly PromptCount[]): Funnel {
   const answered = completed + partial
   const shown = answered + dismissed + ignored
   const w = wilson(answered, shown)
-  const rate = w ? { value: 100 * w.value, n: shown, low: 100 * w.low, high: 100 * w.high, method: 'wilson' } : { value: null, n: 0, low: null, high: null, method: 'wilson' }
+  const rate = w
+    ? { value: 100 * w.value, n: shown, low: 100 * w.low, high: 100 * w.high, method: 'wilson' }
+    : { value: null, n: 0, low: null, high: null, method: 'wilson' }
   return { shown, answered, completed, partial, dismissed, ignored, rate, definition: FUNNEL_DEFINITION }
 }
 
@@ -254,7 +267,8 @@ function coverageOf(touchpoints: readonly TouchpointScorecard[], surveysOf: (id:
     const entry = stages.get(stage) ?? { stage, touchpoints: [] }
     const surveys = surveysOf(t.id).map((s) => s.id)
     const metrics = t.metrics.map((m) => ({ name: m.name, n: m.n, needed: m.precision.needed }))
-    const status = surveys.length === 0 ? 'no survey' : metrics.some((m) => m.needed > 0) || (metrics.length === 0 && t.answered === 0) ? 'too few answers' : 'covered'
+    const status =
+      surveys.length === 0 ? 'no survey' : metrics.some((m) => m.needed > 0) || (metrics.length === 0 && t.answered === 0) ? 'too few answers' : 'covered'
     entry.touchpoints.push({ id: t.id, name: t.name, owner: t.owner, surveys, metrics, status })
     stages.set(stage, entry)
   }

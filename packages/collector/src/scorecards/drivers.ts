@@ -20,7 +20,12 @@ interface Compared {
 }
 
 /** Per (event, where it happened): share in group A, share in group B, and A − B; largest difference first. */
-function compare(rows: { event: string; eventTouchpoint: string | null; inA: boolean; count: number }[], nA: number, nB: number, byMagnitude = false): Compared[] {
+function compare(
+  rows: { event: string; eventTouchpoint: string | null; inA: boolean; count: number }[],
+  nA: number,
+  nB: number,
+  byMagnitude = false,
+): Compared[] {
   if (nA <= 0 || nB <= 0) return []
   const byKey = new Map<string, { event: string; eventTouchpoint: string | null; a: number; b: number }>()
   for (const r of rows) {
@@ -33,17 +38,19 @@ function compare(rows: { event: string; eventTouchpoint: string | null; inA: boo
   }
   // An event in every trail of both groups ("viewed a page", the survey's own trigger) cannot tell
   // them apart: a row of "0 pp, could be noise" for it would only push the informative ones down.
-  const out = [...byKey.values()].filter((e) => !(e.a >= nA && e.b >= nB)).map((e) => {
-    const d = newcombe(e.a, nA, e.b, nB)
-    return {
-      event: e.event,
-      eventTouchpoint: e.eventTouchpoint,
-      withA: percent(wilson(e.a, nA), nA, 'wilson'),
-      withB: percent(wilson(e.b, nB), nB, 'wilson'),
-      difference: percent(d, nA + nB, 'newcombe-hybrid-score'),
-      real: !!d && excludesZero(d),
-    }
-  })
+  const out = [...byKey.values()]
+    .filter((e) => !(e.a >= nA && e.b >= nB))
+    .map((e) => {
+      const d = newcombe(e.a, nA, e.b, nB)
+      return {
+        event: e.event,
+        eventTouchpoint: e.eventTouchpoint,
+        withA: percent(wilson(e.a, nA), nA, 'wilson'),
+        withB: percent(wilson(e.b, nB), nB, 'wilson'),
+        difference: percent(d, nA + nB, 'newcombe-hybrid-score'),
+        real: !!d && excludesZero(d),
+      }
+    })
   // Largest difference first (by size, either way, when byMagnitude); between equals, the surer
   // one (higher lower bound), then by name, so the order is stable.
   const size = (c: Compared) => (byMagnitude ? Math.abs(c.difference.value ?? 0) : (c.difference.value ?? 0))
@@ -91,7 +98,9 @@ export function nonResponse(touchpoint: string | null, promptTrails: readonly Pr
   const mine = prompts.filter((p) => p.slice === 'current' && p.touchpoint === touchpoint)
   const answered = mine.filter((p) => p.outcome === 'completed' || p.outcome === 'partial').reduce((a, p) => a + p.count, 0)
   const unanswered = mine.filter((p) => p.outcome === 'dismissed' || p.outcome === 'ignored').reduce((a, p) => a + p.count, 0)
-  const rows = promptTrails.filter((t) => t.touchpoint === touchpoint).map((t) => ({ event: t.event, eventTouchpoint: t.eventTouchpoint, inA: t.answered, count: t.count }))
+  const rows = promptTrails
+    .filter((t) => t.touchpoint === touchpoint)
+    .map((t) => ({ event: t.event, eventTouchpoint: t.eventTouchpoint, inA: t.answered, count: t.count }))
   return compare(rows, answered, unanswered, true).map((c) => ({
     event: c.event,
     label: names.event(c.event),

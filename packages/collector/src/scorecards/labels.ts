@@ -15,7 +15,8 @@ export const NO_TOUCHPOINT = 'No touchpoint'
 
 export function names(config: Config, labels: Record<string, string>): Names {
   const byId = new Map((config.touchpoints ?? []).map((t) => [t.id, t]))
-  const own = (key: string): string | undefined => (Object.prototype.hasOwnProperty.call(labels, key) && typeof labels[key] === 'string' && labels[key] ? labels[key] : undefined)
+  const own = (key: string): string | undefined =>
+    Object.prototype.hasOwnProperty.call(labels, key) && typeof labels[key] === 'string' && labels[key] ? labels[key] : undefined
   return {
     event: (event) => own(event) ?? event,
     touchpoint: (id) => (id === null ? NO_TOUCHPOINT : (own(id) ?? byId.get(id)?.name ?? id)),

@@ -43,7 +43,9 @@ describe('the scorecards query string', () => {
   })
 
   it('takes a chosen baseline, times with zones widened to whole UTC days, and the filters', () => {
-    const r = read('from=2026-11-01T01:00:00%2B02:00&to=2026-11-08T10:00Z&baseline_from=2026-06-01&baseline_to=2026-06-30&touchpoint=checkout&owner=Payments&survey=s&lang=fi&path=/checkout/*&channel=web&unknown=1')
+    const r = read(
+      'from=2026-11-01T01:00:00%2B02:00&to=2026-11-08T10:00Z&baseline_from=2026-06-01&baseline_to=2026-06-30&touchpoint=checkout&owner=Payments&survey=s&lang=fi&path=/checkout/*&channel=web&unknown=1',
+    )
     // 01:00+02:00 is 23:00 UTC the day before.
     expect(r.period).toEqual({ from: '2026-10-31T00:00:00.000Z', to: '2026-11-09T00:00:00.000Z' })
     expect(r.baseline).toEqual({ from: '2026-06-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' })

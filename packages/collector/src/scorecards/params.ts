@@ -118,4 +118,3 @@ export function textsQuery(params: URLSearchParams): TextsQuery {
   }
   return query
 }
-

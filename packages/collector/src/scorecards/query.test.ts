@@ -33,7 +33,10 @@ const sum = <T extends object>(rows: T[], match: Partial<T>, field: keyof T) =>
 
 const outcomes = (input: ScorecardInput, slice: string, touchpoint: string | null) =>
   Object.fromEntries(
-    (['completed', 'partial', 'dismissed', 'ignored'] as const).map((outcome) => [outcome, sum(input.prompts, { slice, touchpoint, outcome } as never, 'count')]),
+    (['completed', 'partial', 'dismissed', 'ignored'] as const).map((outcome) => [
+      outcome,
+      sum(input.prompts, { slice, touchpoint, outcome } as never, 'count'),
+    ]),
   )
 const histogram = (input: ScorecardInput, slice: string, touchpoint: string | null, metric: string) =>
   Object.fromEntries(input.values.filter((v) => v.slice === slice && v.touchpoint === touchpoint && v.metric === metric).map((v) => [v.value, v.count]))
@@ -77,7 +80,14 @@ describe.each(['sqlite', 'postgres'] as const)('scorecard queries (%s)', (kind) 
   })
 
   it('puts trend steps that are not a sorted row of days in the right bucket too', async () => {
-    const input = await loadScorecardInput(ctx, request({}, [{ from: day(3), to: day(8) }, { from: day(1), to: day(3) }]), admin)
+    const input = await loadScorecardInput(
+      ctx,
+      request({}, [
+        { from: day(3), to: day(8) },
+        { from: day(1), to: day(3) },
+      ]),
+      admin,
+    )
     expect(histogram(input, 'trend:0', 'checkout', 'csat')).toEqual({ 4: 2 })
     expect(histogram(input, 'trend:1', 'checkout', 'csat')).toEqual({ 1: 1, 2: 1, 5: 1 })
   })

@@ -369,7 +369,13 @@ async function scorecardCounts(exec: Exec, ctx: Context, request: ScorecardReque
 
   // Non-response bias (current period): the trails of shown prompts, and of those answered.
   const shownMatch = (eb: Eb) =>
-    eb.exists(eb.selectFrom('moments as m').select(sql.lit(1).as('one')).where(same('m.id', 't.record_id')).where(matches(m, filters, scope)))
+    eb.exists(
+      eb
+        .selectFrom('moments as m')
+        .select(sql.lit(1).as('one'))
+        .where(same('m.id', 't.record_id'))
+        .where(matches(m, filters, scope)),
+    )
   const filteredShown = scope !== undefined || filters.survey !== undefined || filters.lang !== undefined || filters.path !== undefined
   const shownQueries = [false, true].map((answeredOnly) =>
     perRange(current, (db, days) =>
@@ -430,7 +436,10 @@ async function scorecardCounts(exec: Exec, ctx: Context, request: ScorecardReque
   }
 
   const prompts = new Map<string, PromptCount>()
-  const addPrompts = (rows: { day: string; touchpoint: string | null; survey_id: string; n: unknown; completed?: unknown }[], outcome: PromptCount['outcome'] | null) => {
+  const addPrompts = (
+    rows: { day: string; touchpoint: string | null; survey_id: string; n: unknown; completed?: unknown }[],
+    outcome: PromptCount['outcome'] | null,
+  ) => {
     for (const row of rows) {
       const o = outcome ?? (Number(row.completed) === 1 ? 'completed' : 'partial')
       for (const slice of slices(row.day)) add(prompts, { slice, touchpoint: str(row.touchpoint), survey: row.survey_id, outcome: o }, Number(row.n))

@@ -47,7 +47,11 @@ async function write(res: ServerResponse, reply: Reply): Promise<void> {
 
 /** The client a rate limit counts: the socket's address, or the first X-Forwarded-For entry when the proxy is trusted. */
 const clientOf = (req: IncomingMessage, trustProxy: boolean) => {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() : ''
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]!
+        .trim()
+    : ''
   return forwarded || req.socket.remoteAddress || 'unknown'
 }
 
@@ -105,7 +109,8 @@ export function createHandler(ctx: Context, options: HandlerOptions) {
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { entry, methods } = findRoute(options.routes, req.method ?? 'GET', url.pathname)
-    if (!entry) return methods.length ? json(res, 405, { error: `${methods.join(', ')} only` }, { allow: methods.join(', ') }) : json(res, 404, { error: 'not found' })
+    if (!entry)
+      return methods.length ? json(res, 405, { error: `${methods.join(', ')} only` }, { allow: methods.join(', ') }) : json(res, 404, { error: 'not found' })
     const granted = accessOf(req.headers.authorization, ctx.server)
     if ('status' in granted) return json(res, granted.status, { error: granted.error }, granted.status === 401 ? { 'www-authenticate': 'Bearer' } : {})
     let reply: Reply

@@ -34,7 +34,8 @@ it('stores each record once and counts every delivery when two instances on one 
     }
     return JSON.stringify(envelope(reverse ? records.reverse() : records))
   }
-  const send = (c: Collector, reverse: boolean) => fetch(c.url + '/collect', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: batch(reverse) })
+  const send = (c: Collector, reverse: boolean) =>
+    fetch(c.url + '/collect', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: batch(reverse) })
   const statuses: number[] = []
   for (let round = 0; round < ROUNDS; round++) {
     const answers = await Promise.all([send(a!, false), send(b!, true), send(a!, true), send(b!, false)])
@@ -54,5 +55,10 @@ it('stores each record once and counts every delivery when two instances on one 
   expect(new Set(moments.map((m) => m.deliveries))).toEqual(new Set([ROUNDS * 4]))
   const answers = await db.selectFrom('answers').select(['response_id', 'question_id']).execute()
   expect(answers).toHaveLength(IDS * 2)
-  expect(answers.filter((x) => x.response_id === rid('r0')).map((x) => x.question_id).sort()).toEqual(['q1', 'why'])
+  expect(
+    answers
+      .filter((x) => x.response_id === rid('r0'))
+      .map((x) => x.question_id)
+      .sort(),
+  ).toEqual(['q1', 'why'])
 })

@@ -31,4 +31,9 @@ export const corsHeaders = (origin: string): Record<string, string> => ({
 
 /** HETKI_ORIGINS: comma-separated origins, spaces and a trailing slash forgiven. */
 export const parseOrigins = (value: string | undefined): string[] | undefined =>
-  value === undefined || value.trim() === '' ? undefined : value.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean)
+  value === undefined || value.trim() === ''
+    ? undefined
+    : value
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean)

@@ -25,7 +25,15 @@ describe.each(['sqlite', 'postgres'] as const)('the collector over HTTP (%s)', (
   async function start(server: ServerConfig = {}, now?: () => Date): Promise<Collector> {
     const collector = await startCollector({
       config,
-      server: { adminToken: ADMIN, tokens: [{ token: SHOP, owner: 'Web shop team' }, { token: SUPPORT, owner: 'Support' }], origins: [SITE], ...server },
+      server: {
+        adminToken: ADMIN,
+        tokens: [
+          { token: SHOP, owner: 'Web shop team' },
+          { token: SUPPORT, owner: 'Support' },
+        ],
+        origins: [SITE],
+        ...server,
+      },
       ...(kind === 'sqlite' ? { dbFile: ':memory:' } : { databaseUrl: await pgServer.database('http' + ++n) }),
       port: 0,
       log: () => {},
@@ -96,7 +104,14 @@ describe.each(['sqlite', 'postgres'] as const)('the collector over HTTP (%s)', (
 
   it("shows an owner's token only that owner's touchpoints, in records and in both exports", async () => {
     const c = await start()
-    await post(c, envelope([response('shop', { q1: 2 }), response('help', { goal: true, nps: 9 }, { surveyId: 'goal-help' }), moment('seen', 'shown', { surveyId: 'goal-help' })]))
+    await post(
+      c,
+      envelope([
+        response('shop', { q1: 2 }),
+        response('help', { goal: true, nps: 9 }, { surveyId: 'goal-help' }),
+        moment('seen', 'shown', { surveyId: 'goal-help' }),
+      ]),
+    )
     const ids = async (path: string, token: string) => ((await (await get(c, path, token)).json()).records as { id: string }[]).map((r) => r.id)
     expect(await ids('/api/records', ADMIN)).toEqual([rid('help'), rid('shop')].sort())
     expect(await ids('/api/records', SHOP)).toEqual([rid('shop')])
@@ -105,7 +120,10 @@ describe.each(['sqlite', 'postgres'] as const)('the collector over HTTP (%s)', (
     expect(await ids('/api/records?kind=shown', SUPPORT)).toEqual([rid('seen')])
     expect(await ids('/api/records?kind=shown', SHOP)).toEqual([])
     expect(await ids('/api/records?owner=Support', ADMIN)).toEqual([rid('help')])
-    const ndjson = (await (await get(c, '/api/export.ndjson', SHOP)).text()).trim().split('\n').map((l) => JSON.parse(l).id)
+    const ndjson = (await (await get(c, '/api/export.ndjson', SHOP)).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id)
     expect(ndjson).toEqual([rid('shop')])
     const csv = await (await get(c, '/api/export.csv', SUPPORT)).text()
     expect(csv).toContain(rid('help'))
@@ -114,7 +132,9 @@ describe.each(['sqlite', 'postgres'] as const)('the collector over HTTP (%s)', (
 
   it('pages records with a cursor, filters by survey and time, and leaves previews out unless asked', async () => {
     const c = await start()
-    const records = Array.from({ length: 7 }, (_, i) => response('p' + i, { q1: 3 }, { startedAt: `2026-11-2${i}T10:00:00.000Z`, updatedAt: `2026-11-2${i}T10:00:01.000Z` }))
+    const records = Array.from({ length: 7 }, (_, i) =>
+      response('p' + i, { q1: 3 }, { startedAt: `2026-11-2${i}T10:00:00.000Z`, updatedAt: `2026-11-2${i}T10:00:01.000Z` }),
+    )
     await post(c, envelope([...records, response('preview', { q1: 1 }, { preview: true })]))
     const seen: string[] = []
     let cursor = ''
@@ -158,7 +178,14 @@ describe.each(['sqlite', 'postgres'] as const)('the collector over HTTP (%s)', (
 
   it('erases every record of a userId (admin only) with its derived rows', async () => {
     const c = await start()
-    await post(c, envelope([response('u1', { q1: 1 }, { userId: 'user-7' }), moment('u1s', 'shown', { userId: 'user-7', of: 'u1' }), response('u2', { q1: 5 }, { userId: 'user-8' })]))
+    await post(
+      c,
+      envelope([
+        response('u1', { q1: 1 }, { userId: 'user-7' }),
+        moment('u1s', 'shown', { userId: 'user-7', of: 'u1' }),
+        response('u2', { q1: 5 }, { userId: 'user-8' }),
+      ]),
+    )
     expect((await fetch(c.url + '/api/users/user-7', { method: 'DELETE', headers: { authorization: 'Bearer ' + SHOP } })).status).toBe(403)
     const erased = await fetch(c.url + '/api/users/user-7', { method: 'DELETE', headers: { authorization: 'Bearer ' + ADMIN } })
     expect(await erased.json()).toEqual({ userId: 'user-7', erased: { responses: 1, moments: 1 } })

@@ -55,8 +55,19 @@ describe('npsDifference', () => {
 })
 
 describe('meanDifference', () => {
-  const a = [{ value: 1, count: 2 }, { value: 4, count: 3 }, { value: 6, count: 10 }, { value: 7, count: 5 }]
-  const b = [{ value: 2, count: 5 }, { value: 3, count: 5 }, { value: 4, count: 5 }, { value: 5, count: 3 }, { value: 6, count: 2 }]
+  const a = [
+    { value: 1, count: 2 },
+    { value: 4, count: 3 },
+    { value: 6, count: 10 },
+    { value: 7, count: 5 },
+  ]
+  const b = [
+    { value: 2, count: 5 },
+    { value: 3, count: 5 },
+    { value: 4, count: 5 },
+    { value: 5, count: 3 },
+    { value: 6, count: 2 },
+  ]
 
   it('is Welch’s interval (scipy.stats.ttest_ind(equal_var=False).confidence_interval)', () => {
     const d = meanDifference(a, b, CES)!

@@ -7,8 +7,27 @@ const EMOTION = { min: -100, max: 100 }
 
 describe('moments', () => {
   it('reads n, mean and the sample variance off a histogram, values held to the scale', () => {
-    expect(moments([{ value: 3, count: 1 }, { value: 4, count: 1 }, { value: 5, count: 1 }, { value: 6, count: 1 }, { value: 7, count: 1 }], CES)).toEqual({ n: 5, mean: 5, variance: 2.5 })
-    expect(moments([{ value: 9, count: 2 }, { value: -4, count: 2 }], CES)).toEqual({ n: 4, mean: 4, variance: 12 })
+    expect(
+      moments(
+        [
+          { value: 3, count: 1 },
+          { value: 4, count: 1 },
+          { value: 5, count: 1 },
+          { value: 6, count: 1 },
+          { value: 7, count: 1 },
+        ],
+        CES,
+      ),
+    ).toEqual({ n: 5, mean: 5, variance: 2.5 })
+    expect(
+      moments(
+        [
+          { value: 9, count: 2 },
+          { value: -4, count: 2 },
+        ],
+        CES,
+      ),
+    ).toEqual({ n: 4, mean: 4, variance: 12 })
     expect(moments([], CES).n).toBe(0)
     expect(moments([{ value: 5, count: 1e6 }], CES).variance).toBe(0)
   })
@@ -16,7 +35,10 @@ describe('moments', () => {
 
 describe('meanInterval', () => {
   it('is the t interval: 3, 4, 5, 6, 7 → 5 ± 2.776445 · 1.581139 / √5', () => {
-    const i = meanInterval([3, 4, 5, 6, 7].map((value) => ({ value, count: 1 })), CES)!
+    const i = meanInterval(
+      [3, 4, 5, 6, 7].map((value) => ({ value, count: 1 })),
+      CES,
+    )!
     expect(i.method).toBe('t')
     expect(i.value).toBe(5)
     expect(i.low).toBeCloseTo(3.036757, 5)
@@ -25,7 +47,15 @@ describe('meanInterval', () => {
 
   it('matches scipy.stats.t for a histogram (n = 20)', () => {
     // 1×2, 4×3, 6×10, 7×5: mean 5.45, s 1.791060; scipy: 4.611758…6.288242.
-    const i = meanInterval([{ value: 1, count: 2 }, { value: 4, count: 3 }, { value: 6, count: 10 }, { value: 7, count: 5 }], CES)!
+    const i = meanInterval(
+      [
+        { value: 1, count: 2 },
+        { value: 4, count: 3 },
+        { value: 6, count: 10 },
+        { value: 7, count: 5 },
+      ],
+      CES,
+    )!
     expect(i.sd).toBeCloseTo(1.79106, 5)
     expect(i.low).toBeCloseTo(4.611758, 5)
     expect(i.high).toBeCloseTo(6.288242, 5)
@@ -59,10 +89,22 @@ describe('meanInterval', () => {
   })
 
   it('keeps the interval on the scale', () => {
-    const i = meanInterval([{ value: 7, count: 2 }, { value: 6, count: 1 }], CES)!
+    const i = meanInterval(
+      [
+        { value: 7, count: 2 },
+        { value: 6, count: 1 },
+      ],
+      CES,
+    )!
     expect(i.high).toBe(7)
     expect(i.low).toBeGreaterThanOrEqual(1)
-    const wild = meanInterval([{ value: 250, count: 1 }, { value: -250, count: 1 }], EMOTION)!
+    const wild = meanInterval(
+      [
+        { value: 250, count: 1 },
+        { value: -250, count: 1 },
+      ],
+      EMOTION,
+    )!
     expect(wild.value).toBe(0)
     expect(wild).toMatchObject({ low: -100, high: 100 })
   })

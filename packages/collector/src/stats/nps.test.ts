@@ -3,7 +3,16 @@ import { npsAdjusted, npsCategory, npsInterval } from './nps'
 
 describe('nps', () => {
   it('sorts answers into detractors 0–6, passives 7–8, promoters 9–10 (held to 0–10)', () => {
-    expect([0, 6, 7, 8, 9, 10, 12, -1].map(npsCategory)).toEqual(['detractors', 'detractors', 'passives', 'passives', 'promoters', 'promoters', 'promoters', 'detractors'])
+    expect([0, 6, 7, 8, 9, 10, 12, -1].map(npsCategory)).toEqual([
+      'detractors',
+      'detractors',
+      'passives',
+      'passives',
+      'promoters',
+      'promoters',
+      'promoters',
+      'detractors',
+    ])
   })
 
   it('computes the adjusted-Wald interval of Rocks (2016) by hand', () => {

@@ -13,7 +13,18 @@ describe('answers needed for ±10 points', () => {
   it('plans with the upper bound of the observed spread', () => {
     // CES 1×2, 4×3, 6×10, 7×5: s = 1.791060; chi-square upper bound 2.615971 (scipy); ⌈(1.959964 · 2.615971 / 0.6)²⌉ = 74.
     expect(sdUpperBound(1.79106 ** 2, 19)).toBeCloseTo(2.61597, 4)
-    expect(answersForMean([{ value: 1, count: 2 }, { value: 4, count: 3 }, { value: 6, count: 10 }, { value: 7, count: 5 }], { min: 1, max: 7 }, 0.6)).toBe(74)
+    expect(
+      answersForMean(
+        [
+          { value: 1, count: 2 },
+          { value: 4, count: 3 },
+          { value: 6, count: 10 },
+          { value: 7, count: 5 },
+        ],
+        { min: 1, max: 7 },
+        0.6,
+      ),
+    ).toBe(74)
     // A share whose interval holds ½ keeps the worst case; one clearly away from ½ needs fewer.
     expect(answersForShare(45, 100, 0.1)).toBe(97)
     // 95 % of 200: Wilson low 0.910422, σ² = 0.081554, ⌈1.959964² · 0.081554 / 0.01⌉ = ⌈31.33⌉.

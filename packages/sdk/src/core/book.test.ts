@@ -16,11 +16,14 @@ const RealChannel = BroadcastChannel
 let site = 0
 beforeEach(() => {
   site++
-  vi.stubGlobal('BroadcastChannel', class extends RealChannel {
-    constructor(name: string) {
-      super(name + '#' + site)
-    }
-  })
+  vi.stubGlobal(
+    'BroadcastChannel',
+    class extends RealChannel {
+      constructor(name: string) {
+        super(name + '#' + site)
+      }
+    },
+  )
 })
 afterEach(() => {
   vi.useRealTimers()

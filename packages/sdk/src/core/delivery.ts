@@ -22,21 +22,16 @@ export function createDelivery(
   // Lifecycle events speak of answers; shown and dismissed records travel silently.
   // Byte trick: && as an if in an arrow's body, no block.
   const each = (records: WireRecord[], fn: (r: ResponseRecord) => void) => records.forEach((r) => r.kind === 'response' && fn(r))
-  const outbox = createOutbox(
-    openStore('hetki-outbox'),
-    sender,
-    {
-      endpoint: config.endpoint || '/collect',
-      delivery: config.delivery || {},
-      custom,
-      allowed,
-      events: {
-        sent: (records) => each(records, (r) => emitter.emit('response:sent', { responseId: r.id, surveyId: r.surveyId })),
-        failed: (records, status, reason) =>
-          each(records, (r) => emitter.emit('response:failed', { responseId: r.id, surveyId: r.surveyId, status, reason })),
-      },
+  const outbox = createOutbox(openStore('hetki-outbox'), sender, {
+    endpoint: config.endpoint || '/collect',
+    delivery: config.delivery || {},
+    custom,
+    allowed,
+    events: {
+      sent: (records) => each(records, (r) => emitter.emit('response:sent', { responseId: r.id, surveyId: r.surveyId })),
+      failed: (records, status, reason) => each(records, (r) => emitter.emit('response:failed', { responseId: r.id, surveyId: r.surveyId, status, reason })),
     },
-  )
+  })
   wake(outbox)
   return outbox
 }

@@ -64,10 +64,10 @@ describe('the public API', () => {
     // The widget is a lazily imported file in the real page (covered in Chromium); here a scripted
     // widget answers 4 as soon as it is mounted.
     const widget = {
-        mount: (_host: HTMLElement, o: { onAnswer(q: string, v: unknown, last: boolean): void }) => {
-          queueMicrotask(() => o.onAnswer('q1', 4, true))
-          return () => {}
-        },
+      mount: (_host: HTMLElement, o: { onAnswer(q: string, v: unknown, last: boolean): void }) => {
+        queueMicrotask(() => o.onAnswer('q1', 4, true))
+        return () => {}
+      },
     }
     // Lazy chunks: the real engine and sender, and the scripted widget.
     vi.doMock('./load', () => ({
@@ -76,13 +76,15 @@ describe('the public API', () => {
     }))
     const hetki = await load()
     const bodies: any[] = []
-    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
-      bodies.push(JSON.parse(init.body as string))
-      return new Response('{}', { status: 200 })
-    }))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        bodies.push(JSON.parse(init.body as string))
+        return new Response('{}', { status: 200 })
+      }),
+    )
     const seen: string[] = []
-    for (const e of ['survey:shown', 'survey:answered', 'survey:completed', 'response:queued', 'response:sent'] as const)
-      hetki.on(e, () => seen.push(e))
+    for (const e of ['survey:shown', 'survey:answered', 'survey:completed', 'response:queued', 'response:sent'] as const) hetki.on(e, () => seen.push(e))
     hetki.track('order.completed') // before init: waits, then replays
     hetki.init({
       endpoint: '/collect',

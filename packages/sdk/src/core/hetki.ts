@@ -62,7 +62,7 @@ const debugFlag = (): boolean => {
   const flag = param(DEBUG_KEY)
   // Any value but 0 (even none: ?hetki_debug) turns it on.
   // Byte trick: the comma returns the flag after remembering it, no block.
-  if (flag != null) return remember(flag !== '0'), flag !== '0'
+  if (flag != null) return (remember(flag !== '0'), flag !== '0')
   try {
     return sessionStorage.getItem(DEBUG_KEY) === '1'
   } catch {

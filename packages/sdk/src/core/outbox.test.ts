@@ -49,8 +49,7 @@ beforeEach(() => {
   live = true
 })
 
-const pendingIds = async (store: Store) =>
-  (await store.values<Stored>()).filter((s) => s && s.record).map((s) => s.record.id)
+const pendingIds = async (store: Store) => (await store.values<Stored>()).filter((s) => s && s.record).map((s) => s.record.id)
 
 afterEach(() => {
   live = false
@@ -202,7 +201,10 @@ describe('outbox bounds', () => {
 describe('the page hiding', () => {
   it('beacons what is pending once per hide, as text, and keeps it stored until a fetch is acknowledged', async () => {
     const store = freshStore()
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('offline'))),
+    )
     const beacon = vi.fn((_url: string, _body: string) => true)
     Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true })
     const { outbox } = setup(store, undefined)

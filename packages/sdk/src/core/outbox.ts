@@ -25,8 +25,7 @@ export function createOutbox(store: Store, load: () => Promise<SenderModule>, op
       },
     ))
 
-  const send = (fn: (s: Sender) => unknown) =>
-    options.allowed() && settle(sender().then(fn, (e) => debug('sender not loaded', e)))
+  const send = (fn: (s: Sender) => unknown) => options.allowed() && settle(sender().then(fn, (e) => debug('sender not loaded', e)))
 
   /** Has the sender send what earlier pages left behind, if anything: it loads only then. */
   const resume = async () => {

@@ -53,7 +53,13 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
   let allowedToStore = consent ?? !config.requireConsent
   /** Removes the debug overlay, while it is open. */
   let overlay: (() => undefined) | undefined
-  const outbox = createDelivery(config, emitter, () => allowedToStore, () => chunk('hetki-delivery.js'), transport)
+  const outbox = createDelivery(
+    config,
+    emitter,
+    () => allowedToStore,
+    () => chunk('hetki-delivery.js'),
+    transport,
+  )
 
   const book = createBook(stateStore, config.pacing, () => allowedToStore)
   const journey = createJourney(stateStore, config, rules, () => allowedToStore)
@@ -117,7 +123,10 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
     if (config.sources)
       settle(
         chunk('hetki-sources.js').then((m) =>
-          debug('journey sources on', m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now())))),
+          debug(
+            'journey sources on',
+            m.startSources(config.sources!, (name, props) => onEvent(touchEvent(name, props, Date.now()))),
+          ),
         ),
       )
     // The last moments to save the journey before the page goes: `beforeunload` while the page

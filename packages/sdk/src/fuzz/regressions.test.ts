@@ -41,7 +41,9 @@ describe('the structural check', () => {
     // {"toString": 1} is valid JSON; turning it into text throws ("Cannot convert object to primitive value").
     const q = { id: 'q', template: { toString: 1 } }
     expect(checkConfig({ surveys: [{ id: 's', questions: [q] }] })).toBe('the config must be plain JSON')
-    expect(checkConfig({ surveys: [{ id: 's', delay: { toString: 1 }, questions: [{ id: 'q', type: 'rating', text: 'Q' }] }] })).toBe('the config must be plain JSON')
+    expect(checkConfig({ surveys: [{ id: 's', delay: { toString: 1 }, questions: [{ id: 'q', type: 'rating', text: 'Q' }] }] })).toBe(
+      'the config must be plain JSON',
+    )
   })
 
   it('so that init() still says "invalid config, Hetki is disabled" once, as documented', async () => {
@@ -69,8 +71,25 @@ describe('what the journey keeps of track() properties', () => {
   it.each([
     ['a function', () => 1],
     ['a BigInt', 10n],
-    ['a cycle', (() => { const o: any = {}; o.o = o; return o })()],
-    ['a Proxy', new Proxy({}, { ownKeys: () => { throw new Error('no') } })],
+    [
+      'a cycle',
+      (() => {
+        const o: any = {}
+        o.o = o
+        return o
+      })(),
+    ],
+    [
+      'a Proxy',
+      new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new Error('no')
+          },
+        },
+      ),
+    ],
     ['a symbol', Symbol('s')],
   ])('stay stored when the page passes %s (IndexedDB refused the write and Hetki lost storage for the page: pacing too)', async (_, value) => {
     const name = 'fuzz-clone-' + Math.random()
@@ -89,7 +108,7 @@ describe('what the journey keeps of track() properties', () => {
     const name = 'fuzz-size-' + Math.random()
     const journey = journeyIn(name)
     const huge = 'x'.repeat(1 << 20)
-    for (let i = 0; i < 30; i++) journey.record(touchEvent("pay", { method: huge }, T0 + i), '/')
+    for (let i = 0; i < 30; i++) journey.record(touchEvent('pay', { method: huge }, T0 + i), '/')
     await journey.save()
     const stored = await openStore(name).get<JourneyState>(JOURNEY_KEY)
     expect(JSON.stringify(stored).length).toBeLessThan(20_000)
@@ -112,8 +131,22 @@ describe('the rules on hostile properties', () => {
   const ctx = { now: T0, path: '/', device: 'desktop' as const, lang: 'en', user: {}, personId: 'p' }
   it.each([
     ['a BigInt', 10n],
-    ['a cycle', (() => { const o: any = {}; o.o = o; return o })()],
-    ['an object whose toJSON throws', { toJSON() { throw new Error('no') } }],
+    [
+      'a cycle',
+      (() => {
+        const o: any = {}
+        o.o = o
+        return o
+      })(),
+    ],
+    [
+      'an object whose toJSON throws',
+      {
+        toJSON() {
+          throw new Error('no')
+        },
+      },
+    ],
   ])('still decide every survey of the event when a property is %s (explaining the failed condition threw)', (_, value) => {
     const config: Config = {
       surveys: [
@@ -122,14 +155,25 @@ describe('the rules on hostile properties', () => {
       ],
     }
     const out = decide(plan(config), touchEvent('buy', { plan: value }, T0), {}, ctx)
-    expect(out.map((d) => [d.survey.id, d.show])).toEqual([['picky', false], ['any', true]])
+    expect(out.map((d) => [d.survey.id, d.show])).toEqual([
+      ['picky', false],
+      ['any', true],
+    ])
   })
 
   it('still decide when a condition is 10,000 levels deep', () => {
     const where = JSON.parse('{"plan":' + '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000) + '}')
-    const config: Config = { surveys: [{ id: 'deep', trigger: { event: 'buy', where }, questions: q }, { id: 'any', trigger: { event: 'buy' }, questions: q }] }
+    const config: Config = {
+      surveys: [
+        { id: 'deep', trigger: { event: 'buy', where }, questions: q },
+        { id: 'any', trigger: { event: 'buy' }, questions: q },
+      ],
+    }
     const out = decide(plan(config), touchEvent('buy', { plan: 'gold' }, T0), {}, ctx)
-    expect(out.map((d) => [d.survey.id, d.show])).toEqual([['deep', false], ['any', true]])
+    expect(out.map((d) => [d.survey.id, d.show])).toEqual([
+      ['deep', false],
+      ['any', true],
+    ])
   })
 })
 
@@ -203,7 +247,10 @@ describe('sparse arrays in track() properties', () => {
   const q = [{ id: 'q', type: 'rating' as const, text: 'Q' }]
 
   it('are not walked hole by hole when the journey keeps the property (a[1e8] = 1 took JSON.stringify half a minute)', () => {
-    const config: Config = { journey: { props: ['tags'] }, surveys: [{ id: 's', trigger: { event: 'buy', where: { tags: { exists: true } }, count: 2 }, questions: q }] }
+    const config: Config = {
+      journey: { props: ['tags'] },
+      surveys: [{ id: 's', trigger: { event: 'buy', where: { tags: { exists: true } }, count: 2 }, questions: q }],
+    }
     const { counter, value } = sparse()
     const trail: TrailEntry[] = []
     extend(trail, touchEvent('buy', { tags: value }, T0), config, '/')
@@ -234,12 +281,24 @@ describe('conditions', () => {
   }
 
   it('treat operator names from the prototype as unknown, so they fail ("constructor" and "toString" always held)', () => {
-    expect(run({ plan: { constructor: 1 } }, { plan: 'x' })).toEqual([['picky', false], ['any', true]])
-    expect(run({ plan: { toString: 1 } }, { plan: 'x' })).toEqual([['picky', false], ['any', true]])
+    expect(run({ plan: { constructor: 1 } }, { plan: 'x' })).toEqual([
+      ['picky', false],
+      ['any', true],
+    ])
+    expect(run({ plan: { toString: 1 } }, { plan: 'x' })).toEqual([
+      ['picky', false],
+      ['any', true],
+    ])
   })
 
   it('fail, rather than throw, on an argument that cannot be compared (every decision on the event was lost)', () => {
-    expect(run({ amount: { gt: { valueOf: 1, toString: 1 } } }, { amount: 5 })).toEqual([['picky', false], ['any', true]])
-    expect(run({ note: { contains: { toString: 1 } } }, { note: 'hello' })).toEqual([['picky', false], ['any', true]])
+    expect(run({ amount: { gt: { valueOf: 1, toString: 1 } } }, { amount: 5 })).toEqual([
+      ['picky', false],
+      ['any', true],
+    ])
+    expect(run({ note: { contains: { toString: 1 } } }, { note: 'hello' })).toEqual([
+      ['picky', false],
+      ['any', true],
+    ])
   })
 })

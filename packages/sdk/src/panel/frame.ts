@@ -30,13 +30,7 @@ export function frame(off: string, ...footer: Node[]) {
   const count = el('span', { class: 'count' })
   const toggle = el('button', { class: 'toggle', 'aria-controls': 'hetki-debug-body' }, 'Hetki debug ', count)
   const content = el('div')
-  const body = el(
-    'div',
-    { class: 'body', id: 'hetki-debug-body' },
-    content,
-    ...footer,
-    el('p', { class: 'muted' }, 'Turn off: ' + off),
-  )
+  const body = el('div', { class: 'body', id: 'hetki-debug-body' }, content, ...footer, el('p', { class: 'muted' }, 'Turn off: ' + off))
   const panel = el('section', { class: 'panel', 'aria-label': 'Hetki debug' }, el('div', { class: 'head' }, toggle), body)
   root.append(panel)
 

@@ -35,8 +35,12 @@ describe('the reasons in PM words', () => {
     expect(say(step('priority', false, { code: 'priority', winner: 'nps' }))).toBe('another survey had priority: "nps"')
     expect(say(step('count', false, { code: 'count', n: 1, of: 2, within: '30m' }))).toBe('the trigger happened 1 of the 2 times needed within 30m')
     expect(say(step('page', false, { code: 'hidden' }))).toBe('the page was hidden (another tab in front)')
-    expect(say(step('pacing', false, { code: 'group', group: 'relationship', until: Date.UTC(2027, 2, 1, 9, 0) }))).toBe('pacing: group "relationship" until 2027-03-01 09:00 UTC')
-    expect(say(step('pacing', false, { code: 'spacing', after: 'nps', until: Date.UTC(2027, 0, 30, 9, 0) }))).toBe('pacing: "nps" shown lately, spacing until 2027-01-30 09:00 UTC')
+    expect(say(step('pacing', false, { code: 'group', group: 'relationship', until: Date.UTC(2027, 2, 1, 9, 0) }))).toBe(
+      'pacing: group "relationship" until 2027-03-01 09:00 UTC',
+    )
+    expect(say(step('pacing', false, { code: 'spacing', after: 'nps', until: Date.UTC(2027, 0, 30, 9, 0) }))).toBe(
+      'pacing: "nps" shown lately, spacing until 2027-01-30 09:00 UTC',
+    )
     // A step without a sentence of its own: its name and the log's words.
     expect(say(step('reset', false, { code: 'reset' }))).toBe('reset: reset or consent withdrawn meanwhile')
   })
@@ -49,8 +53,24 @@ describe('the overlay model', () => {
     const v = model(
       input(
         [
-          ['a', { at: NOW - 6e4, trace: [step('trigger', true, { code: 'trigger', event: 'order' }), step('pacing', true, { code: 'allowed' }), step('shown', true, { code: 'shown', at: NOW - 6e4 })] }],
-          ['b', { at: NOW, trace: [step('trigger', true, { code: 'trigger', event: 'pay' }), step('pacing', false, { code: 'cooldown', until: NOW - 6e4 + 3 * 864e5 })] }],
+          [
+            'a',
+            {
+              at: NOW - 6e4,
+              trace: [
+                step('trigger', true, { code: 'trigger', event: 'order' }),
+                step('pacing', true, { code: 'allowed' }),
+                step('shown', true, { code: 'shown', at: NOW - 6e4 }),
+              ],
+            },
+          ],
+          [
+            'b',
+            {
+              at: NOW,
+              trace: [step('trigger', true, { code: 'trigger', event: 'pay' }), step('pacing', false, { code: 'cooldown', until: NOW - 6e4 + 3 * 864e5 })],
+            },
+          ],
         ],
         pacing,
       ),
@@ -60,7 +80,14 @@ describe('the overlay model', () => {
       ['b', 'blocked', 'not shown: pacing: cooldown until 2026-12-04 08:59 UTC'],
       ['c', 'waiting', 'trigger not seen yet: waiting for event "help"; if it fired now, not shown: pacing: cooldown until 2026-12-04 08:59 UTC'],
     ])
-    expect(v.surveys[1]!.last).toEqual({ at: '09:00:00 UTC', preview: undefined, lines: [{ pass: true, text: 'trigger: "pay" seen' }, { pass: false, text: 'pacing: cooldown until 2026-12-04 08:59 UTC' }] })
+    expect(v.surveys[1]!.last).toEqual({
+      at: '09:00:00 UTC',
+      preview: undefined,
+      lines: [
+        { pass: true, text: 'trigger: "pay" seen' },
+        { pass: false, text: 'pacing: cooldown until 2026-12-04 08:59 UTC' },
+      ],
+    })
     expect(v.trail).toEqual(['08:59:00 UTC  order (checkout)'])
     expect(v.pacing).toContain('Cooldown until 2026-12-04 08:59 UTC')
     expect(v.pacing).toContain('a: shown 2026-12-01 08:59 UTC, 0 response(s)')
@@ -88,7 +115,9 @@ describe('pacing on this device', () => {
     expect(v.pacing).toContain('Group "transactional" (a, b): cooldown until 2026-12-14 09:00 UTC')
     expect(v.pacing).toContain('Group "relationship" (c): no cooldown')
     // The dry run of a survey in the group says why it would not show now.
-    expect(v.surveys[0]!.headline).toBe('trigger not seen yet: waiting for event "order"; if it fired now, not shown: pacing: group "transactional" until 2026-12-14 09:00 UTC')
+    expect(v.surveys[0]!.headline).toBe(
+      'trigger not seen yet: waiting for event "order"; if it fired now, not shown: pacing: group "transactional" until 2026-12-14 09:00 UTC',
+    )
   })
 })
 

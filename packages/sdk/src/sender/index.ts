@@ -77,7 +77,11 @@ export function createSender(store: Store, options: SenderOptions): Sender {
         debug('outbox over its bounds: evicting', evict.length, 'record(s)')
         await drop(evict)
         await count(evict.length)
-        events.failed(evict.map((s) => s.record), 0, 'evicted')
+        events.failed(
+          evict.map((s) => s.record),
+          0,
+          'evicted',
+        )
       }
       for (const s of keep) pending.set(s.record.id, s)
       for (const batch of batches(keep)) {

@@ -14,12 +14,10 @@ export const BUDGET_BYTES = 60_000
 const BATCH_RECORDS = 20
 
 /** Statuses worth retrying: no answer, timeout, rate limit, server errors. Other 4xx never succeed. */
-export const retryable = (status: number): boolean =>
-  status === 0 || status === 408 || status === 429 || status >= 500
+export const retryable = (status: number): boolean => status === 0 || status === 408 || status === 429 || status >= 500
 
 /** Full jitter (a random delay up to a capped exponential), so many clients never retry in step. */
-export const backoff = (attempt: number, random: () => number = Math.random): number =>
-  random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt)
+export const backoff = (attempt: number, random: () => number = Math.random): number => random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt)
 
 /**
  * Milliseconds a `Retry-After` header asks to wait (delta-seconds or an HTTP date), capped;

@@ -169,7 +169,11 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
   }
 
   return {
-    get: <T>(key: string) => read<T | undefined>((store) => store.get(key), () => memory.get(key) as T),
+    get: <T>(key: string) =>
+      read<T | undefined>(
+        (store) => store.get(key),
+        () => memory.get(key) as T,
+      ),
     set: (key, value) => (
       write(key, value),
       riders.clear(),
@@ -185,7 +189,11 @@ export function openStore(dbName: string, storeName = 'kv'): Store {
         noop,
       )
     ),
-    values: <T>() => read<T[]>((store) => store.getAll(), () => [...memory.values()] as T[]),
+    values: <T>() =>
+      read<T[]>(
+        (store) => store.getAll(),
+        () => [...memory.values()] as T[],
+      ),
     update: (key, fn) => commit([key, fn]) as never,
     later(rider, ms) {
       riders.add(rider)

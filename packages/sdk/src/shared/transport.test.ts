@@ -12,13 +12,20 @@ describe('a host transport', () => {
       [false, [0]],
       [204, [204]],
       [503, [503]],
-      [[429, 5000], [429, 5000]],
+      [
+        [429, 5000],
+        [429, 5000],
+      ],
     ]
     for (const [answer, reply] of cases) expect(await userTransport(async () => answer as never, 1000)(envelope), String(answer)).toEqual(reply)
   })
 
   it('turns a throw or a rejection into a retry, never into an error for the page', async () => {
-    expect(await userTransport(() => { throw new Error('boom') }, 1000)(envelope)).toEqual([0])
+    expect(
+      await userTransport(() => {
+        throw new Error('boom')
+      }, 1000)(envelope),
+    ).toEqual([0])
     expect(await userTransport(() => Promise.reject(new Error('boom')), 1000)(envelope)).toEqual([0])
   })
 

@@ -23,8 +23,7 @@ export function startSources(sources: Sources, report: Emit): string[] {
   const emit = guard(report)
   // Beyond this a browser's 32-bit timer delay overflows and fires at once.
   const later = (fn: () => void, ms: number) => setTimeout(fn, Math.min(ms, MAX_DELAY))
-  const on = (target: EventTarget, type: string, fn: (e: any) => void) =>
-    target.addEventListener(type, guard(fn), { capture: true, passive: true })
+  const on = (target: EventTarget, type: string, fn: (e: any) => void) => target.addEventListener(type, guard(fn), { capture: true, passive: true })
   let path = location.pathname
   let timers: ReturnType<typeof setTimeout>[] = []
   let done: Record<string, 1> = {}
@@ -68,9 +67,9 @@ export function startSources(sources: Sources, report: Emit): string[] {
 
   const clicks = (sources.clicks || []).filter((c) => {
     try {
-      return document.querySelector(c.selector), true
+      return (document.querySelector(c.selector), true)
     } catch {
-      return debug('sources.clicks: invalid selector', c.selector), false
+      return (debug('sources.clicks: invalid selector', c.selector), false)
     }
   })
   if (clicks.length)
@@ -92,12 +91,14 @@ export function startSources(sources: Sources, report: Emit): string[] {
     on(window, 'scroll', () => {
       if (queued) return
       queued = true
-      requestAnimationFrame(guard(() => {
-        queued = false
-        const el = document.documentElement
-        const percent = ((scrollY + innerHeight) / el.scrollHeight) * 100
-        for (const p of sources.scrollDepth!) if (percent >= p) once('s' + p, 'page.scrolled', { percent: p })
-      }))
+      requestAnimationFrame(
+        guard(() => {
+          queued = false
+          const el = document.documentElement
+          const percent = ((scrollY + innerHeight) / el.scrollHeight) * 100
+          for (const p of sources.scrollDepth!) if (percent >= p) once('s' + p, 'page.scrolled', { percent: p })
+        }),
+      )
     })
   }
 

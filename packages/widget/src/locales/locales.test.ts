@@ -10,8 +10,7 @@ const codes = files.map((f) => f.slice(0, 2))
 
 /** Every leaf of a strings object by its path ("templates.nps.1"). */
 function leaves(value: unknown, at = ''): [string, unknown][] {
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => leaves(v, at ? at + '.' + k : k))
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, at ? at + '.' + k : k))
   return [[at, value]]
 }
 

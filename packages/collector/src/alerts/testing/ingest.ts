@@ -31,7 +31,12 @@ export async function ingest(ctx: Context, responses: StoredResponse[]): Promise
         .onConflict((oc) =>
           oc
             .column('id')
-            .doUpdateSet((eb) => ({ answers: eb.ref('excluded.answers'), completed: eb.ref('excluded.completed'), trail: eb.ref('excluded.trail'), updated_at: eb.ref('excluded.updated_at') }))
+            .doUpdateSet((eb) => ({
+              answers: eb.ref('excluded.answers'),
+              completed: eb.ref('excluded.completed'),
+              trail: eb.ref('excluded.trail'),
+              updated_at: eb.ref('excluded.updated_at'),
+            }))
             .where('responses.updated_at', '<', (eb) => eb.ref('excluded.updated_at')),
         )
         .returning('id')

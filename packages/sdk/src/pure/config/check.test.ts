@@ -9,7 +9,13 @@ describe('the structural check', () => {
     expect(
       checkConfig({
         endpoint: '/collect',
-        surveys: [{ id: 'csat-order', trigger: { event: 'order.completed' }, questions: [{ id: 'q1', type: 'rating', scale: 5, text: 'How satisfied are you with your order?' }] }],
+        surveys: [
+          {
+            id: 'csat-order',
+            trigger: { event: 'order.completed' },
+            questions: [{ id: 'q1', type: 'rating', scale: 5, text: 'How satisfied are you with your order?' }],
+          },
+        ],
       }),
     ).toBeUndefined()
     expect(
@@ -22,7 +28,14 @@ describe('the structural check', () => {
             touchpoint: 'pay',
             priority: 2,
             delay: '5s',
-            trigger: { event: 'payment.failed', where: { method: 'card' }, count: 2, within: '30m', after: { event: 'a', within: '1h' }, unless: { event: 'b' } },
+            trigger: {
+              event: 'payment.failed',
+              where: { method: 'card' },
+              count: 2,
+              within: '30m',
+              after: { event: 'a', within: '1h' },
+              unless: { event: 'b' },
+            },
             audience: { urls: ['/fi/*'], sample: 0.5, lang: ['fi'] },
             questions: q,
           },
@@ -37,7 +50,15 @@ describe('the structural check', () => {
     [{}, 'surveys must be an array'],
     [{ endpoint: 5, surveys: [] }, 'endpoint must be a string'],
     [{ surveys: [{ id: '', questions: q }] }, 'surveys[0].id must be a non-empty string used once'],
-    [{ surveys: [{ id: 'a', questions: q }, { id: 'a', questions: q }] }, 'surveys[1].id must be a non-empty string used once'],
+    [
+      {
+        surveys: [
+          { id: 'a', questions: q },
+          { id: 'a', questions: q },
+        ],
+      },
+      'surveys[1].id must be a non-empty string used once',
+    ],
     [survey({ trigger: {} }), 'surveys[0].trigger.event must be a non-empty string'],
     [survey({ trigger: { event: 'a', count: 0 } }), 'surveys[0].trigger.count must be a whole number above 0'],
     [survey({ trigger: { event: 'a', within: 'soon' } }), 'surveys[0].trigger.within must be a duration such as "30m"'],

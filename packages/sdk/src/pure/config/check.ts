@@ -24,8 +24,7 @@ export type ConfigProblem =
  * A problem in words, after its path: `must be a non-empty array`, `"mood" is not a known question
  * type`. The one place they are worded: the core's console error and the validator both say them.
  */
-export const says = (p: ConfigProblem): string =>
-  p.expected ? 'must be ' + p.expected : '"' + p.type + '" is not a known question type'
+export const says = (p: ConfigProblem): string => (p.expected ? 'must be ' + p.expected : '"' + p.type + '" is not a known question type')
 
 /**
  * The cheap structural check the core can afford on every page: enough to refuse a config the
@@ -63,7 +62,11 @@ export function configProblem(config: unknown): ConfigProblem | undefined {
           need(t.count === undefined || (Number.isInteger(t.count) && t.count > 0), at + '.trigger.count', 'a whole number above 0')
           need(isDuration(t.within), at + '.trigger.within', DURATION)
           for (const k of ['after', 'unless'])
-            need(t[k] === undefined || (isObject(t[k]) && isText(t[k].event) && isDuration(t[k].within)), at + '.trigger.' + k, '{ "event": …, "within": "30m" }')
+            need(
+              t[k] === undefined || (isObject(t[k]) && isText(t[k].event) && isDuration(t[k].within)),
+              at + '.trigger.' + k,
+              '{ "event": …, "within": "30m" }',
+            )
         }
         need(isDuration(s.delay), at + '.delay', DURATION)
         const a = s.audience

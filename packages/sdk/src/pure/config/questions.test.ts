@@ -21,9 +21,7 @@ describe('the structural check of questions', () => {
   })
 
   it('refuses unknown types and templates, with the path', () => {
-    expect(checkConfig(withQuestion({ id: 'a', type: 'slider', text: 'x' }))).toBe(
-      'surveys[0].questions[0].type "slider" is not a known question type',
-    )
+    expect(checkConfig(withQuestion({ id: 'a', type: 'slider', text: 'x' }))).toBe('surveys[0].questions[0].type "slider" is not a known question type')
     expect(checkConfig(withQuestion({ id: 'a', template: 'mood' }))).toBe('surveys[0].questions[0].type "mood" is not a known question type')
     expect(checkConfig(withQuestion({ id: 'a', type: 'goal', text: 'x' }))).toMatch(/not a known question type/)
     expect(checkConfig(withQuestion({ id: 'a', text: 'x' }))).toMatch(/not a known question type/)

@@ -31,7 +31,8 @@ describe('the outcome of a decision, for fleet diagnostics', () => {
 
   it('names each pacing reason by its code, the way the verdict gives it', () => {
     const s = survey({})
-    const verdict = (state: ReturnType<typeof freshPacing>, more: Partial<Survey> = {}, config = {}) => outcomeOf(allowed({ ...s, ...more }, state, ctx.now, config), false)
+    const verdict = (state: ReturnType<typeof freshPacing>, more: Partial<Survey> = {}, config = {}) =>
+      outcomeOf(allowed({ ...s, ...more }, state, ctx.now, config), false)
     const shown = () => {
       const st = freshPacing()
       st.surveys.s = { shown: ctx.now - DAY }

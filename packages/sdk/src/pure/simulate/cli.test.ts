@@ -95,7 +95,10 @@ describe('hetki simulate', () => {
     expect(broken).toMatchObject({ status: 1, err: expect.stringMatching(/broken\.json has 1 error\(s\)[\s\S]*surveys\[0\]\.questions/) })
     const bad = hetki([file('config.json', config), '--journeys', '-'], ndjson + '{"person":"c","event":"x"}\n')
     expect(bad).toMatchObject({ status: 2, err: expect.stringContaining('line 5: "at" is not a time') })
-    expect(hetki([file('config.json', config), '--journeys', 'missing.ndjson'])).toMatchObject({ status: 2, err: expect.stringContaining('cannot read journeys missing.ndjson (ENOENT)') })
+    expect(hetki([file('config.json', config), '--journeys', 'missing.ndjson'])).toMatchObject({
+      status: 2,
+      err: expect.stringContaining('cannot read journeys missing.ndjson (ENOENT)'),
+    })
     expect(hetki([file('config.json', config)])).toMatchObject({ status: 2, err: expect.stringContaining('name the journeys') })
     expect(hetki([file('config.json', config), '--journeys', '-', '--response-rate', '2'], ndjson)).toMatchObject({ status: 2 })
     expect(hetki(['--help'])).toMatchObject({ status: 0, out: expect.stringContaining('Usage: hetki simulate') })

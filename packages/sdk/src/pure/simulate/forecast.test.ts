@@ -17,9 +17,15 @@ const q = [{ id: 'q', template: 'csat' as const }]
 const survey = (id: string, event: string, extra: Partial<Survey> = {}): Survey => ({ id, trigger: { event }, questions: q, ...extra })
 
 const config: Config = {
-  touchpoints: [{ id: 'checkout', events: ['order'] }, { id: 'support', events: ['chat.closed'] }],
+  touchpoints: [
+    { id: 'checkout', events: ['order'] },
+    { id: 'support', events: ['chat.closed'] },
+  ],
   pacing: { cooldownDays: 7 },
-  surveys: [survey('csat', 'order', { touchpoint: 'checkout' }), survey('ces', 'chat.closed', { touchpoint: 'support', questions: [{ id: 'e', template: 'effort' }] })],
+  surveys: [
+    survey('csat', 'order', { touchpoint: 'checkout' }),
+    survey('ces', 'chat.closed', { touchpoint: 'support', questions: [{ id: 'e', template: 'effort' }] }),
+  ],
 }
 
 /** 100 people over 14 days: each orders on day 0 and closes a chat on day 3; the first 10 come back on day 10. */
@@ -93,10 +99,18 @@ describe('answers needed for ±10 points', () => {
   })
   it('name the metric of a question as the collector reads it', () => {
     const questions: Question[] = [
-      { id: 'a', template: 'csat' }, { id: 'b', template: 'nps' }, { id: 'c', template: 'effort' }, { id: 'd', template: 'goal' },
-      { id: 'e', template: 'feeling' }, { id: 'f', type: 'rating', text: 'x' }, { id: 'g', type: 'rating', scale: 10, from: 0, text: 'x' },
-      { id: 'h', type: 'rating', scale: 7, text: 'x' }, { id: 'i', type: 'rating', scale: 3, text: 'x' }, { id: 'j', type: 'yesno', text: 'x' },
-      { id: 'k', type: 'text', text: 'x' }, { id: 'l', type: 'emotion', text: 'x' },
+      { id: 'a', template: 'csat' },
+      { id: 'b', template: 'nps' },
+      { id: 'c', template: 'effort' },
+      { id: 'd', template: 'goal' },
+      { id: 'e', template: 'feeling' },
+      { id: 'f', type: 'rating', text: 'x' },
+      { id: 'g', type: 'rating', scale: 10, from: 0, text: 'x' },
+      { id: 'h', type: 'rating', scale: 7, text: 'x' },
+      { id: 'i', type: 'rating', scale: 3, text: 'x' },
+      { id: 'j', type: 'yesno', text: 'x' },
+      { id: 'k', type: 'text', text: 'x' },
+      { id: 'l', type: 'emotion', text: 'x' },
     ]
     for (const question of questions) expect([question.id, metricOf(question)]).toEqual([question.id, measureOf(question)?.metric])
   })

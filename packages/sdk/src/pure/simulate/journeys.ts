@@ -46,7 +46,14 @@ export function eventsOf(line: unknown): JourneyEvent[] {
   if (Array.isArray(l.trail) && typeof l.surveyId === 'string') {
     const person = l.userId || l.responseId
     if (!person) throw new Error('an exported record without userId or responseId')
-    return l.trail.map((s) => ({ person, at: time(s.at), event: s.event, ...(s.props ? { props: s.props } : {}), ...(l.path ? { path: l.path } : {}), ...(l.lang ? { lang: l.lang } : {}) }))
+    return l.trail.map((s) => ({
+      person,
+      at: time(s.at),
+      event: s.event,
+      ...(s.props ? { props: s.props } : {}),
+      ...(l.path ? { path: l.path } : {}),
+      ...(l.lang ? { lang: l.lang } : {}),
+    }))
   }
   const at = time(l.at)
   if (typeof l.person !== 'string' && typeof l.person !== 'number') throw new Error('"person" is missing')

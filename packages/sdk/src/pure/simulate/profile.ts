@@ -59,7 +59,10 @@ export function synthesize(profile: Profile, config: Config): Map<string, Journe
   const span = (profile.minutes ?? 10) * 6e4
   const touchpoints = config.touchpoints || []
   const pathOf = (key: string, tp?: string): string =>
-    profile.paths?.[key] ?? (tp !== undefined ? profile.paths?.[tp] : undefined) ?? touchpoints.find((t) => t.id === tp)?.urls?.find((u) => !u.includes('*')) ?? '/'
+    profile.paths?.[key] ??
+    (tp !== undefined ? profile.paths?.[tp] : undefined) ??
+    touchpoints.find((t) => t.id === tp)?.urls?.find((u) => !u.includes('*')) ??
+    '/'
   // Each rate as [event, page, expected per visit]; a touchpoint id becomes each of its events.
   const rates: [string, string, number][] = Object.entries(profile.rates).flatMap(([key, rate]) => {
     const tp = touchpoints.find((t) => t.id === key)

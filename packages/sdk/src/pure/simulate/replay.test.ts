@@ -38,7 +38,14 @@ describe('the replay', () => {
       ['a', 'ces', 2 * 1440],
       ['b', 'ces', 60],
     ])
-    expect(tally.surveys.ces).toMatchObject({ triggered: 3, qualified: 3, prompts: 2, people: 2, refused: { cooldown: 1 }, blockedBy: { cooldown: { csat: 1 } } })
+    expect(tally.surveys.ces).toMatchObject({
+      triggered: 3,
+      qualified: 3,
+      prompts: 2,
+      people: 2,
+      refused: { cooldown: 1 },
+      blockedBy: { cooldown: { csat: 1 } },
+    })
   })
 
   it('gives one event to the highest priority; the others are outranked, and a refused winner lets the next one try', () => {
@@ -120,7 +127,9 @@ describe('the replay', () => {
 
   it('counts a trigger that needs earlier events with the history, as the browser does', () => {
     const config = { surveys: [survey('s', 'pay', { trigger: { event: 'pay', count: 3, within: '1h' } })] }
-    expect(prompts(config, journeys(['a', 0, 'pay'], ['a', 10, 'pay'], ['a', 20, 'pay'], ['b', 0, 'pay'], ['b', 70, 'pay'], ['b', 140, 'pay']))).toEqual([['a', 's', 20]])
+    expect(prompts(config, journeys(['a', 0, 'pay'], ['a', 10, 'pay'], ['a', 20, 'pay'], ['b', 0, 'pay'], ['b', 70, 'pay'], ['b', 140, 'pay']))).toEqual([
+      ['a', 's', 20],
+    ])
   })
 
   it('draws each answer from the person, survey and moment, at the response rate', () => {

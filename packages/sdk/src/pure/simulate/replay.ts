@@ -160,7 +160,7 @@ export class Replay {
     /** Pacing and, when it allows, the prompt: shown, then answered or closed. */
     const attempt = (survey: Survey, now: number): boolean => {
       const verdict = take(survey, state, now, pacing)
-      if (!verdict.pass) return refuse(survey, verdict.why), false
+      if (!verdict.pass) return (refuse(survey, verdict.why), false)
       const t = tally.surveys[survey.id]!
       const answered = answers(person, survey.id, now, rate)
       mark(state, survey.id, answered ? 'answered' : 'dismissed', now)

@@ -14,7 +14,12 @@ function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
   const figure = (c: string) => /^[\d.,/ +—-]*( %)?$/.test(c)
   const numeric = widths.map((_, i) => i > 0 && rows.slice(1).every((r) => figure(r[i]!)) && rows.some((r) => /\d/.test(r[i]!)))
-  return rows.map((r) => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd())
+  return rows.map((r) =>
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  )
 }
 
 /** The forecast as a PM reads it (`hetki simulate` without `--json`). */
@@ -29,7 +34,16 @@ export function forecastText(f: Forecast, name: string): string {
     '',
     ...table([
       ['survey', 'touchpoint', 'triggered', 'rules held', 'prompts', 'people', 'per person-week', 'answers/week'],
-      ...f.surveys.map((s) => [s.id, s.touchpoint ?? '—', int(s.triggered), int(s.qualified), int(s.prompts), int(s.people), spread(s.perPersonWeek), dec(s.answersPerWeek)]),
+      ...f.surveys.map((s) => [
+        s.id,
+        s.touchpoint ?? '—',
+        int(s.triggered),
+        int(s.qualified),
+        int(s.prompts),
+        int(s.people),
+        spread(s.perPersonWeek),
+        dec(s.answersPerWeek),
+      ]),
     ]),
   ]
   if (f.touchpoints.length) {

@@ -33,8 +33,5 @@ export function backstops(config: unknown): Problem[] {
     found.push(checkPacing(config.pacing, 'pacing'))
     for (const [survey, i] of records(config.surveys)) found.push(checkPacing(survey.pacing, `surveys[${i}].pacing`))
   }
-  return [
-    ...(core ? [fromCore(core)] : []),
-    ...found.filter((f): f is string => f !== undefined).map(parse),
-  ]
+  return [...(core ? [fromCore(core)] : []), ...found.filter((f): f is string => f !== undefined).map(parse)]
 }

@@ -24,8 +24,7 @@ const hetki = (args: string[], input?: string) => {
 const survey = { id: 'csat', trigger: { event: 'order.completed' }, questions: [{ id: 'q1', type: 'rating', text: 'How was it?' }] }
 
 beforeAll(() => {
-  if (!existsSync(resolve(repo, 'dist/validate.mjs')))
-    spawnSync('npx', ['rollup', '-c', '--silent'], { cwd: repo, stdio: 'inherit' })
+  if (!existsSync(resolve(repo, 'dist/validate.mjs'))) spawnSync('npx', ['rollup', '-c', '--silent'], { cwd: repo, stdio: 'inherit' })
 }, 120_000)
 
 describe('hetki validate', () => {
@@ -40,7 +39,12 @@ describe('hetki validate', () => {
   })
 
   it('prints one line per problem with path and hint, a summary, and exits 1 on errors', () => {
-    const bad = { surveys: [{ ...survey, trigger: { event: 'e', within: 'ten minutes' } }, { id: 'x', questions: survey.questions }] }
+    const bad = {
+      surveys: [
+        { ...survey, trigger: { event: 'e', within: 'ten minutes' } },
+        { id: 'x', questions: survey.questions },
+      ],
+    }
     const r = hetki(['validate', file('bad.json', bad)])
     expect(r.status).toBe(1)
     expect(r.out.split('\n')).toEqual([
@@ -59,7 +63,12 @@ describe('hetki validate', () => {
     const r = hetki(['validate', '--json', '-'], JSON.stringify({ surveys: [{ ...survey, delay: 'soon' }] }))
     expect(r.status).toBe(1)
     expect(JSON.parse(r.out)).toEqual([
-      { file: '<stdin>', errors: 1, warnings: 0, problems: [expect.objectContaining({ path: 'surveys[0].delay', severity: 'error', expected: 'a duration such as "30m"' })] },
+      {
+        file: '<stdin>',
+        errors: 1,
+        warnings: 0,
+        problems: [expect.objectContaining({ path: 'surveys[0].delay', severity: 'error', expected: 'a duration such as "30m"' })],
+      },
     ])
   })
 

@@ -12,8 +12,7 @@ const WORDS: Record<JsonType, string> = {
 }
 
 /** `a, b or c` */
-export const either = (items: string[]): string =>
-  items.length < 2 ? items.join('') : items.slice(0, -1).join(', ') + ' or ' + items[items.length - 1]
+export const either = (items: string[]): string => (items.length < 2 ? items.join('') : items.slice(0, -1).join(', ') + ' or ' + items[items.length - 1])
 
 /** The range of a number schema in words: `a whole number from 2 to 11`, `a number above 0`. */
 export function range(s: Schema, noun: string): string {

@@ -44,8 +44,8 @@ export function syntaxErrorAt(text: string): { line: number; column: number } | 
     space()
     const c = text[i]
     // Byte trick: comma operators: step past the bracket and read the items in one return.
-    if (c === '{') return i++, items('}', () => (space(), string(), space(), expect(':'), value()))
-    if (c === '[') return i++, items(']', value)
+    if (c === '{') return (i++, items('}', () => (space(), string(), space(), expect(':'), value())))
+    if (c === '[') return (i++, items(']', value))
     if (c === '"') return string()
     NUMBER_OR_WORD.lastIndex = i
     if (!NUMBER_OR_WORD.test(text)) fail()

@@ -28,7 +28,12 @@ export function checkPacingReferences(config: Rec, report: (p: Problem) => void)
     if (!Array.isArray(members)) continue
     texts(members).forEach((id, j) => ids.includes(id) || report(unknown(id, ids, child(child(at, 'surveys'), j))))
     if (!texts(members).some((id) => ids.includes(id)))
-      report({ path: child(at, 'surveys'), severity: 'warning', message: `names no survey of this config, so group "${name}" paces nothing`, hint: 'list the ids of the surveys that belong to it, or remove the group' })
+      report({
+        path: child(at, 'surveys'),
+        severity: 'warning',
+        message: `names no survey of this config, so group "${name}" paces nothing`,
+        hint: 'list the ids of the surveys that belong to it, or remove the group',
+      })
   }
   for (const [survey, i] of surveys) {
     const spacing = record(record(survey.pacing)?.spacingDays) || {}
@@ -36,7 +41,12 @@ export function checkPacingReferences(config: Rec, report: (p: Problem) => void)
       const at = child(child(child(child('surveys', i), 'pacing'), 'spacingDays'), after)
       if (!ids.includes(after)) report(unknown(after, ids, at))
       else if (after === survey.id)
-        report({ path: at, severity: 'warning', message: 'is this survey itself', hint: 'to ask it again N days after it was shown, use "frequency": { "everyDays": N }' })
+        report({
+          path: at,
+          severity: 'warning',
+          message: 'is this survey itself',
+          hint: 'to ask it again N days after it was shown, use "frequency": { "everyDays": N }',
+        })
     }
   }
 }

@@ -20,7 +20,12 @@ function checkTemplateFields(q: Rec, at: string, report: Report): void {
   const kind = TEMPLATES[name as Template].type
   for (const field of Object.values(KIND_FIELDS).flat())
     if (q[field] !== undefined && !KIND_FIELDS[kind]!.includes(field))
-      report({ path: child(at, field), severity: 'warning', message: `does nothing with the "${q.template}" template, which asks a ${kind} question`, hint: `remove "${field}", or use a template or type it belongs to` })
+      report({
+        path: child(at, field),
+        severity: 'warning',
+        message: `does nothing with the "${q.template}" template, which asks a ${kind} question`,
+        hint: `remove "${field}", or use a template or type it belongs to`,
+      })
 }
 
 /**
@@ -49,14 +54,37 @@ function checkWhen(q: Rec, j: number, ids: string[], at: string, report: Report)
   if (target !== undefined) {
     const index = ids.indexOf(target)
     if (index < 0)
-      report({ path: child(atWhen, 'question'), severity: 'error', message: `"${target}" is not a question of this survey`, expected: 'the id of an earlier question', hint: didYouMean(target, ids.slice(0, j)) ?? 'the earlier questions are ' + (ids.slice(0, j).map((id) => `"${id}"`).join(', ') || 'none') })
+      report({
+        path: child(atWhen, 'question'),
+        severity: 'error',
+        message: `"${target}" is not a question of this survey`,
+        expected: 'the id of an earlier question',
+        hint:
+          didYouMean(target, ids.slice(0, j)) ??
+          'the earlier questions are ' +
+            (ids
+              .slice(0, j)
+              .map((id) => `"${id}"`)
+              .join(', ') || 'none'),
+      })
     else if (index >= j)
-      report({ path: child(atWhen, 'question'), severity: 'error', message: `"${target}" is ${index === j ? 'this question itself' : 'asked later'}, so it has no answer yet and the question is never asked`, expected: 'the id of an earlier question', hint: 'move this question after it, or refer to an earlier one' })
+      report({
+        path: child(atWhen, 'question'),
+        severity: 'error',
+        message: `"${target}" is ${index === j ? 'this question itself' : 'asked later'}, so it has no answer yet and the question is never asked`,
+        expected: 'the id of an earlier question',
+        hint: 'move this question after it, or refer to an earlier one',
+      })
   }
   const atMost = num(when.atMost)
   const atLeast = num(when.atLeast)
   if (atMost !== undefined && atLeast !== undefined && atMost < atLeast)
-    report({ path: child(atWhen, 'atMost'), severity: 'error', message: `(${atMost}) is below atLeast (${atLeast}), so the question is never asked`, hint: 'swap the two numbers' })
+    report({
+      path: child(atWhen, 'atMost'),
+      severity: 'error',
+      message: `(${atMost}) is below atLeast (${atLeast}), so the question is never asked`,
+      hint: 'swap the two numbers',
+    })
 }
 
 /** Questions, their copy and the thank-you: what the schema cannot say about them. */
@@ -69,7 +97,12 @@ export function checkQuestions(config: Rec, report: Report): void {
     for (const [q, j] of questions) {
       const atQ = child(child(at, 'questions'), j)
       if (q.template === undefined && q.text === undefined)
-        report({ path: child(atQ, 'text'), severity: 'error', message: 'is missing: a question needs a text unless it uses a template', expected: 'a text, or one per language' })
+        report({
+          path: child(atQ, 'text'),
+          severity: 'error',
+          message: 'is missing: a question needs a text unless it uses a template',
+          expected: 'a text, or one per language',
+        })
       for (const key of QUESTION_COPY) checkCopy(q[key], child(atQ, key), lang, report)
       for (const [option, k] of records(q.options)) checkCopy(option.label, child(child(child(atQ, 'options'), k), 'label'), lang, report)
       checkWhen(q, j, ids, atQ, report)
@@ -82,11 +115,27 @@ export function checkQuestions(config: Rec, report: Report): void {
       const url = text(link.url)
       // Relative URLs resolve against the page (http or https); any other scheme is never rendered.
       if (url !== undefined && /^[a-z][a-z\d+.-]*:/i.test(url) && !/^https?:/i.test(url))
-        report({ path: child(child(at, 'link'), 'url'), severity: 'error', message: `"${url}" is not an http(s) link, so it is not shown`, expected: 'an http(s) URL, or a path on the site', hint: 'use https://…' })
+        report({
+          path: child(child(at, 'link'), 'url'),
+          severity: 'error',
+          message: `"${url}" is not an http(s) link, so it is not shown`,
+          expected: 'an http(s) URL, or a path on the site',
+          hint: 'use https://…',
+        })
     }
     if (survey.placement === 'inline' && survey.target === undefined)
-      report({ path: child(at, 'target'), severity: 'error', message: 'is missing: an inline survey needs the CSS selector of the element it goes in, else it never shows', expected: 'a CSS selector such as "#feedback"' })
+      report({
+        path: child(at, 'target'),
+        severity: 'error',
+        message: 'is missing: an inline survey needs the CSS selector of the element it goes in, else it never shows',
+        expected: 'a CSS selector such as "#feedback"',
+      })
     if (survey.target !== undefined && survey.placement !== 'inline')
-      report({ path: child(at, 'target'), severity: 'warning', message: 'is used only with "placement": "inline"', hint: 'add "placement": "inline", or remove "target"' })
+      report({
+        path: child(at, 'target'),
+        severity: 'warning',
+        message: 'is used only with "placement": "inline"',
+        hint: 'add "placement": "inline", or remove "target"',
+      })
   }
 }

@@ -13,7 +13,14 @@ function duplicates(items: [Rec, number][], at: string, what: string, report: (p
     const path = child(child(at, i), 'id')
     const earlier = first.get(id)
     if (earlier === undefined) first.set(id, path)
-    else report({ path, severity: 'error', message: `"${id}" is already the id of ${earlier.replace(/\.id$/, '')}`, expected: `an id used by one ${what} only`, hint: `rename one of them` })
+    else
+      report({
+        path,
+        severity: 'error',
+        message: `"${id}" is already the id of ${earlier.replace(/\.id$/, '')}`,
+        expected: `an id used by one ${what} only`,
+        hint: `rename one of them`,
+      })
   }
 }
 

@@ -31,25 +31,47 @@ function checkConditions(conditions: unknown, at: string, report: Report): void 
 function checkTrigger(survey: Rec, at: string, report: Report): void {
   const trigger = record(survey.trigger)
   if (survey.trigger === undefined)
-    return report({ path: child(at, 'trigger'), severity: 'warning', message: 'is not set, so the survey shows only through show(id)', hint: 'add { "event": "…" } to show it when that event is tracked' })
+    return report({
+      path: child(at, 'trigger'),
+      severity: 'warning',
+      message: 'is not set, so the survey shows only through show(id)',
+      hint: 'add { "event": "…" } to show it when that event is tracked',
+    })
   if (!trigger) return
   const at_ = child(at, 'trigger')
   const event = text(trigger.event)
   checkConditions(trigger.where, child(at_, 'where'), report)
   if (trigger.within !== undefined && !((num(trigger.count) ?? 1) > 1))
-    report({ path: child(at_, 'within'), severity: 'warning', message: 'has no effect without a "count" above 1', hint: 'set "count" (e.g. 2 for "the second time within 30m"), or remove "within"' })
-  if (ms(trigger.within as string) === 0) report({ path: child(at_, 'within'), severity: 'error', message: 'is 0, a window in which nothing is ever counted', expected: 'a duration above 0' })
+    report({
+      path: child(at_, 'within'),
+      severity: 'warning',
+      message: 'has no effect without a "count" above 1',
+      hint: 'set "count" (e.g. 2 for "the second time within 30m"), or remove "within"',
+    })
+  if (ms(trigger.within as string) === 0)
+    report({ path: child(at_, 'within'), severity: 'error', message: 'is 0, a window in which nothing is ever counted', expected: 'a duration above 0' })
   for (const key of ['after', 'unless']) {
     const past = record(trigger[key])
     if (!past) continue
     checkConditions(past.where, child(child(at_, key), 'where'), report)
-    if (ms(past.within as string) === 0) report({ path: child(child(at_, key), 'within'), severity: 'error', message: 'is 0, a window in which nothing is ever seen', expected: 'a duration above 0' })
+    if (ms(past.within as string) === 0)
+      report({
+        path: child(child(at_, key), 'within'),
+        severity: 'error',
+        message: 'is 0, a window in which nothing is ever seen',
+        expected: 'a duration above 0',
+      })
     // Only when the past event is the trigger itself: the same name, and no `where` of its own
     // that could tell them apart.
     if (event === undefined || past.event !== event) continue
     if (past.where !== undefined && JSON.stringify(past.where) !== JSON.stringify(trigger.where)) continue
     if (key === 'after' && past.within === undefined)
-      report({ path: child(child(at_, key), 'event'), severity: 'warning', message: `is the trigger event itself, with no window: this means "the second ${event} ever"`, hint: 'say it with "count": 2 (and "within" for a window)' })
+      report({
+        path: child(child(at_, key), 'event'),
+        severity: 'warning',
+        message: `is the trigger event itself, with no window: this means "the second ${event} ever"`,
+        hint: 'say it with "count": 2 (and "within" for a window)',
+      })
     // After a delay the trigger itself is what `unless` finds, unless it has left the window by then.
     const outlived = past.within !== undefined && survey.delay !== undefined && ms(past.within as string) < ms(survey.delay as string)
     if (key === 'unless' && !outlived)
@@ -75,22 +97,44 @@ function checkAudience(survey: Rec, at: string, report: Report): void {
     const date = text(audience[key])
     if (date === undefined) continue
     dates[key] = Date.parse(date)
-    if (Number.isNaN(dates[key])) report({ path: child(at_, key), severity: 'error', message: `"${date}" is not a date`, expected: 'an ISO date such as "2025-03-01"' })
+    if (Number.isNaN(dates[key]))
+      report({ path: child(at_, key), severity: 'error', message: `"${date}" is not a date`, expected: 'an ISO date such as "2025-03-01"' })
   }
   // A bare date as `until` means the whole of that day.
   if (dates.from !== undefined && dates.until !== undefined && dates.from > dates.until + (text(audience.until)!.length === 10 ? 864e5 - 1 : 0))
-    report({ path: child(at_, 'until'), severity: 'error', message: `is before "from" (${audience.from}), so the survey never shows`, hint: 'swap the two dates' })
-  if (audience.sample === 0) report({ path: child(at_, 'sample'), severity: 'warning', message: 'is 0, so nobody is asked', hint: 'a share such as 0.1 asks one person in ten; to pause the survey, remove its trigger' })
+    report({
+      path: child(at_, 'until'),
+      severity: 'error',
+      message: `is before "from" (${audience.from}), so the survey never shows`,
+      hint: 'swap the two dates',
+    })
+  if (audience.sample === 0)
+    report({
+      path: child(at_, 'sample'),
+      severity: 'warning',
+      message: 'is 0, so nobody is asked',
+      hint: 'a share such as 0.1 asks one person in ten; to pause the survey, remove its trigger',
+    })
   const urls = texts(audience.urls)
   const notUrls = texts(audience.notUrls)
   // A page listed in urls that notUrls also covers: notUrls wins, so that entry never applies.
   const excluded = urls.map((url) => notUrls.findIndex((not) => not === url || (!url.includes('*') && glob(not, url))))
   excluded.forEach((j, i) => {
     if (j >= 0 && excluded.some((k) => k < 0))
-      report({ path: child(child(at_, 'urls'), i), severity: 'warning', message: `"${urls[i]}" is also excluded by notUrls[${j}] ("${notUrls[j]}"), which wins`, hint: 'remove it from one of the two lists' })
+      report({
+        path: child(child(at_, 'urls'), i),
+        severity: 'warning',
+        message: `"${urls[i]}" is also excluded by notUrls[${j}] ("${notUrls[j]}"), which wins`,
+        hint: 'remove it from one of the two lists',
+      })
   })
   if (urls.length && excluded.every((j) => j >= 0))
-    report({ path: child(at_, 'notUrls'), severity: 'error', message: 'excludes every page in "urls", so the survey never shows', hint: 'remove the overlap between "urls" and "notUrls"' })
+    report({
+      path: child(at_, 'notUrls'),
+      severity: 'error',
+      message: 'excludes every page in "urls", so the survey never shows',
+      hint: 'remove the overlap between "urls" and "notUrls"',
+    })
 }
 
 /** A delay outlasting the session: the customer has left (the delay is cancelled) long before. */
@@ -99,7 +143,12 @@ function checkDelay(config: Rec, survey: Rec, at: string, report: Report): void 
   const delay = ms(survey.delay as string)
   const session = (num(record(config.pacing)?.sessionMinutes) ?? SESSION_MINUTES) * 6e4
   if (delay > session)
-    report({ path: child(at, 'delay'), severity: 'warning', message: `(${survey.delay}) is longer than a session (${session / 6e4} minutes), so the page has almost surely been left`, hint: 'a delay is for seconds to a few minutes; it is cancelled when the customer leaves the page' })
+    report({
+      path: child(at, 'delay'),
+      severity: 'warning',
+      message: `(${survey.delay}) is longer than a session (${session / 6e4} minutes), so the page has almost surely been left`,
+      hint: 'a delay is for seconds to a few minutes; it is cancelled when the customer leaves the page',
+    })
 }
 
 /** When and to whom each survey shows: rules that can never hold, or that do not do what they seem to. */

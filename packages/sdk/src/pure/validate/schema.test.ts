@@ -18,8 +18,7 @@ describe('config.schema.json', () => {
 
   it('accepts exactly the durations the rules can read', () => {
     const pattern = new RegExp(schema.definitions.Duration.pattern)
-    for (const d of ['30s', '10m', '2h', '7d', '90', '1.5h', 'ten minutes', '10 m', '-5s', '1w', '', 'm'])
-      expect(pattern.test(d), d).toBe(!Number.isNaN(ms(d)))
+    for (const d of ['30s', '10m', '2h', '7d', '90', '1.5h', 'ten minutes', '10 m', '-5s', '1w', '', 'm']) expect(pattern.test(d), d).toBe(!Number.isNaN(ms(d)))
   })
 
   it('lets a config name its schema', () => {

@@ -11,7 +11,8 @@ import { walkSchema } from './walk'
 export type { Problem } from './problem'
 
 /** Whether one path is the other or inside it: `surveys[0]` and `surveys[0].trigger.event`. */
-const related = (a: string, b: string) => a === b || (a.startsWith(b) && /^[.[]/.test(a.slice(b.length))) || (b.startsWith(a) && /^[.[]/.test(b.slice(a.length)))
+const related = (a: string, b: string) =>
+  a === b || (a.startsWith(b) && /^[.[]/.test(a.slice(b.length))) || (b.startsWith(a) && /^[.[]/.test(b.slice(a.length)))
 
 /**
  * The order of the config: top-level fields as they appear in it, then by index (surveys[2]

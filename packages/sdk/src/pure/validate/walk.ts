@@ -29,8 +29,7 @@ function resolver(root: Schema) {
 function walk(value: unknown, schema: Schema, path: string, root: Schema, out: Problem[]): void {
   const resolve = resolver(root)
   const s = resolve(schema)
-  const fail = (message: string, hint = s.hint) =>
-    out.push({ path, severity: 'error', message, expected: describe(s, resolve), ...(hint ? { hint } : {}) })
+  const fail = (message: string, hint = s.hint) => out.push({ path, severity: 'error', message, expected: describe(s, resolve), ...(hint ? { hint } : {}) })
   const mustBe = (hint?: string) => fail(`must be ${describe(s, resolve)} (got ${shown(value)})`, hint ?? s.hint)
 
   if (s.not) {
@@ -46,7 +45,8 @@ function walk(value: unknown, schema: Schema, path: string, root: Schema, out: P
   if (types.length && !types.includes(type) && !(type === 'integer' && types.includes('number'))) return void mustBe()
 
   if (typeof value === 'string') {
-    if (s.minLength !== undefined && value.length < s.minLength) return void fail(s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters long`)
+    if (s.minLength !== undefined && value.length < s.minLength)
+      return void fail(s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters long`)
     if (s.maxLength !== undefined && value.length > s.maxLength) return void fail(`must be at most ${s.maxLength} characters long`)
     if (s.pattern && !new RegExp(s.pattern).test(value)) return void mustBe()
   }
@@ -101,7 +101,7 @@ function anyOf(value: unknown, s: Schema, path: string, root: Schema, out: Probl
   }
   const expected = describe(s, resolve)
   const whole = (hint?: string) =>
-    out.push({ path, severity: 'error', message: `must be ${expected} (got ${shown(value)})`, expected, ...(hint ?? s.hint ? { hint: hint ?? s.hint } : {}) })
+    out.push({ path, severity: 'error', message: `must be ${expected} (got ${shown(value)})`, expected, ...((hint ?? s.hint) ? { hint: hint ?? s.hint } : {}) })
   const type = typeOf(value)
   const fits = branches.filter(({ schema: b }) => {
     if (b.not || b.const !== undefined || b.enum) return false

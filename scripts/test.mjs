@@ -61,7 +61,7 @@ const engines = []
 
 step('type-check', 'npx', ['tsc', '--noEmit', '-p', '.'])
 // The SDK's layers (docs/architecture.md): pure/ uses no DOM and no I/O (Biome), no chunk imports another's files.
-step('lint', 'npx', ['biome', 'lint'])
+step('lint', 'npx', ['biome', 'ci', '.'])
 step('layers', 'node', ['scripts/layers.mjs'])
 vitest('unit')
 vitest('collector')

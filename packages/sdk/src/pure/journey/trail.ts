@@ -32,8 +32,9 @@ export function extend(trail: TrailEntry[], event: TouchEvent, config: Config, p
   const tp = touchpointOf(config.touchpoints, event.name, path)
   if (tp) entry.touchpoint = tp.id
   for (const k of config.journey?.props || []) if (k in event.props) (entry.props ||= {})[k] = keepable(event.props[k])
-  trail.push(entry)
-  trail.splice(0, trail.length - keepOf(config))
+  const over = trail.push(entry) - keepOf(config)
+  // Only when over the bound: splice() makes an array of what it removed, even of nothing.
+  if (over > 0) trail.splice(0, over)
 }
 
 /** Both tabs' trails, without duplicates, oldest first, within the bound. */

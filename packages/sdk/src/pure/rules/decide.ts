@@ -47,13 +47,14 @@ export function atTrigger(survey: Survey, event: TouchEvent, history: History, c
   const t = survey.trigger!
   const trace = [step('trigger', true, { code: 'trigger', event: event.name })]
   const check = (name: StepName, pass: boolean, why: Reason) => (trace.push(step(name, pass, why)), pass)
-  const failing = unmet(event.props, t.where)
-  const n = t.count ? seen(history, { event: t.event, where: t.where, within: t.within }, ctx.now) + 1 : 0
-  const before = t.after && seen(history, t.after, ctx.now)
+  const failing = t.where && unmet(event.props, t.where)
+  // The look-backs (count, sequence) only once the checks before them passed: the history is the
+  // costly part of a decision, and a check that already failed ends it.
+  let n: number, before: number
   const show =
     (!t.where || check('where', !failing, failing ? { code: 'where', key: failing, value: own(event.props, failing), wanted: t.where[failing] } : { code: 'where' })) &&
-    (!t.count || check('count', n >= t.count, { code: 'count', n, of: t.count, within: t.within })) &&
-    (!t.after || check('after', !!before, { code: 'past', event: t.after.event, seen: !!before, within: t.after.within })) &&
+    (!t.count || check('count', (n = count(history, t.event, t.where, since(ctx.now, t.within)) + 1) >= t.count, { code: 'count', n, of: t.count, within: t.within })) &&
+    (!t.after || check('after', !!(before = seen(history, t.after, ctx.now)), { code: 'past', event: t.after.event, seen: !!before, within: t.after.within })) &&
     standing(survey, history, ctx, trace)
   return { survey, show, trace }
 }

@@ -37,9 +37,9 @@ export function matcher(where: Conditions | undefined): (props: Record<string, u
   for (const key in where)
     if (has(where, key)) {
       const c = where[key]
-      if (c && typeof c == 'object' && !Array.isArray(c)) {
-        for (const op in c) if (has(c, op)) checks.push([key, own(OPS, op) as Op | undefined, (c as Record<string, unknown>)[op]])
-      } else checks.push([key, OPS.eq, c])
+      // A plain value means equals: as the operator eq, so one loop lists both kinds.
+      const ops = (c && typeof c == 'object' && !Array.isArray(c) ? c : { eq: c }) as Record<string, unknown>
+      for (const op in ops) if (has(ops, op)) checks.push([key, own(OPS, op) as Op | undefined, ops[op]])
     }
   return (props) => {
     for (const [key, op, arg] of checks)

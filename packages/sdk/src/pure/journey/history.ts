@@ -30,12 +30,9 @@ export function count(history: History, name: string, where: Conditions | undefi
   // A loop rather than filter(), no array per look-back; the conditions are listed once, not per event.
   const fails = matcher(where)
   let n = 0
-  for (const [at, props] of history['#' + name] || []) if (at >= since && !fails(props || NONE)) n++
+  for (const [at, props] of history['#' + name] || []) if (at >= since && !fails(props || {})) n++
   return n
 }
-
-/** The properties of an event remembered without any: read only, so one object serves them all. */
-const NONE: Record<string, unknown> = {}
 
 /** Merges two histories (e.g. this tab's and another tab's), without duplicates, within the bounds. */
 export function mergeHistory(a: History, b: History): History {

@@ -42,13 +42,13 @@ export function matcher(where: Conditions | undefined): (props: Record<string, u
       for (const op in ops) if (has(ops, op)) checks.push([key, own(OPS, op) as Op | undefined, ops[op]])
     }
   return (props) => {
-    for (const [key, op, arg] of checks)
+    for (const [key, op, arg] of checks) {
+      // An unknown operator is undefined here: calling it throws, and fails like an argument that cannot be compared.
       try {
-        // An unknown operator is undefined here: calling it throws, and fails like an argument that cannot be compared.
-        if (!op!(own(props, key), arg)) return key
-      } catch {
-        return key
-      }
+        if (op!(own(props, key), arg)) continue
+      } catch {}
+      return key
+    }
   }
 }
 

@@ -14,7 +14,7 @@ const files = [
   ['dist/hetki.js', 'core, script tag (every page)', 6144],
   ['dist/hetki.mjs', 'core, ES module (bundlers)', 6144],
   ['dist/hetki-widget.js', 'widget incl. Preact (lazy, only when a survey shows)', 14336],
-  ['dist/hetki-engine.js', 'engine: rules, pacing verdict, claim, records, fleet diagnostics counts (lazy, on the first event a survey listens to)', 4864],
+  ['dist/hetki-engine.js', 'engine: rules, pacing verdict, claim, records, fleet diagnostics counts (lazy, on the first event a survey listens to)', 4725],
   ['dist/hetki-sources.js', 'built-in journey sources (lazy, only when the config turns them on)', 2048],
   ['dist/hetki-delivery.js', 'outbox sender (lazy, only when there is something to send)', 3072],
   ['dist/hetki-debug.js', 'debug overlay (lazy, only in debug mode: ?hetki_debug=1 or debug(true)); carries the full config validator', 16384],

@@ -30,11 +30,12 @@ export function describe(
   return {
     surveyId: survey.id,
     responseId,
-    ...(tp ? { touchpoint: { id: tp.id, owner: tp.owner } } : {}),
+    // Byte trick: spreading false adds nothing, so && instead of a ternary with {} (2 B gzip).
+    ...(tp && { touchpoint: { id: tp.id, owner: tp.owner } }),
     lang,
     path: location.pathname,
-    ...(d.fullUrl ? { url: location.href } : {}),
-    ...(d.userId && userId ? { userId } : {}),
+    ...(d.fullUrl && { url: location.href }),
+    ...(d.userId && userId && { userId }),
     trail: trail.map(wire),
   }
 }

@@ -1,5 +1,5 @@
 import type { Conditions } from '../config/types'
-import { unmet } from '../rules/conditions'
+import { matcher } from '../rules/conditions'
 import { keepable, type TouchEvent } from './event'
 
 /**
@@ -26,10 +26,13 @@ export function remember(history: History, event: TouchEvent, watched: Map<strin
 }
 
 /** How many remembered `name` events met `where` at or after `since`. */
-export const count = (history: History, name: string, where: Conditions | undefined, since: number): number =>
-  (history['#' + name] || []).filter(
-    ([at, props]) => at >= since && !unmet(props || {}, where),
-  ).length
+export function count(history: History, name: string, where: Conditions | undefined, since: number): number {
+  // A loop rather than filter(), no array per look-back; the conditions are listed once, not per event.
+  const fails = matcher(where)
+  let n = 0
+  for (const [at, props] of history['#' + name] || []) if (at >= since && !fails(props || {})) n++
+  return n
+}
 
 /** Merges two histories (e.g. this tab's and another tab's), without duplicates, within the bounds. */
 export function mergeHistory(a: History, b: History): History {

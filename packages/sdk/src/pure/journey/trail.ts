@@ -32,8 +32,10 @@ export function extend(trail: TrailEntry[], event: TouchEvent, config: Config, p
   const tp = touchpointOf(config.touchpoints, event.name, path)
   if (tp) entry.touchpoint = tp.id
   for (const k of config.journey?.props || []) if (k in event.props) (entry.props ||= {})[k] = keepable(event.props[k])
+  const keep = keepOf(config)
   trail.push(entry)
-  trail.splice(0, trail.length - keepOf(config))
+  // shift(), not splice(): splice makes an array of what it removes, on every event once the trail is full.
+  while (trail.length > keep) trail.shift()
 }
 
 /** Both tabs' trails, without duplicates, oldest first, within the bound. */

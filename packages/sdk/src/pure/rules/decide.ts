@@ -21,24 +21,26 @@ const since = (now: number, within: PastEvent['within']) => (within == null ? -I
 
 const seen = (history: History, past: PastEvent, now: number) => count(history, past.event, past.where, since(now, past.within))
 
+/** Adds a step to the trace; whether it passed. */
+const check = (trace: Step[], name: StepName, pass: boolean, why: Reason) => (trace.push(step(name, pass, why)), pass)
+
 /** The checks that hold at any moment: audience, schedule, sampling, and the trigger's negation. */
 function standing(survey: Survey, history: History, ctx: Context, trace: Step[]): boolean {
   const a = survey.audience || {}
-  const check = (name: StepName, pass: boolean, why: Reason) => (trace.push(step(name, pass, why)), pass)
   const unless = survey.trigger?.unless
   const happened = unless && seen(history, unless, ctx.now)
   const missing = a.user && unmet(ctx.user, a.user)
   const { path } = ctx
   return (
-    (!unless || check('unless', !happened, { code: 'past', event: unless.event, seen: !!happened, within: unless.within })) &&
-    (!a.urls || check('urls', a.urls.some((p) => glob(p, path)), { code: 'urls', path, urls: a.urls })) &&
-    (!a.notUrls || check('notUrls', !a.notUrls.some((p) => glob(p, path)), { code: 'notUrls', path, urls: a.notUrls })) &&
-    (!a.device || check('device', ([] as string[]).concat(a.device).includes(ctx.device), { code: 'device', device: ctx.device, allowed: a.device })) &&
-    (!a.lang || check('lang', a.lang.some((l) => ctx.lang.toLowerCase().startsWith(l.toLowerCase())), { code: 'lang', lang: ctx.lang, allowed: a.lang })) &&
-    (!a.user || check('user', !missing, { code: 'user', missing, where: a.user })) &&
-    (!a.from || check('from', ctx.now >= Date.parse(a.from), { code: 'from', date: a.from })) &&
-    (!a.until || check('until', ctx.now < Date.parse(a.until) + (a.until.length == 10 ? 864e5 : 0), { code: 'until', date: a.until })) &&
-    (a.sample == null || check('sample', bucket(ctx.personId, survey.id) < a.sample, { code: 'sample', share: a.sample }))
+    (!unless || check(trace, 'unless', !happened, { code: 'past', event: unless.event, seen: !!happened, within: unless.within })) &&
+    (!a.urls || check(trace, 'urls', a.urls.some((p) => glob(p, path)), { code: 'urls', path, urls: a.urls })) &&
+    (!a.notUrls || check(trace, 'notUrls', !a.notUrls.some((p) => glob(p, path)), { code: 'notUrls', path, urls: a.notUrls })) &&
+    (!a.device || check(trace, 'device', ([] as string[]).concat(a.device).includes(ctx.device), { code: 'device', device: ctx.device, allowed: a.device })) &&
+    (!a.lang || check(trace, 'lang', a.lang.some((l) => ctx.lang.toLowerCase().startsWith(l.toLowerCase())), { code: 'lang', lang: ctx.lang, allowed: a.lang })) &&
+    (!a.user || check(trace, 'user', !missing, { code: 'user', missing, where: a.user })) &&
+    (!a.from || check(trace, 'from', ctx.now >= Date.parse(a.from), { code: 'from', date: a.from })) &&
+    (!a.until || check(trace, 'until', ctx.now < Date.parse(a.until) + (a.until.length == 10 ? 864e5 : 0), { code: 'until', date: a.until })) &&
+    (a.sample == null || check(trace, 'sample', bucket(ctx.personId, survey.id) < a.sample, { code: 'sample', share: a.sample }))
   )
 }
 
@@ -46,14 +48,14 @@ function standing(survey: Survey, history: History, ctx: Context, trace: Step[])
 export function atTrigger(survey: Survey, event: TouchEvent, history: History, ctx: Context): Decision {
   const t = survey.trigger!
   const trace = [step('trigger', true, { code: 'trigger', event: event.name })]
-  const check = (name: StepName, pass: boolean, why: Reason) => (trace.push(step(name, pass, why)), pass)
-  const failing = unmet(event.props, t.where)
-  const n = t.count ? seen(history, { event: t.event, where: t.where, within: t.within }, ctx.now) + 1 : 0
-  const before = t.after && seen(history, t.after, ctx.now)
+  const failing = t.where && unmet(event.props, t.where)
+  // The look-backs (count, sequence) only once the checks before them passed: the history is the
+  // costly part of a decision, and a check that already failed ends it.
+  let n: number, before: number
   const show =
-    (!t.where || check('where', !failing, failing ? { code: 'where', key: failing, value: own(event.props, failing), wanted: t.where[failing] } : { code: 'where' })) &&
-    (!t.count || check('count', n >= t.count, { code: 'count', n, of: t.count, within: t.within })) &&
-    (!t.after || check('after', !!before, { code: 'past', event: t.after.event, seen: !!before, within: t.after.within })) &&
+    (!t.where || check(trace, 'where', !failing, failing ? { code: 'where', key: failing, value: own(event.props, failing), wanted: t.where[failing] } : { code: 'where' })) &&
+    (!t.count || check(trace, 'count', (n = count(history, t.event, t.where, since(ctx.now, t.within)) + 1) >= t.count, { code: 'count', n, of: t.count, within: t.within })) &&
+    (!t.after || check(trace, 'after', !!(before = seen(history, t.after, ctx.now)), { code: 'past', event: t.after.event, seen: !!before, within: t.after.within })) &&
     standing(survey, history, ctx, trace)
   return { survey, show, trace }
 }

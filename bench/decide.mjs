@@ -21,11 +21,12 @@ const { decide, plan, remember, extend, touchEvent } = await import(pathToFileUR
 const survey = (i) => ({
   id: 's' + i,
   priority: i % 3,
-  trigger: i % 4 == 0
-    ? { event: 'e' + i, where: { plan: { in: ['a', 'b'] }, amount: { gte: 10 } }, count: 2, within: '30m' }
-    : i % 4 == 1
-      ? { event: 'e' + i, after: { event: 'e' + (i - 1), within: '10m' } }
-      : { event: 'e' + i, unless: { event: 'done', within: '1h' } },
+  trigger:
+    i % 4 == 0
+      ? { event: 'e' + i, where: { plan: { in: ['a', 'b'] }, amount: { gte: 10 } }, count: 2, within: '30m' }
+      : i % 4 == 1
+        ? { event: 'e' + i, after: { event: 'e' + (i - 1), within: '10m' } }
+        : { event: 'e' + i, unless: { event: 'done', within: '1h' } },
   audience: { urls: ['/shop/*', '/fi/*'], lang: ['en', 'fi'], sample: 0.5 },
   questions: [{ id: 'q', type: 'rating', text: 'Q' }],
 })
@@ -76,7 +77,11 @@ const table = [
   '| ---: | ---: | ---: | ---: |',
   ...results.map((r) => `| ${r.surveys} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} |`),
 ].join('\n')
-const table2 = [table.split('\n')[0], table.split('\n')[1], ...realistic.map((r) => `| ${r.surveys} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} |`)].join('\n')
+const table2 = [
+  table.split('\n')[0],
+  table.split('\n')[1],
+  ...realistic.map((r) => `| ${r.surveys} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} |`),
+].join('\n')
 console.log(`Decision cost per track() (Node ${process.version}, 1,000 events per round, 50 rounds)\n\n${table}\n`)
 console.log(`The same with 8 touchpoints and the core's copy of the history per decision\n\n${table2}\n`)
 writeFileSync('bench/.out/decide.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, results, realistic }, null, 2) + '\n')

@@ -6,7 +6,9 @@ import { bytesOf as measure } from '../bench/lib/bytes.mjs'
 
 /** The biggest locale file by gzip, so one row holds every language to its budget. */
 function largestLocale() {
-  const all = readdirSync('dist').filter((f) => /^hetki-locale-[\w-]+\.js$/.test(f)).map((f) => 'dist/' + f)
+  const all = readdirSync('dist')
+    .filter((f) => /^hetki-locale-[\w-]+\.js$/.test(f))
+    .map((f) => 'dist/' + f)
   return all.sort((a, b) => measure(b).gzip - measure(a).gzip)[0] ?? 'dist/hetki-locale-ar.js'
 }
 
@@ -22,7 +24,6 @@ const files = [
   // The largest of the UI languages (dist/hetki-locale-<code>.js, lazy, only for a page in that language).
   [largestLocale(), 'largest UI language file (lazy, only for a page in that language; English is built in)', 700],
 ]
-
 
 // The budgets also hold as the gzip command counts (its header carries the file name, and its
 // deflate differs a little from node:zlib's): `gzip -9 -c file | wc -c` is what others check.

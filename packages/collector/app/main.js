@@ -143,7 +143,7 @@ function syncForm(state) {
   // Open answers are filtered by touchpoint, survey and words only: the other fields step aside.
   // Why not shown: diagnostics carry no page or language, and are not compared with a baseline.
   /** @type {HTMLElement} */ for (const el of form.querySelectorAll('[data-scope="scorecards"]'))
-    (el).hidden =
+    el.hidden =
       state.view === 'texts' ||
       (el.classList.contains('custom') && !!state.days) ||
       (el.classList.contains('base') && !state.bfrom) ||

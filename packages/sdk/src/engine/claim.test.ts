@@ -15,11 +15,14 @@ let n = 0
 const RealChannel = BroadcastChannel
 beforeEach(() => {
   n++
-  vi.stubGlobal('BroadcastChannel', class extends RealChannel {
-    constructor(name: string) {
-      super(name + '#' + n)
-    }
-  })
+  vi.stubGlobal(
+    'BroadcastChannel',
+    class extends RealChannel {
+      constructor(name: string) {
+        super(name + '#' + n)
+      }
+    },
+  )
 })
 afterEach(() => vi.unstubAllGlobals())
 

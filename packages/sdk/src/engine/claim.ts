@@ -45,7 +45,7 @@ export const claim = <T>(
           if (!preview)
             await book.write((s) => {
               if (forced) mark(s, survey.id, 'shown', now, config?.sessionMinutes)
-              else verdict = lock == 1 && s.shows[s.shows.length - 1]! > now - OPEN_MS ? { ...verdict, pass: false } : take(survey, s, now, config)
+              else verdict = lock === 1 && s.shows[s.shows.length - 1]! > now - OPEN_MS ? { ...verdict, pass: false } : take(survey, s, now, config)
             })
         } catch (e) {
           verdict = step('pacing', false, { code: 'error', message: '' + e })

@@ -17,14 +17,7 @@ const wire = (s: TrailStep): TrailStep => {
  * What a record says about where it came from: survey, touchpoint and its owner, page, language,
  * and only the personal data the config opts into (`delivery.fullUrl`, `delivery.userId`).
  */
-export function describe(
-  config: Config,
-  survey: Survey,
-  responseId: string,
-  lang: string,
-  trail: TrailStep[],
-  userId?: string,
-): About {
+export function describe(config: Config, survey: Survey, responseId: string, lang: string, trail: TrailStep[], userId?: string): About {
   const d = config.delivery || {}
   const tp = config.touchpoints?.find((t) => t.id === survey.touchpoint)
   return {

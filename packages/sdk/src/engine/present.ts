@@ -46,7 +46,9 @@ const add = (rt: EngineHost, id: string, s: Step) => {
  * debug panel's, and would cost the engine a third more bytes.
  */
 // Byte trick: comma operators here and below: one expression that logs, notes and returns, instead of a block (engine bytes).
-const refuse = (rt: EngineHost, id: string, name: StepName, reason: Reason) => (debug('survey', id, 'not shown:', reason), add(rt, id, step(name, false, reason)), false)
+const refuse = (rt: EngineHost, id: string, name: StepName, reason: Reason) => (
+  debug('survey', id, 'not shown:', reason), add(rt, id, step(name, false, reason)), false
+)
 
 /** The page of the event is gone (a new document, an SPA navigation): its rules no longer hold. */
 const left = (rt: EngineHost, id: string, path: string) => refuse(rt, id, 'page', { code: 'left', path })
@@ -85,7 +87,9 @@ export async function judge(rt: EngineHost, decisions: Decision[], path: string,
       return
     }
     // Byte trick: && as an if and commas as a block, in one statement.
-    if (d.survey.delay) gen === rt.gen && (schedule(rt, d.survey, path, gen), add(rt, d.survey.id, step('delay', true, { code: 'waiting', delay: d.survey.delay }))), (winner = d.survey.id)
+    if (d.survey.delay)
+      gen === rt.gen && (schedule(rt, d.survey, path, gen), add(rt, d.survey.id, step('delay', true, { code: 'waiting', delay: d.survey.delay }))),
+        (winner = d.survey.id)
     else if (await present(rt, d.survey, false, gen)) winner = d.survey.id
   }
 }
@@ -112,7 +116,7 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
   if (!forced) {
     const verdict = allowed(survey, book.state(), Date.now(), config.pacing)
     // Only a refusal is said here; the claim says the final verdict.
-    if (!verdict.pass) return debug('survey', id, verdict), add(rt, id, verdict), false
+    if (!verdict.pass) return (debug('survey', id, verdict), add(rt, id, verdict), false)
     // Asked in a tab the customer is not looking at, a prompt would only use up their pacing.
     if (document.hidden) return refuse(rt, id, 'page', { code: 'hidden' })
   }
@@ -135,11 +139,19 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
   page.open = { surveyId: id, host, close }
 
   // Atomic across tabs; holds the prompt lock until the prompt closes (docs/pacing.md).
-  const claimed = await claim(survey, book, config.pacing, forced, () => rt.chunk('hetki-widget.js'), preview, (v) => add(rt, id, v))
+  const claimed = await claim(
+    survey,
+    book,
+    config.pacing,
+    forced,
+    () => rt.chunk('hetki-widget.js'),
+    preview,
+    (v) => add(rt, id, v),
+  )
   if (claimed) release = claimed[1]
   // Refused (the claim said why); closed by reset() or consent(false) meanwhile; or its place left the page.
-  if (!claimed) return close(), false
-  if (page.open?.close !== close || !current() || !parent.isConnected) return close(), refuse(rt, id, 'page', { code: 'closed' })
+  if (!claimed) return (close(), false)
+  if (page.open?.close !== close || !current() || !parent.isConnected) return (close(), refuse(rt, id, 'page', { code: 'closed' }))
   const widget = claimed[0]
 
   const lang = contextOf(rt.context(0), rt.config).lang
@@ -148,8 +160,7 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
   const trail = rt.journey.state().trail.map((e) => ({ ...e, at: new Date(e.at).toISOString() }))
   const flag = preview ? { preview: true as const } : {}
   const about = { ...describe(config, survey, responseId, lang, trail, rt.user.id), ...flag }
-  const moment = (kind: 'shown' | 'dismissed') =>
-    rt.allowed() && settle(outbox.put({ ...about, id: nanoid(), kind, at: new Date().toISOString() }))
+  const moment = (kind: 'shown' | 'dismissed') => rt.allowed() && settle(outbox.put({ ...about, id: nanoid(), kind, at: new Date().toISOString() }))
   /** Remembers an answer or a dismiss, unless this is a preview. */
   const remember = (what: 'answered' | 'dismissed') => {
     const at = Date.now()

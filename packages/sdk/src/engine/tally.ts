@@ -50,6 +50,8 @@ function flush(rt: EngineHost, share: number): void {
   counts = new Map()
   decisions = 0
   const day = dayOf(Date.now())
-  settle(rt.outbox.put({ id: nanoid(), kind: 'diagnostics', at: new Date(day * 864e5).toISOString(), sample: share, surveys: report(sent, rt.book.state(), day) }))
+  settle(
+    rt.outbox.put({ id: nanoid(), kind: 'diagnostics', at: new Date(day * 864e5).toISOString(), sample: share, surveys: report(sent, rt.book.state(), day) }),
+  )
   settle(rt.book.write((state) => void report(sent, state, day)))
 }

@@ -8,7 +8,7 @@ export interface TouchEvent {
 
 export const touchEvent = (name: string, props: unknown, at: number): TouchEvent => ({
   name,
-  props: props && typeof props == 'object' ? { ...(props as object) } : {},
+  props: props && typeof props === 'object' ? { ...(props as object) } : {},
   at,
 })
 
@@ -26,7 +26,7 @@ export const small = (_: string, v: any): unknown => (v?.length > 999 ? undefine
  */
 export const keepable = (v: unknown): unknown => {
   // Most properties are plain values, kept as they are: the JSON round trip costs a microsecond.
-  if (typeof v == 'string' ? v.length < 1000 : typeof v == 'number' || typeof v == 'boolean') return v
+  if (typeof v === 'string' ? v.length < 1000 : typeof v === 'number' || typeof v === 'boolean') return v
   try {
     const s = JSON.stringify(v, small)
     if (s.length <= 1000) return JSON.parse(s)

@@ -19,7 +19,7 @@ export const TRAIL_KEEP = 20
 export const keepOf = (config: Config): number => {
   const k = config.journey?.keep
   // Not compared unless a number: JSON such as {"valueOf": 1} throws when compared.
-  return typeof k == 'number' && k >= 0 ? Math.min(k, 100) : TRAIL_KEEP
+  return typeof k === 'number' && k >= 0 ? Math.min(k, 100) : TRAIL_KEEP
 }
 
 /** The touchpoint an event happened at: the first whose events name it, else the first whose urls match the page. */

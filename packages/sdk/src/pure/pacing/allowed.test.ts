@@ -57,7 +57,7 @@ describe('per survey: until answered', () => {
     expect(verdict(s, state, dismissed + 7 * DAY - 1)).toMatchObject({ pass: false, why: 'snoozed until 2026-12-08 09:01 UTC' })
     expect(verdict(s, state, dismissed + 7 * DAY).pass).toBe(true)
   })
-  it('snoozes for the survey\'s own snoozeDays', () => {
+  it("snoozes for the survey's own snoozeDays", () => {
     const state = stateWith(['shown', 'nps', T0], ['dismissed', 'nps', T0])
     const short = survey({ frequency: 'untilAnswered', snoozeDays: 0.5 })
     expect(verdict(short, state, T0 + DAY / 2 - 1).pass).toBe(false)
@@ -127,9 +127,12 @@ describe('shared by all surveys', () => {
     const state = stateWith(['shown', 'a', T0], ['shown', 'b', T0 + 10 * DAY])
     expect(verdict(survey(), state, T0 + 30 * DAY - 1, config)).toMatchObject({ pass: false, why: 'maxPer until 2026-12-31 09:00 UTC' })
     expect(verdict(survey(), state, T0 + 30 * DAY, config).pass).toBe(true)
-    expect(verdict(survey(), state, T0 + 30 * DAY, { maxPer: { surveys: 1, days: 30 } })).toMatchObject({ pass: false, why: 'maxPer until 2027-01-10 09:00 UTC' })
+    expect(verdict(survey(), state, T0 + 30 * DAY, { maxPer: { surveys: 1, days: 30 } })).toMatchObject({
+      pass: false,
+      why: 'maxPer until 2027-01-10 09:00 UTC',
+    })
   })
-  it('gives the survey\'s own reason before the shared ones', () => {
+  it("gives the survey's own reason before the shared ones", () => {
     const state = stateWith(['shown', 'nps', T0])
     expect(verdict(survey(), state, T0 + MIN, { cooldownDays: 1 }).why).toMatch(/^shown once already/)
   })
@@ -151,7 +154,11 @@ describe('groups: a cooldown shared by the surveys of a group', () => {
   })
   it('counts from the latest showing of any member', () => {
     const state = stateWith(['shown', 'csat', T0], ['shown', 'ces', T0 + 10 * DAY])
-    expect(allowed(survey({ frequency: { everyDays: 1 } }, 'csat'), state, T0 + 20 * DAY, { groups }).why).toEqual({ code: 'group', group: 'transactional', until: T0 + 24 * DAY })
+    expect(allowed(survey({ frequency: { everyDays: 1 } }, 'csat'), state, T0 + 20 * DAY, { groups }).why).toEqual({
+      code: 'group',
+      group: 'transactional',
+      until: T0 + 24 * DAY,
+    })
   })
   it('lets groups overlap: a survey in two groups waits for both', () => {
     const overlapping = { ...groups, all: { surveys: ['nps', 'csat', 'ces'], cooldownDays: 30 } }
@@ -159,7 +166,11 @@ describe('groups: a cooldown shared by the surveys of a group', () => {
     expect(allowed(survey(undefined, 'ces'), state, T0 + 29 * DAY, { groups: overlapping }).why).toEqual({ code: 'group', group: 'all', until: T0 + 30 * DAY })
     expect(allowed(survey(undefined, 'ces'), state, T0 + 30 * DAY, { groups: overlapping }).pass).toBe(true)
     // The relationship group holds the NPS itself even longer (were it not "once").
-    expect(allowed(survey({ frequency: 'untilAnswered' }, 'nps'), state, T0 + 30 * DAY, { groups: overlapping }).why).toEqual({ code: 'group', group: 'relationship', until: T0 + 90 * DAY })
+    expect(allowed(survey({ frequency: 'untilAnswered' }, 'nps'), state, T0 + 30 * DAY, { groups: overlapping }).why).toEqual({
+      code: 'group',
+      group: 'relationship',
+      until: T0 + 90 * DAY,
+    })
   })
   it('holds even a survey that ignores the shared cooldown, which is not its group', () => {
     const state = stateWith(['shown', 'csat', T0])
@@ -190,10 +201,12 @@ describe('spacing after another survey', () => {
     const state = stateWith(['shown', 'ces', T0])
     expect(verdict(survey(undefined, 'nps'), state, T0 + MIN).pass).toBe(true)
   })
-  it('comes after the survey\'s own frequency and before the shared cooldown', () => {
+  it("comes after the survey's own frequency and before the shared cooldown", () => {
     const ces = survey({ spacingDays: { nps: 60 } }, 'ces')
     const state = stateWith(['shown', 'ces', T0], ['shown', 'nps', T0 + DAY])
     expect(allowed(ces, state, T0 + 2 * DAY, { cooldownDays: 5 }).why).toMatchObject({ code: 'once' })
-    expect(allowed(survey({ frequency: 'untilAnswered', spacingDays: { nps: 60 } }, 'ces'), state, T0 + 2 * DAY, { cooldownDays: 5 }).why).toMatchObject({ code: 'spacing' })
+    expect(allowed(survey({ frequency: 'untilAnswered', spacingDays: { nps: 60 } }, 'ces'), state, T0 + 2 * DAY, { cooldownDays: 5 }).why).toMatchObject({
+      code: 'spacing',
+    })
   })
 })

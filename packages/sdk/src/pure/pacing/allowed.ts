@@ -44,7 +44,7 @@ export function allowed(survey: Survey, state: PacingState, now: number, config:
 
   const why: Reason | false | undefined | 0 =
     (m.responses! >= own.maxResponses! && { code: 'maxResponses' }) ||
-    (m.shown && !every && (own.frequency != 'untilAnswered' ? { code: 'once', at: m.shown } : m.answered && { code: 'answered' })) ||
+    (m.shown && !every && (own.frequency !== 'untilAnswered' ? { code: 'once', at: m.shown } : m.answered && { code: 'answered' })) ||
     wait(snoozed ? 'snoozed' : 'everyDays', snoozed ? m.dismissed! + (own.snoozeDays ?? SNOOZE_DAYS) * DAY : m.shown! + every! * DAY) ||
     spacing ||
     grouped ||

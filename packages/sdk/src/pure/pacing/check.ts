@@ -12,14 +12,14 @@ const NUMBERS = ['cooldownDays', 'maxPerSession', 'sessionMinutes', 'snoozeDays'
 export function checkPacing(pacing: unknown, at: string): string | undefined {
   if (pacing === undefined) return
   const p = pacing as Record<string, unknown> & { frequency?: unknown; maxPer?: { surveys?: unknown; days?: unknown } }
-  if (!p || typeof p != 'object' || Array.isArray(p)) return at + ' must be an object'
-  const number = (v: unknown) => v === undefined || (typeof v == 'number' && v >= 0)
+  if (!p || typeof p !== 'object' || Array.isArray(p)) return at + ' must be an object'
+  const number = (v: unknown) => v === undefined || (typeof v === 'number' && v >= 0)
   for (const k of NUMBERS) if (!number(p[k])) return at + '.' + k + ' must be a number ≥ 0'
   const f = p.frequency as { everyDays?: unknown } | string | undefined
-  if (!(f === undefined || f == 'once' || f == 'untilAnswered' || (typeof f == 'object' && f && number(f.everyDays) && (f.everyDays as number) > 0)))
+  if (!(f === undefined || f === 'once' || f === 'untilAnswered' || (typeof f === 'object' && f && number(f.everyDays) && (f.everyDays as number) > 0)))
     return at + '.frequency must be "once", "untilAnswered" or { "everyDays": N } with N > 0'
   const cap = p.maxPer
-  if (cap !== undefined && !(cap && typeof cap.surveys == 'number' && cap.surveys >= 1 && typeof cap.days == 'number' && cap.days > 0))
+  if (cap !== undefined && !(cap && typeof cap.surveys === 'number' && cap.surveys >= 1 && typeof cap.days === 'number' && cap.days > 0))
     return at + '.maxPer must be { "surveys": N, "days": D } with N ≥ 1 and D > 0'
-  if (p.ignoreCooldown !== undefined && typeof p.ignoreCooldown != 'boolean') return at + '.ignoreCooldown must be true or false'
+  if (p.ignoreCooldown !== undefined && typeof p.ignoreCooldown !== 'boolean') return at + '.ignoreCooldown must be true or false'
 }

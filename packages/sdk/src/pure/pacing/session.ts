@@ -8,8 +8,7 @@ export interface Activity {
 export const SESSION_MINUTES = 30
 
 /** Whether the session is still going at `now`: some activity less than `minutes` ago. */
-export const inSession = (state: Activity, now: number, minutes = SESSION_MINUTES): boolean =>
-  now - state.last < minutes * 6e4
+export const inSession = (state: Activity, now: number, minutes = SESSION_MINUTES): boolean => now - state.last < minutes * 6e4
 
 /**
  * Records activity at `now` (a tracked event, a prompt shown). Returns true when it starts a new

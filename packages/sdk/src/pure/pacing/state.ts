@@ -40,9 +40,9 @@ export const freshPacing = (): PacingState => ({ v: 2, samplingId: nanoid(), sur
  */
 export function readPacing(stored: unknown): PacingState {
   const s = stored as PacingState | { v: 1; surveys: Record<string, SurveyMemory> } | undefined
-  if (s?.v == 2 && s.surveys && Array.isArray(s.shows)) return s
+  if (s?.v === 2 && s.surveys && Array.isArray(s.shows)) return s
   const state = freshPacing()
-  if (s?.v == 1) {
+  if (s?.v === 1) {
     state.surveys = s.surveys
     for (const m of Object.values(s.surveys)) {
       m.responses = m.answered ? 1 : 0
@@ -72,7 +72,7 @@ export const merge = (fresh: PacingState, local: PacingState): PacingState => ({
  */
 export function mark(state: PacingState, id: string, what: 'shown' | 'answered' | 'dismissed', at: number, sessionMinutes?: number): void {
   const m = (state.surveys[id] ||= {})
-  if (what == 'answered' && m.answered != at) m.responses = (m.responses || 0) + 1
+  if (what === 'answered' && m.answered !== at) m.responses = (m.responses || 0) + 1
   m[what] = at
-  if (what == 'shown' && !state.shows.includes(at)) state.shows = [...state.shows, at].slice(-SHOWS_KEPT), touch(state, at, sessionMinutes)
+  if (what === 'shown' && !state.shows.includes(at)) (state.shows = [...state.shows, at].slice(-SHOWS_KEPT)), touch(state, at, sessionMinutes)
 }

@@ -23,16 +23,16 @@ describe('conditions listed once for a look-back (matcher)', () => {
     ne: (v, a) => v !== a,
     in: (v, a) => Array.isArray(a) && a.includes(v),
     notIn: (v, a) => !(Array.isArray(a) && a.includes(v)),
-    gt: (v, a) => typeof v == 'number' && v > a,
-    gte: (v, a) => typeof v == 'number' && v >= a,
-    lt: (v, a) => typeof v == 'number' && v < a,
-    lte: (v, a) => typeof v == 'number' && v <= a,
-    contains: (v, a) => (typeof v == 'string' || Array.isArray(v)) && v.includes(a),
+    gt: (v, a) => typeof v === 'number' && v > a,
+    gte: (v, a) => typeof v === 'number' && v >= a,
+    lt: (v, a) => typeof v === 'number' && v < a,
+    lte: (v, a) => typeof v === 'number' && v <= a,
+    contains: (v, a) => (typeof v === 'string' || Array.isArray(v)) && v.includes(a),
     exists: (v, a) => (v != null) === a,
   }
   const own = (o: object, k: string) => (Object.prototype.hasOwnProperty.call(o, k) ? (o as any)[k] : undefined)
   const meets = (value: unknown, c: any): boolean => {
-    if (!c || typeof c != 'object' || Array.isArray(c)) return value === c
+    if (!c || typeof c !== 'object' || Array.isArray(c)) return value === c
     for (const op of Object.keys(c))
       try {
         if (!own(OPS, op)?.(value, c[op])) return false

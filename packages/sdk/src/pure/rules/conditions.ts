@@ -1,6 +1,6 @@
 import type { Conditions } from '../config/types'
 
-const isNum = (v: unknown): v is number => typeof v == 'number'
+const isNum = (v: unknown): v is number => typeof v === 'number'
 
 type Op = (value: unknown, arg: any) => boolean
 
@@ -13,7 +13,7 @@ const OPS: Record<string, Op> = {
   gte: (v, a) => isNum(v) && v >= a,
   lt: (v, a) => isNum(v) && v < a,
   lte: (v, a) => isNum(v) && v <= a,
-  contains: (v, a) => (typeof v == 'string' || Array.isArray(v)) && v.includes(a),
+  contains: (v, a) => (typeof v === 'string' || Array.isArray(v)) && v.includes(a),
   exists: (v, a) => (v != null) === a,
 }
 
@@ -38,7 +38,7 @@ export function matcher(where: Conditions | undefined): (props: Record<string, u
     if (has(where, key)) {
       const c = where[key]
       // A plain value means equals: as the operator eq, so one loop lists both kinds.
-      const ops = (c && typeof c == 'object' && !Array.isArray(c) ? c : { eq: c }) as Record<string, unknown>
+      const ops = (c && typeof c === 'object' && !Array.isArray(c) ? c : { eq: c }) as Record<string, unknown>
       for (const op in ops) if (has(ops, op)) checks.push([key, own(OPS, op) as Op | undefined, ops[op]])
     }
   return (props) => {

@@ -87,8 +87,24 @@ describe('counts within a window', () => {
   const ces = { trigger: { event: 'payment.failed', count: 2, within: '30m' } }
 
   it('fires on the second failure within 30 minutes, counting the window edge in', () => {
-    expect(shows([ces], [['payment.failed', {}, 0], ['payment.failed', {}, 30]])).toEqual([true])
-    expect(shows([ces], [['payment.failed', {}, 0], ['payment.failed', {}, 30.001]])).toEqual([false])
+    expect(
+      shows(
+        [ces],
+        [
+          ['payment.failed', {}, 0],
+          ['payment.failed', {}, 30],
+        ],
+      ),
+    ).toEqual([true])
+    expect(
+      shows(
+        [ces],
+        [
+          ['payment.failed', {}, 0],
+          ['payment.failed', {}, 30.001],
+        ],
+      ),
+    ).toEqual([false])
     expect(shows([ces], [['payment.failed', {}, 0]])).toEqual([false])
   })
 
@@ -100,30 +116,96 @@ describe('counts within a window', () => {
 
   it('counts only events that meet the conditions', () => {
     const s = { trigger: { event: 'pay', where: { method: 'card' }, count: 2, within: '1h' } }
-    expect(shows([s], [['pay', { method: 'card' }, 0], ['pay', { method: 'bank' }, 1], ['pay', { method: 'card' }, 2]])).toEqual([true])
-    expect(shows([s], [['pay', { method: 'bank' }, 0], ['pay', { method: 'card' }, 1]])).toEqual([false])
+    expect(
+      shows(
+        [s],
+        [
+          ['pay', { method: 'card' }, 0],
+          ['pay', { method: 'bank' }, 1],
+          ['pay', { method: 'card' }, 2],
+        ],
+      ),
+    ).toEqual([true])
+    expect(
+      shows(
+        [s],
+        [
+          ['pay', { method: 'bank' }, 0],
+          ['pay', { method: 'card' }, 1],
+        ],
+      ),
+    ).toEqual([false])
   })
 
   it('without a window counts over the whole remembered journey ("NPS after the third order")', () => {
     const nps = { trigger: { event: 'order.completed', count: 3 } }
-    expect(shows([nps], [['order.completed', {}, 0], ['order.completed', {}, 60 * 24 * 20], ['order.completed', {}, 60 * 24 * 40]])).toEqual([true])
-    expect(shows([nps], [['order.completed', {}, 0], ['order.completed', {}, 1]])).toEqual([false])
+    expect(
+      shows(
+        [nps],
+        [
+          ['order.completed', {}, 0],
+          ['order.completed', {}, 60 * 24 * 20],
+          ['order.completed', {}, 60 * 24 * 40],
+        ],
+      ),
+    ).toEqual([true])
+    expect(
+      shows(
+        [nps],
+        [
+          ['order.completed', {}, 0],
+          ['order.completed', {}, 1],
+        ],
+      ),
+    ).toEqual([false])
   })
 })
 
 describe('sequences and negations', () => {
   it('"A then B within T": B fires only when A came within T before', () => {
     const s = { trigger: { event: 'help.opened', after: { event: 'payment.failed', within: '10m' } } }
-    expect(shows([s], [['payment.failed', {}, 0], ['help.opened', {}, 10]])).toEqual([true])
-    expect(shows([s], [['payment.failed', {}, 0], ['help.opened', {}, 10.5]])).toEqual([false])
+    expect(
+      shows(
+        [s],
+        [
+          ['payment.failed', {}, 0],
+          ['help.opened', {}, 10],
+        ],
+      ),
+    ).toEqual([true])
+    expect(
+      shows(
+        [s],
+        [
+          ['payment.failed', {}, 0],
+          ['help.opened', {}, 10.5],
+        ],
+      ),
+    ).toEqual([false])
     expect(shows([s], [['help.opened', {}, 0]])).toEqual([false])
   })
 
   it('"A and not B within T": A fires only if B did not happen within T', () => {
     const s = { trigger: { event: 'checkout.left', unless: { event: 'order.completed', within: '15m' } } }
     expect(shows([s], [['checkout.left', {}, 0]])).toEqual([true])
-    expect(shows([s], [['order.completed', {}, 0], ['checkout.left', {}, 15]])).toEqual([false])
-    expect(shows([s], [['order.completed', {}, 0], ['checkout.left', {}, 16]])).toEqual([true])
+    expect(
+      shows(
+        [s],
+        [
+          ['order.completed', {}, 0],
+          ['checkout.left', {}, 15],
+        ],
+      ),
+    ).toEqual([false])
+    expect(
+      shows(
+        [s],
+        [
+          ['order.completed', {}, 0],
+          ['checkout.left', {}, 16],
+        ],
+      ),
+    ).toEqual([true])
   })
 
   it('checks the negation again when a delay ends', () => {

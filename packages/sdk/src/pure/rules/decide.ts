@@ -33,13 +33,25 @@ function standing(survey: Survey, history: History, ctx: Context, trace: Step[])
   const { path } = ctx
   return (
     (!unless || check(trace, 'unless', !happened, { code: 'past', event: unless.event, seen: !!happened, within: unless.within })) &&
-    (!a.urls || check(trace, 'urls', a.urls.some((p) => glob(p, path)), { code: 'urls', path, urls: a.urls })) &&
+    (!a.urls ||
+      check(
+        trace,
+        'urls',
+        a.urls.some((p) => glob(p, path)),
+        { code: 'urls', path, urls: a.urls },
+      )) &&
     (!a.notUrls || check(trace, 'notUrls', !a.notUrls.some((p) => glob(p, path)), { code: 'notUrls', path, urls: a.notUrls })) &&
     (!a.device || check(trace, 'device', ([] as string[]).concat(a.device).includes(ctx.device), { code: 'device', device: ctx.device, allowed: a.device })) &&
-    (!a.lang || check(trace, 'lang', a.lang.some((l) => ctx.lang.toLowerCase().startsWith(l.toLowerCase())), { code: 'lang', lang: ctx.lang, allowed: a.lang })) &&
+    (!a.lang ||
+      check(
+        trace,
+        'lang',
+        a.lang.some((l) => ctx.lang.toLowerCase().startsWith(l.toLowerCase())),
+        { code: 'lang', lang: ctx.lang, allowed: a.lang },
+      )) &&
     (!a.user || check(trace, 'user', !missing, { code: 'user', missing, where: a.user })) &&
     (!a.from || check(trace, 'from', ctx.now >= Date.parse(a.from), { code: 'from', date: a.from })) &&
-    (!a.until || check(trace, 'until', ctx.now < Date.parse(a.until) + (a.until.length == 10 ? 864e5 : 0), { code: 'until', date: a.until })) &&
+    (!a.until || check(trace, 'until', ctx.now < Date.parse(a.until) + (a.until.length === 10 ? 864e5 : 0), { code: 'until', date: a.until })) &&
     (a.sample == null || check(trace, 'sample', bucket(ctx.personId, survey.id) < a.sample, { code: 'sample', share: a.sample }))
   )
 }
@@ -53,9 +65,22 @@ export function atTrigger(survey: Survey, event: TouchEvent, history: History, c
   // costly part of a decision, and a check that already failed ends it.
   let n: number, before: number
   const show =
-    (!t.where || check(trace, 'where', !failing, failing ? { code: 'where', key: failing, value: own(event.props, failing), wanted: t.where[failing] } : { code: 'where' })) &&
-    (!t.count || check(trace, 'count', (n = count(history, t.event, t.where, since(ctx.now, t.within)) + 1) >= t.count, { code: 'count', n, of: t.count, within: t.within })) &&
-    (!t.after || check(trace, 'after', !!(before = seen(history, t.after, ctx.now)), { code: 'past', event: t.after.event, seen: !!before, within: t.after.within })) &&
+    (!t.where ||
+      check(
+        trace,
+        'where',
+        !failing,
+        failing ? { code: 'where', key: failing, value: own(event.props, failing), wanted: t.where[failing] } : { code: 'where' },
+      )) &&
+    (!t.count ||
+      check(trace, 'count', (n = count(history, t.event, t.where, since(ctx.now, t.within)) + 1) >= t.count, {
+        code: 'count',
+        n,
+        of: t.count,
+        within: t.within,
+      })) &&
+    (!t.after ||
+      check(trace, 'after', !!(before = seen(history, t.after, ctx.now)), { code: 'past', event: t.after.event, seen: !!before, within: t.after.within })) &&
     standing(survey, history, ctx, trace)
   return { survey, show, trace }
 }
@@ -69,9 +94,7 @@ export function atTrigger(survey: Survey, event: TouchEvent, history: History, c
 export function decide(p: Plan, event: TouchEvent, history: History, ctx: Context): Decision[] {
   const surveys = p.byEvent.get(event.name)
   if (!surveys) return []
-  return surveys
-    .map((s) => atTrigger(s, event, history, ctx))
-    .sort((a, b) => (b.survey.priority || 0) - (a.survey.priority || 0))
+  return surveys.map((s) => atTrigger(s, event, history, ctx)).sort((a, b) => (b.survey.priority || 0) - (a.survey.priority || 0))
 }
 
 /**
@@ -89,4 +112,3 @@ export function recheck(survey: Survey, history: History, ctx: Context): Decisio
   const trace = [step('delay', true, { code: 'waited', delay: survey.delay! })]
   return { survey, show: standing(survey, history, ctx, trace), trace }
 }
-

@@ -11,7 +11,7 @@ const before = (pattern: string, path: string): boolean => {
     if (j < 0 || (!i && j)) return false
     at = j + parts[i]!.length
   }
-  return parts.length ? path.length - last.length >= at && path.endsWith(last) : path == last
+  return parts.length ? path.length - last.length >= at && path.endsWith(last) : path === last
 }
 
 describe('page patterns', () => {

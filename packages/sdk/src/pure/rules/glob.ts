@@ -17,5 +17,5 @@ export const glob = (pattern: string, path: string): boolean => {
   }
   const last = pattern.slice(from)
   // Without a star, the whole path; else the last segment is anchored at the end, after the others.
-  return from ? path.length - last.length >= at && path.endsWith(last) : path == last
+  return from ? path.length - last.length >= at && path.endsWith(last) : path === last
 }

@@ -10,8 +10,7 @@ export interface Plan {
 export function plan(config: Config): Plan {
   const byEvent = new Map<string, Survey[]>()
   const watched = new Map<string, string[]>()
-  const watch = (name: string, where?: object) =>
-    watched.set(name, [...new Set([...(watched.get(name) || []), ...Object.keys(where || {})])])
+  const watch = (name: string, where?: object) => watched.set(name, [...new Set([...(watched.get(name) || []), ...Object.keys(where || {})])])
   for (const survey of config.surveys) {
     const t = survey.trigger
     if (!t) continue

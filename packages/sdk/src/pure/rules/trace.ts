@@ -41,8 +41,28 @@ export type Code = Reason['code']
 
 /** What a step checked: a rule, pacing, or a stage of the engine. */
 export type StepName =
-  | 'trigger' | 'where' | 'count' | 'after' | 'unless' | 'urls' | 'notUrls' | 'device' | 'lang' | 'user' | 'from' | 'until' | 'sample'
-  | 'delay' | 'pacing' | 'priority' | 'prompt' | 'page' | 'target' | 'reset' | 'forced' | 'shown'
+  | 'trigger'
+  | 'where'
+  | 'count'
+  | 'after'
+  | 'unless'
+  | 'urls'
+  | 'notUrls'
+  | 'device'
+  | 'lang'
+  | 'user'
+  | 'from'
+  | 'until'
+  | 'sample'
+  | 'delay'
+  | 'pacing'
+  | 'priority'
+  | 'prompt'
+  | 'page'
+  | 'target'
+  | 'reset'
+  | 'forced'
+  | 'shown'
 
 /** One step of a decision: what was checked, whether it passed, and why (as data, see `Reason`). */
 export interface Step {

@@ -82,7 +82,7 @@ export const RULES: Partial<Record<Code, string>> = {
   everyDays: 'frequency everyDays',
   maxResponses: 'maxResponses',
   spacing: 'spacingDays after another survey',
-  group: 'a group\'s cooldownDays',
+  group: "a group's cooldownDays",
   cooldown: 'the shared cooldownDays',
   maxPerSession: 'maxPerSession',
   maxPer: 'maxPer',
@@ -118,7 +118,7 @@ const NO: { [N in StepName]?: Sentence } = {
   pacing: (w) => 'pacing: ' + w,
   priority: (_, r) => 'another survey had priority: "' + r.winner + '"',
   prompt: () => 'another prompt was open on this page',
-  page: (w, r) => (r.code == 'hidden' ? 'the page was hidden (another tab in front)' : w),
+  page: (w, r) => (r.code === 'hidden' ? 'the page was hidden (another tab in front)' : w),
   target: () => 'its target element is not on this page',
 }
 

@@ -4,6 +4,7 @@
 // of every metric plus open text. The same prompts become wire records (envelopes for POST /collect,
 // docs/delivery.md) or, for filling a database fast, the table rows the ingest derives from them.
 
+import feelings from '../../packages/sdk/src/pure/config/feelings.json' with { type: 'json' }
 import { random } from '../../packages/sdk/src/pure/simulate/random.mjs'
 
 /** The config the bench's collector serves. */
@@ -75,13 +76,6 @@ export const benchConfig = {
   ],
 }
 
-const FEELINGS = [
-  ['frustrated', -100],
-  ['disappointed', -50],
-  ['neutral', 0],
-  ['pleased', 50],
-  ['delighted', 100],
-]
 const TEXTS = [
   'Payment failed twice before it went through',
   'Fast and easy',
@@ -145,8 +139,8 @@ export function promptRecords(rnd, id, at, { withUser = true } = {}) {
       if (q.type === 'rating') answers[q.id] = rating(rnd, q.from ?? 1, q.scale, bad)
       else if (q.type === 'yesno') answers[q.id] = bad ? rnd() < 0.3 : rnd() < 0.85
       else if (q.type === 'emotion') {
-        const [fid, weight] = FEELINGS[rating(rnd, 0, 4, bad)]
-        answers[q.id] = { id: fid, weight }
+        const { id, weight } = feelings[rating(rnd, 0, 4, bad)]
+        answers[q.id] = { id, weight }
       } else if (rnd() < 0.5) answers[q.id] = pick(rnd, TEXTS)
     }
     records.push({ ...common, id, kind: 'response', answers, completed: count === survey.questions.length, startedAt: iso(at), updatedAt: iso(at + 20_000) })

@@ -1,17 +1,9 @@
+import { FEELINGS } from '../../sdk/src/pure/config/feelings'
 import type { EmotionOption, EmotionQuestion } from '../../sdk/src/pure/config/types'
 import { Buttons } from './Buttons'
 import { pick } from './copy'
 import { Face } from './Face'
 import type { Strings } from './strings'
-
-/** The built-in feelings, from worst to best, drawn by the faces of Face.tsx; their labels are in strings.ts. */
-const FEELINGS = [
-  ['frustrated', -100],
-  ['disappointed', -50],
-  ['neutral', 0],
-  ['pleased', 50],
-  ['delighted', 100],
-] as const
 
 interface Props {
   question: EmotionQuestion
@@ -22,9 +14,10 @@ interface Props {
 
 /** The emotion picker: the answer carries the feeling's weight, so a backend can average it into an index. */
 export function Emotion({ question, lang, strings, onAnswer }: Props) {
-  // A config's own feelings bring their own emoji; the built-in ones are drawn.
+  // A config's own feelings bring their own emoji; the built-in ones (their one home, with their
+  // weights: pure/config/feelings.json) are drawn by the faces of Face.tsx, labelled by strings.ts.
   const options: (EmotionOption & { face?: number })[] =
-    question.options || FEELINGS.map(([id, weight], i) => ({ id, weight, label: strings.feelings[i]!, face: i }))
+    question.options || FEELINGS.map(({ id, weight }, i) => ({ id, weight, label: strings.feelings[i]!, face: i }))
   return (
     <Buttons
       kind="feel"

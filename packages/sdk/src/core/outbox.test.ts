@@ -199,6 +199,38 @@ describe('outbox bounds', () => {
 })
 
 describe('the page hiding', () => {
+  it('beacons the newest revision of an answer, even when a send read the outbox before it was written', async () => {
+    const base = freshStore()
+    // The sender's read of the outbox held until the test lets it go, as a slow IndexedDB would.
+    let release: (() => void) | undefined
+    const store: Store = {
+      ...base,
+      values: async <T>() => {
+        const read = await base.values<T>()
+        await new Promise<void>((r) => (release = r))
+        return read
+      },
+    }
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('offline'))),
+    )
+    const beacon = vi.fn((_url: string, _body: string) => true)
+    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true })
+    const { outbox } = setup(store, undefined)
+    await outbox.put(response('r1', { answers: { q1: 4 }, completed: false }))
+    // The send of the first revision has read the outbox; its answer is still on its way.
+    await vi.waitFor(() => expect(release).toBeDefined())
+    const stale = release!
+    await outbox.put(response('r1', { answers: { q1: 4, q2: 'yes' }, completed: true }))
+    await new Promise((r) => setTimeout(r, 0))
+    stale()
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled())
+    outbox.hide()
+    expect(JSON.parse(beacon.mock.calls[0]![1]).records).toEqual([expect.objectContaining({ id: 'r1', completed: true, answers: { q1: 4, q2: 'yes' } })])
+    release?.()
+  })
+
   it('beacons what is pending once per hide, as text, and keeps it stored until a fetch is acknowledged', async () => {
     const store = freshStore()
     vi.stubGlobal(

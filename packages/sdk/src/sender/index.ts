@@ -88,7 +88,9 @@ export function createSender(store: Store, options: SenderOptions): Sender {
           'evicted',
         )
       }
-      for (const s of keep) pending.set(s.record.id, s)
+      // Never over a newer revision handed over meanwhile (add): the read may predate its write, and
+      // the beacon when the page goes sends what is pending (test in core/outbox.test.ts).
+      for (const s of keep) if (!((pending.get(s.record.id)?.rev ?? 0) > s.rev)) pending.set(s.record.id, s)
       for (const batch of batches(keep)) {
         if (!allowed() || Date.now() < notBefore) return
         const [status, retryAfter] = await transport(envelope(batch, dropped))

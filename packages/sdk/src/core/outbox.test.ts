@@ -198,6 +198,17 @@ describe('outbox bounds', () => {
   })
 })
 
+/** fetch fails (offline); sendBeacon accepts and is recorded. */
+function offlineWithBeacon() {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => Promise.reject(new TypeError('offline'))),
+  )
+  const beacon = vi.fn((_url: string, _body: string) => true)
+  Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true })
+  return beacon
+}
+
 describe('the page hiding', () => {
   it('beacons the newest revision of an answer, even when a send read the outbox before it was written', async () => {
     const base = freshStore()
@@ -211,12 +222,7 @@ describe('the page hiding', () => {
         return read
       },
     }
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => Promise.reject(new TypeError('offline'))),
-    )
-    const beacon = vi.fn((_url: string, _body: string) => true)
-    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true })
+    const beacon = offlineWithBeacon()
     const { outbox } = setup(store, undefined)
     await outbox.put(response('r1', { answers: { q1: 4 }, completed: false }))
     // The send of the first revision has read the outbox; its answer is still on its way.
@@ -233,12 +239,7 @@ describe('the page hiding', () => {
 
   it('beacons what is pending once per hide, as text, and keeps it stored until a fetch is acknowledged', async () => {
     const store = freshStore()
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => Promise.reject(new TypeError('offline'))),
-    )
-    const beacon = vi.fn((_url: string, _body: string) => true)
-    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true })
+    const beacon = offlineWithBeacon()
     const { outbox } = setup(store, undefined)
     await outbox.put(response('r1'))
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled())

@@ -32,8 +32,11 @@ export interface SenderOptions {
 
 /** The sending half of the outbox: reads the store, sends, retries, evicts, beacons. */
 export interface Sender {
-  /** A record was just stored by this page: remember it for the beacon, and send. */
-  add(stored: Stored): Promise<void>
+  /**
+   * A record was just stored by this page: remember it for the beacon, and send (a prompt's
+   * "shown" a little later, with the prompt's next record if it comes soon).
+   */
+  add(stored: Stored): Promise<void> | void
   /** Sends everything pending, oldest first, one flusher per origin where Web Locks exist. */
   flush(): Promise<void>
   /** The page hides or unloads: beacon what is pending, synchronously. */

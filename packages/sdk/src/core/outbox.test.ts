@@ -4,8 +4,9 @@ import { openStore, type Store } from '../shared/store'
 import type { Answer } from '../shared/transport'
 import type { OutboxEvents, SenderOptions } from '../contracts/outbox'
 import { createOutbox } from './outbox'
-import type { Envelope, ResponseRecord, Stored } from '../contracts/record'
+import type { Envelope, MomentRecord, ResponseRecord, Stored } from '../contracts/record'
 import * as senderModule from '../sender'
+import { SHOWN_WAIT_MS } from '../sender/policy'
 
 let db = 0
 const freshStore = () => openStore('outbox-test-' + db++)
@@ -23,6 +24,17 @@ const response = (id: string, over: Partial<ResponseRecord> = {}): ResponseRecor
   startedAt: new Date().toISOString(),
   updatedAt: new Date().toISOString(),
   ...over,
+})
+
+const shown = (id: string, responseId: string): MomentRecord => ({
+  id,
+  kind: 'shown',
+  surveyId: 'csat',
+  responseId,
+  lang: 'en',
+  path: '/',
+  trail: [],
+  at: new Date().toISOString(),
 })
 
 /** A backend the test scripts: each send takes the next answer (then 200), and is recorded. */
@@ -161,6 +173,41 @@ describe('the outbox', () => {
     expect(server.got.map((e) => e.records.length)).toEqual([20, 20, 5])
     expect(server.ids()).toEqual([...server.ids()].sort())
   })
+
+  it("sends a prompt's shown record with its answer, in one request, one read and one delete", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const store = freshStore()
+    const server = backend()
+    const { outbox, events } = setup(store, server.fn)
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    await outbox.put(shown('s1', 'r1'))
+    // The customer takes a few seconds to answer: the shown record waits for the answer.
+    await vi.advanceTimersByTimeAsync(SHOWN_WAIT_MS - 1000)
+    expect(server.fn).not.toHaveBeenCalled()
+    await outbox.put(response('r1'))
+    await vi.waitFor(() => expect(events.sent).toHaveBeenCalledOnce())
+    expect(server.got.map((e) => e.records.map((r) => r.id))).toEqual([['s1', 'r1']])
+    // Two puts, the sender's read, and one delete for both records (fake-indexeddb's creation of the
+    // database is a versionchange transaction of its own).
+    const modes = transactions.mock.calls.map((c) => c[1] || 'readonly').filter((m) => m !== 'versionchange')
+    expect(modes).toEqual(['readwrite', 'readwrite', 'readonly', 'readwrite'])
+    expect(await pendingIds(store)).toEqual([])
+  })
+
+  it('sends a shown record alone when no answer follows soon', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const store = freshStore()
+    const server = backend()
+    const { outbox, events } = setup(store, server.fn)
+    await outbox.put(response('r0'))
+    await vi.waitFor(() => expect(events.sent).toHaveBeenCalledOnce())
+    await outbox.put(shown('s1', 'r1'))
+    await vi.advanceTimersByTimeAsync(SHOWN_WAIT_MS - 1)
+    expect(server.ids()).toEqual(['r0'])
+    await vi.advanceTimersByTimeAsync(1)
+    await vi.waitFor(() => expect(server.ids()).toEqual(['r0', 's1']))
+    await vi.waitFor(async () => expect(await pendingIds(store)).toEqual([]))
+  })
 })
 
 describe('outbox bounds', () => {
@@ -235,6 +282,18 @@ describe('the page hiding', () => {
     outbox.hide()
     expect(JSON.parse(beacon.mock.calls[0]![1]).records).toEqual([expect.objectContaining({ id: 'r1', completed: true, answers: { q1: 4, q2: 'yes' } })])
     release?.()
+  })
+
+  it('beacons a shown record still waiting for its answer', async () => {
+    const store = freshStore()
+    const beacon = offlineWithBeacon()
+    const { outbox } = setup(store, undefined)
+    await outbox.put(response('r0'))
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled())
+    await outbox.put(shown('s1', 'r1'))
+    outbox.hide()
+    expect(JSON.parse(beacon.mock.calls[0]![1]).records.map((r: { id: string }) => r.id)).toEqual(['r0', 's1'])
+    expect(vi.mocked(fetch)).toHaveBeenCalledOnce()
   })
 
   it('beacons what is pending once per hide, as text, and keeps it stored until a fetch is acknowledged', async () => {

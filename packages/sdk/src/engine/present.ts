@@ -160,7 +160,8 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
   const trail = rt.journey.state().trail.map((e) => ({ ...e, at: new Date(e.at).toISOString() }))
   const flag = preview ? { preview: true as const } : {}
   const about = { ...describe(config, survey, responseId, lang, trail, rt.user.id), ...flag }
-  const moment = (kind: 'shown' | 'dismissed') => rt.allowed() && settle(outbox.put({ ...about, id: nanoid(), kind, at: new Date().toISOString() }))
+  /** A shown or dismissed record; "shown" at the answers' `startedAt`, so that it is sent before them (the sender orders by time). */
+  const moment = (kind: 'shown' | 'dismissed', at = new Date().toISOString()) => rt.allowed() && settle(outbox.put({ ...about, id: nanoid(), kind, at }))
   /** Remembers an answer or a dismiss, unless this is a preview. */
   const remember = (what: 'answered' | 'dismissed') => {
     const at = Date.now()
@@ -205,6 +206,6 @@ export async function present(rt: EngineHost, survey: Survey, forced: boolean, g
   })
   emitter.emit('survey:shown', { surveyId: id, responseId, ...flag })
   add(rt, id, step('shown', true, { code: 'shown', at: Date.parse(startedAt) }))
-  moment('shown')
+  moment('shown', startedAt)
   return true
 }

@@ -50,6 +50,12 @@ describe('outbox bounds', () => {
     expect(keep.map((s) => s.record.id)).toEqual(['edge', 'new'])
     expect(evict.map((s) => s.record.id)).toEqual(['old'])
   })
+
+  it("orders records of the same time as they were written: a prompt's shown record before its answer", () => {
+    const shown = { ...stored('shown', now), rev: 1 }
+    const answer = { ...stored('answer', now), rev: 2 }
+    expect(bound([answer, shown], { max: 100, maxAge: 864e5 }, now).keep.map((s) => s.record.id)).toEqual(['shown', 'answer'])
+  })
 })
 
 describe('batches', () => {

@@ -12,6 +12,12 @@ const MAX_RETRY_AFTER_MS = 60 * 60_000
 /** Keepalive requests share a 64 KiB in-flight budget per page (sendBeacon too); stay under it. */
 export const BUDGET_BYTES = 60_000
 const BATCH_RECORDS = 20
+/**
+ * How long a prompt's "shown" record waits for the prompt's first answer or its dismissal, to go
+ * in one request with it, before it goes alone. Most one-question prompts are answered or closed
+ * sooner; an owner's live view shows the impression at most this much later.
+ */
+export const SHOWN_WAIT_MS = 10_000
 
 /** Statuses worth retrying: no answer, timeout, rate limit, server errors. Other 4xx never succeed. */
 export const retryable = (status: number): boolean => status === 0 || status === 408 || status === 429 || status >= 500
@@ -32,9 +38,12 @@ export const retryAfter = (header: string | null | undefined, now: number): numb
 
 export const DEFAULT_BOUNDS: Bounds = { max: 100, maxAge: 7 * 864e5 }
 
-/** Orders stored records oldest first, and splits off those the bounds evict. */
+/**
+ * Orders stored records oldest first (a prompt's shown record and its answers have the same time:
+ * then in the order written), and splits off those the bounds evict.
+ */
 export function bound(all: Stored[], { max, maxAge }: Bounds, now: number): { keep: Stored[]; evict: Stored[] } {
-  const sorted = all.slice().sort((a, b) => a.t - b.t)
+  const sorted = all.slice().sort((a, b) => a.t - b.t || a.rev - b.rev)
   const out = (s: Stored, i: number) => i < sorted.length - max || now - s.t > maxAge
   return { keep: sorted.filter((s, i) => !out(s, i)), evict: sorted.filter(out) }
 }

@@ -269,7 +269,7 @@ ${enginesTable}
 
 ## Storage: IndexedDB transactions per 1,000 events (Chromium)
 
-Every \`IDBDatabase#transaction\` the page makes, pacing and outbox alike (bench/storage.mjs). The steady scenario is run twice: with one prompt shown and answered (its claim, its answer's mark, and the outbox writing and deleting the shown and the response records), and with events no survey listens to: what the events themselves cost.
+Every \`IDBDatabase#transaction\` the page makes, pacing and outbox alike (bench/storage.mjs). The steady scenario is run twice: with one prompt shown and answered (its claim and its answer's mark; the outbox writing the shown and the response records, reading them once and deleting both in one transaction: the shown record waits for the answer, docs/delivery.md), and with events no survey listens to: what the events themselves cost.
 
 ${storageTable}
 

@@ -47,6 +47,17 @@ function backend(...answers: (Answer | Promise<Answer>)[]) {
   return { fn, got, ids: () => got.flatMap((e) => e.records.map((r) => r.id)) }
 }
 
+/** The configured endpoint, through the default transport: fetch stubbed to answer 200 and record what it got. */
+function endpoint() {
+  const got: Envelope[] = []
+  const fn = vi.fn(async (_url: string, init: RequestInit) => {
+    got.push(JSON.parse(init.body as string))
+    return new Response('{}', { status: 200 })
+  })
+  vi.stubGlobal('fetch', fn)
+  return { fn, got, ids: () => got.flatMap((e) => e.records.map((r) => r.id)) }
+}
+
 /** Outboxes of finished tests stop retrying, as a closed page would. */
 let live = true
 
@@ -177,8 +188,8 @@ describe('the outbox', () => {
   it("sends a prompt's shown record with its answer, in one request, one read and one delete", async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const store = freshStore()
-    const server = backend()
-    const { outbox, events } = setup(store, server.fn)
+    const server = endpoint()
+    const { outbox, events } = setup(store, undefined)
     const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
     await outbox.put(shown('s1', 'r1'))
     // The customer takes a few seconds to answer: the shown record waits for the answer.
@@ -197,8 +208,8 @@ describe('the outbox', () => {
   it('sends a shown record alone when no answer follows soon', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const store = freshStore()
-    const server = backend()
-    const { outbox, events } = setup(store, server.fn)
+    const server = endpoint()
+    const { outbox, events } = setup(store, undefined)
     await outbox.put(response('r0'))
     await vi.waitFor(() => expect(events.sent).toHaveBeenCalledOnce())
     await outbox.put(shown('s1', 'r1'))
@@ -207,6 +218,15 @@ describe('the outbox', () => {
     await vi.advanceTimersByTimeAsync(1)
     await vi.waitFor(() => expect(server.ids()).toEqual(['r0', 's1']))
     await vi.waitFor(async () => expect(await pendingIds(store)).toEqual([]))
+  })
+
+  it('sends a shown record at once through a user transport, which the page cannot beacon when it goes', async () => {
+    const store = freshStore()
+    const server = backend()
+    const { outbox, events } = setup(store, server.fn)
+    await outbox.put(shown('s1', 'r1'))
+    await vi.waitFor(() => expect(events.sent).toHaveBeenCalledOnce())
+    expect(server.ids()).toEqual(['s1'])
   })
 })
 

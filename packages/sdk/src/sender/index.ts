@@ -145,8 +145,9 @@ export function createSender(store: Store, options: SenderOptions): Sender {
       beaconed = false
       // A prompt's "shown" waits a little for its first answer or its dismissal, which then carry it
       // in the same request: one send, one read and one delete instead of two each. Leaving the page
-      // beacons it meanwhile. A retry waiting is moved to then too (sooner, or by at most as long).
-      return stored.record.kind !== 'shown' ? flush() : later(SHOWN_WAIT_MS)
+      // beacons it meanwhile; a user transport cannot be beaconed, so with one it goes at once. A
+      // retry waiting is moved to then too (sooner, or by at most as long).
+      return stored.record.kind !== 'shown' || !beacon ? flush() : later(SHOWN_WAIT_MS)
     },
     flush,
     hide() {

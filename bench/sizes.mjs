@@ -144,7 +144,5 @@ console.log(
       .join(' + ') +
     ` = ${kb(total)} KB`,
 )
-console.log(
-  `of the widget, Preact about ${kb(widgetSplit.preactGzip)} KB (${(100 * widgetSplit.preactShare).toFixed(0)} %), the widget's own code the rest`,
-)
+console.log(`of the widget, Preact about ${kb(widgetSplit.preactGzip)} KB (${(100 * widgetSplit.preactShare).toFixed(0)} %), the widget's own code the rest`)
 writeFileSync('bench/.out/sizes.json', JSON.stringify({ rows, hetkiFiles, widgetSplit }, null, 2) + '\n')

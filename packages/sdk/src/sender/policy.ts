@@ -15,8 +15,8 @@ const BATCH_RECORDS = 20
 /**
  * How long a prompt's "shown" record waits for the prompt's first answer or its dismissal, to go
  * in one request with it, before it goes alone (to the endpoint only: a user transport cannot be
- * beaconed when the page goes, so it gets the record at once). Most one-question prompts are answered or closed
- * sooner; an owner's live view shows the impression at most this much later.
+ * beaconed when the page goes, so it gets the record at once). Most one-question prompts are
+ * answered or closed sooner; an owner's live view shows the impression at most this much later.
  */
 export const SHOWN_WAIT_MS = 10_000
 

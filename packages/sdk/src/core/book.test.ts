@@ -58,6 +58,28 @@ describe('the pacing book of a tab', () => {
     expect(allowed(survey, reloaded.state(), T0 + 1).pass).toBe(false)
   })
 
+  it('starts a page with one read: a readwrite transaction only on the first visit or to migrate version 1', async () => {
+    const name = database()
+    const modes = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    const seen = () => modes.mock.calls.map((c) => c[1] || 'readonly').filter((m) => m !== 'versionchange')
+    const first = createBook(openStore(name), {}, () => true)
+    await first.load()
+    expect(seen()).toEqual(['readonly', 'readwrite'])
+    modes.mockClear()
+    const next = createBook(openStore(name), {}, () => true)
+    await next.load()
+    expect(seen()).toEqual(['readonly'])
+    expect(next.state().samplingId).toBe(first.state().samplingId)
+
+    const old = database()
+    await openStore(old).set(PACING_KEY, { v: 1, surveys: { nps: { shown: T0 } } })
+    modes.mockClear()
+    const migrated = createBook(openStore(old), {}, () => true)
+    await migrated.load()
+    expect(seen()).toEqual(['readonly', 'readwrite'])
+    expect(await openStore(old).get(PACING_KEY)).toMatchObject({ v: 2, shows: [T0], samplingId: migrated.state().samplingId })
+  })
+
   it('writes a burst of 1,000 events in one transaction, not one per event', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const name = database()

@@ -65,6 +65,15 @@ export function createBook(store: Store, config: PacingConfig = {}, canStore: ()
   return {
     state: () => state,
     write,
+    /**
+     * The page's start, where storing is allowed: reads the stored state, and writes only when it
+     * must be made or migrated (a first visit, an older version): a page view costs a read, not a
+     * readwrite transaction (bench/storage.mjs, "pages").
+     */
+    async load(): Promise<void> {
+      const stored = await store.get(PACING_KEY)
+      readPacing(stored) === stored ? (state = fresh(stored)) : await write()
+    },
     /** Records activity (a tracked event). Written in batches, not once per event. */
     touch(at: number): void {
       // A new session soon: the other tabs count its prompts from its start. Soon unless a batch

@@ -76,7 +76,7 @@ const debugFlag = (): boolean => {
  * disables Hetki with one console error; nothing is thrown. Calling it twice keeps the first config.
  */
 export const init = guard((config: Config, options?: InitOptions): void => {
-  if (started) return debug('init: ignored, already running')
+  if (started) return debug('init: already running')
   started = true
   // Before the check: the panel that explains a broken config logs what goes wrong in it too.
   setDebug((panel ??= debugFlag()))

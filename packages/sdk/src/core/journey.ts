@@ -68,8 +68,9 @@ export function createJourney(store: Store, config: Config, plan: Plan, canStore
   }
 
   return {
+    /** The page's start, where storing is allowed (the runtime checks). */
     async load() {
-      if (canStore()) state = read(await store.get(JOURNEY_KEY)) || state
+      state = read(await store.get(JOURNEY_KEY)) || state
     },
     record(event: TouchEvent, path: string) {
       remember(state.history, event, plan.watched)

@@ -66,7 +66,7 @@ export function createRuntime({ config, emitter, chunk, consent, transport }: Ru
 
   const load = async () => {
     if (!allowedToStore) return
-    await book.write()
+    await book.load()
     await journey.load()
     settle(outbox.resume())
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { freshPacing, mark, merge, readPacing, SHOWS_KEPT } from './state'
+import { freshPacing, mark, merge, readPacing, samplingId, SHOWS_KEPT } from './state'
 import { inSession, touch } from './session'
 
 const MIN = 6e4
@@ -25,6 +25,13 @@ describe('reading stored pacing state', () => {
       expect(state).toMatchObject({ v: 2, surveys: {}, shows: [] })
     }
     expect(readPacing(undefined).samplingId).not.toBe(readPacing(undefined).samplingId)
+  })
+  it('mints sampling ids of 21 URL-safe characters, every one of the 64 used, none twice in 10,000', () => {
+    const ids = Array.from({ length: 10_000 }, samplingId)
+    for (const id of ids) expect(id).toMatch(/^[\w-]{21}$/)
+    expect(new Set(ids).size).toBe(ids.length)
+    // Each position is uniform over 64 characters: 10,000 ids use all of them in every position.
+    for (let i = 0; i < 21; i++) expect(new Set(ids.map((id) => id[i])).size).toBe(64)
   })
 })
 

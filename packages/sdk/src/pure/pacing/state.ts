@@ -1,4 +1,3 @@
-import { nanoid } from 'nanoid'
 import { touch, type Activity } from './session'
 
 /** What Hetki remembers about one survey on this device. Times are epoch milliseconds. */
@@ -31,7 +30,18 @@ export const PACING_KEY = 'pacing:v1'
 export const SHOWS_KEPT = 100
 
 /** A state for a device Hetki knows nothing about yet, with a new sampling id. */
-export const freshPacing = (): PacingState => ({ v: 2, samplingId: nanoid(), surveys: {}, shows: [], start: 0, last: 0 })
+/**
+ * A sampling id: 21 URL-safe characters carrying 126 random bits, the shape of a nanoid. Byte
+ * trick: the base64 of 16 random bytes, `+` and `/` made URL-safe, instead of nanoid, whose
+ * 64-character alphabet cost every page 135 B gzip in the core (the engine keeps nanoid).
+ */
+export const samplingId = (): string =>
+  btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
+    .slice(0, 21)
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+
+export const freshPacing = (): PacingState => ({ v: 2, samplingId: samplingId(), surveys: {}, shows: [], start: 0, last: 0 })
 
 /**
  * Reads what storage handed over. The current version is taken as is; version 1, the

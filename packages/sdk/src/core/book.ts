@@ -31,8 +31,8 @@ export function createBook(store: Store, config: PacingConfig = {}, canStore: ()
 
   /**
    * Applies `change` to the newest state and saves it. `change` runs inside the transaction, so
-   * what it decides from the state (a claim) is atomic across tabs. Also the load: the first
-   * write of a page reads the stored state, migrates it, and mints the sampling id if need be.
+   * what it decides from the state (a claim) is atomic across tabs. Also the load's, when storage
+   * has no state of this version: it migrates it, or mints the sampling id.
    */
   const write = async (change: (s: PacingState) => void = () => {}): Promise<void> => {
     if (!canStore()) return change(state)

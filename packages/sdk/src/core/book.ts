@@ -72,6 +72,8 @@ export function createBook(store: Store, config: PacingConfig = {}, canStore: ()
      */
     async load(): Promise<void> {
       const stored = await store.get(PACING_KEY)
+      // Byte trick: a conditional as the statement, no if/else blocks. readPacing returns a stored
+      // state of this version as it is, so `===` says "nothing to migrate or mint".
       readPacing(stored) === stored ? (state = fresh(stored)) : await write()
     },
     /** Records activity (a tracked event). Written in batches, not once per event. */

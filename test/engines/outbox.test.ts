@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { flakyCollector, type Mode } from '../helpers/flaky'
 import { outboxSize } from '../helpers/in-page'
-import { twoQuestions, type Given } from '../helpers/survey'
+import { expectDeliveredOnce, twoQuestions, type Given } from '../helpers/survey'
 import type { Win } from './engine.mjs'
 import { click, clickIfThere, prompts, textOf, waitFor } from './dom'
 import { problems, ready, useEngine } from './setup'
@@ -90,21 +90,7 @@ describe('the outbox under a flaky collector', () => {
     await expect.poll(async () => (await env.demo.store.all()).length, { timeout: 30_000 }).toBe(given.length)
     await expect.poll(() => leftInOutbox(two)).toBe(0)
 
-    const stored = await env.demo.store.all()
-    const byId = new Map(stored.map((r) => [r.id, r]))
-    expect(byId.size).toBe(stored.length)
-    for (const g of given) expect(byId.get(g.id), g.id).toMatchObject({ answers: g.answers, completed: g.completed })
-    expect(stored.map((r) => r.id).sort()).toEqual(given.map((g) => g.id).sort())
-    const moments = await env.demo.store.moments()
-    expect(
-      moments
-        .filter((m) => m.kind == 'shown')
-        .map((m) => m.response_id)
-        .sort(),
-    ).toEqual(given.map((g) => g.id).sort())
-    // The partial answer was closed before its last question: dismissed, once.
-    expect(moments.filter((m) => m.kind == 'dismissed').map((m) => m.response_id)).toEqual(given.filter((g) => !g.completed).map((g) => g.id))
-    expect(await env.demo.store.dropped()).toBe(0)
+    await expectDeliveredOnce(env.demo, given)
     expect(await problems(two)).toEqual([])
     await profile.close()
   })

@@ -1,6 +1,7 @@
 import { expect } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { outboxSize } from './in-page'
+import type { Demo, StoredResponse } from './demo'
 
 /** A response as the customer gave it, to compare with what the collector stored. */
 export interface Given {
@@ -106,3 +107,28 @@ export const leftInOutbox = (page: Page) => page.evaluate(outboxSize)
 
 /** Chromium logs each failed request itself ("Failed to load resource", net::ERR_…): the browser's network log, not the SDK. */
 export const sdkErrors = (errors: string[]) => errors.filter((e) => !/^console: (Failed to load resource|.*net::ERR_)/.test(e))
+
+/**
+ * The delivery promise, read from the collector's database (the reliability suite in Chromium and
+ * the outbox suite on every engine): every answer given stored exactly once, as given; one "shown"
+ * per prompt; one "dismissed" per answer closed before its last question; nothing evicted.
+ * Resolves to what was stored.
+ */
+export async function expectDeliveredOnce(demo: Demo, given: Given[]): Promise<StoredResponse[]> {
+  const stored = await demo.store.all()
+  const byId = new Map(stored.map((r) => [r.id, r]))
+  expect(byId.size).toBe(stored.length)
+  for (const g of given) expect(byId.get(g.id), g.id).toMatchObject({ answers: g.answers, completed: g.completed })
+  expect(stored.map((r) => r.id).sort()).toEqual(given.map((g) => g.id).sort())
+  const moments = await demo.store.moments()
+  expect(
+    moments
+      .filter((m) => m.kind == 'shown')
+      .map((m) => m.response_id)
+      .sort(),
+  ).toEqual(given.map((g) => g.id).sort())
+  // A partial answer was closed before its last question: dismissed, once.
+  expect(moments.filter((m) => m.kind == 'dismissed').map((m) => m.response_id)).toEqual(given.filter((g) => !g.completed).map((g) => g.id))
+  expect(await demo.store.dropped()).toBe(0)
+  return stored
+}

@@ -5,7 +5,7 @@ import type { BrowserContext } from 'playwright-core'
 import { watchErrors } from '../helpers/browser'
 import { useChromiumAndDemo } from '../helpers/setup'
 import { flakyCollector, type Mode } from '../helpers/flaky'
-import { answer, hetkiReady, leftInOutbox, openPage, scriptPage, sdkErrors, twoQuestions, type Given } from '../helpers/survey'
+import { answer, expectDeliveredOnce, hetkiReady, leftInOutbox, openPage, scriptPage, sdkErrors, twoQuestions, type Given } from '../helpers/survey'
 
 const config = {
   endpoint: '/collect',
@@ -67,21 +67,7 @@ describe('the outbox under a flaky collector', () => {
     await expect.poll(async () => (await env.demo.store.all()).length, { timeout: 30_000 }).toBe(given.length)
     await expect.poll(() => leftInOutbox(page2), { timeout: 10_000 }).toBe(0)
 
-    const stored = await env.demo.store.all()
-    const byId = new Map(stored.map((r) => [r.id, r]))
-    expect(byId.size).toBe(stored.length)
-    for (const g of given) expect(byId.get(g.id), g.id).toMatchObject({ answers: g.answers, completed: g.completed })
-    expect(stored.map((r) => r.id).sort()).toEqual(given.map((g) => g.id).sort())
-    const moments = await env.demo.store.moments()
-    expect(
-      moments
-        .filter((m) => m.kind == 'shown')
-        .map((m) => m.response_id)
-        .sort(),
-    ).toEqual(given.map((g) => g.id).sort())
-    // The partial answer was closed before its last question: dismissed, once.
-    expect(moments.filter((m) => m.kind == 'dismissed').map((m) => m.response_id)).toEqual(given.filter((g) => !g.completed).map((g) => g.id))
-    expect(await env.demo.store.dropped()).toBe(0)
+    const stored = await expectDeliveredOnce(env.demo, given)
     expect(sdkErrors([...errors1, ...errors2])).toEqual([])
 
     // The figures docs/delivery.md reports. Deliveries beyond one per response are updates of a

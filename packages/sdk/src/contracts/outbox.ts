@@ -33,10 +33,11 @@ export interface SenderOptions {
 /** The sending half of the outbox: reads the store, sends, retries, evicts, beacons. */
 export interface Sender {
   /**
-   * A record was just stored by this page: remember it for the beacon, and send (a prompt's
-   * "shown" a little later, with the prompt's next record if it comes soon).
+   * A record this page is storing: remember it for the beacon at once, and once `written` (its
+   * IndexedDB write) resolves, send it (a prompt's "shown" a little later, with the prompt's next
+   * record if it comes soon).
    */
-  add(stored: Stored): Promise<void> | void
+  add(stored: Stored, written: Promise<unknown>): Promise<void>
   /** Sends everything pending, oldest first, one flusher per origin where Web Locks exist. */
   flush(): Promise<void>
   /** The page hides or unloads: beacon what is pending, synchronously. */

@@ -304,6 +304,35 @@ describe('the page hiding', () => {
     release?.()
   })
 
+  it('beacons the last answer when the page goes while IndexedDB is still writing it', async () => {
+    const base = freshStore()
+    // The write of the completed answer held, as a slow IndexedDB would hold it.
+    let release: (() => void) | undefined
+    let slow = false
+    const store: Store = {
+      ...base,
+      set: async (key, value) => {
+        if (slow) await new Promise<void>((r) => (release = r))
+        return base.set(key, value)
+      },
+    }
+    const beacon = offlineWithBeacon()
+    const { outbox } = setup(store, undefined)
+    await outbox.put(response('r1', { answers: { q1: 4 }, completed: false }))
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled())
+    slow = true
+    const written = outbox.put(response('r1', { answers: { q1: 4, q2: 'yes' }, completed: true }))
+    await vi.waitFor(() => expect(release).toBeDefined())
+    // The page goes: its hide event is a task of its own, after the put's microtasks.
+    await new Promise((r) => setTimeout(r, 0))
+    outbox.hide()
+    expect(JSON.parse(beacon.mock.calls[0]![1]).records).toEqual([expect.objectContaining({ id: 'r1', completed: true, answers: { q1: 4, q2: 'yes' } })])
+    release!()
+    await written
+    // Stored all the same, for a fetch on a later page.
+    expect((await base.get<Stored>('r1'))?.record).toMatchObject({ completed: true })
+  })
+
   it('beacons a shown record still waiting for its answer', async () => {
     const store = freshStore()
     const beacon = offlineWithBeacon()

@@ -42,8 +42,11 @@ export function createOutbox(store: Store, load: () => Promise<SenderModule>, op
         t: Date.parse((record as { startedAt?: string }).startedAt || (record as { at: string }).at),
         record,
       }
-      await store.set(record.id, stored)
-      send((s) => s.add(stored))
+      // The sender hears of it while it is still being written, so that a page left meanwhile
+      // beacons this version, not the one before it (test in core/outbox.test.ts).
+      const written = store.set(record.id, stored)
+      send((s) => s.add(stored, written))
+      await written
     },
     resume,
     /** Back online or visible again: retry, without loading the sender for nothing. */

@@ -140,9 +140,12 @@ export function createSender(store: Store, options: SenderOptions): Sender {
   }
 
   return {
-    add(stored) {
+    async add(stored, written) {
+      // Pending for the beacon before it is stored: leaving the page during the write must not
+      // beacon the version before it. A flush only once it is stored, or its read could miss it.
       pending.set(stored.record.id, stored)
       beaconed = false
+      await written
       // A prompt's "shown" waits a little for its first answer or its dismissal, which then carry it
       // in the same request: one send, one read and one delete instead of two each. Leaving the page
       // beacons it meanwhile; a user transport cannot be beaconed, so with one it goes at once. A

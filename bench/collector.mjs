@@ -192,7 +192,7 @@ for (const kind of DBS) {
     const endOfToday = Math.floor(now / DAY) * DAY + DAY
     const t = performance.now()
     // By default all of it within the default request's 56 days (28 and the 28 before): the worst case.
-    const counts = await fill(store.db, { records: RECORDS, from: endOfToday - SPREAD_DAYS * DAY, to: now })
+    const counts = await fill(store.db, { records: RECORDS, from: endOfToday - SPREAD_DAYS * DAY, to: now, markScores: lib.markScores })
     const fillSeconds = (performance.now() - t) / 1000
     await store.close()
     const collector = await lib.startCollector({

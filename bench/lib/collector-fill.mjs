@@ -8,9 +8,10 @@ const DAY = 86_400_000
 
 /**
  * Stores prompts until `records` wire records (shown + response + dismissed) are stored, their
- * times spread evenly over [from, to) (ms). Returns what was stored, by kind.
+ * times spread evenly over [from, to) (ms), then has `markScores` (the collector's
+ * ingest/scores.ts) set the score flags the ingest keeps. Returns what was stored, by kind.
  */
-export async function fill(db, { records, from, to, seed = 7 }) {
+export async function fill(db, { records, from, to, seed = 7, markScores }) {
   const rnd = random(seed)
   const counts = { records: 0, responses: 0, shown: 0, dismissed: 0, answers: 0, trail_events: 0 }
   const prompts = Math.round(records / 1.8) // about 1.8 records a prompt; topped up below
@@ -40,6 +41,7 @@ export async function fill(db, { records, from, to, seed = 7 }) {
     counts.answers += rows.answers.length
     counts.trail_events += rows.trail_events.length
   }
+  await markScores(db)
   return counts
 }
 

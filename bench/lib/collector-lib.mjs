@@ -12,12 +12,13 @@ const ENTRY = `
 export { openStore } from './packages/collector/src/db/open.ts'
 export { startPostgres } from './packages/collector/test/postgres.ts'
 export { loadScorecardInput } from './packages/collector/src/scorecards/query.ts'
+export { markScores } from './packages/collector/src/ingest/scores.ts'
 export { scorecardRequest } from './packages/collector/src/scorecards/params.ts'
 export { startCollector } from './packages/collector/src/start.ts'
 export { scorecardsRoute, textsRoute } from './packages/collector/src/scorecards/routes.ts'
 `
 
-/** The collector's modules the bench uses (openStore, startPostgres, startCollector, the scorecards' query and routes). */
+/** The collector's modules the bench uses (openStore, startPostgres, startCollector, the scorecards' query and routes, markScores). */
 export async function loadCollector(extra = '') {
   const outfile = join(root, 'bench/.out/collector-lib.mjs')
   await build({

@@ -6,11 +6,13 @@
 //    answered question (metric and value from config/metrics.ts, `at` = the response's startedAt,
 //    the response's touchpoint, owner, lang, path and preview copied);
 //  - each record's trail → one trail_events row per distinct event (record_id = the record's id,
-//    kind 'response' or 'shown', touchpoint = the step's label, at = the record's time).
+//    kind 'response' or 'shown', touchpoint = the step's label, at = the record's time);
+//  - then the score flags of responses and their trail rows, by the ingest's own markScores.
 // The comments beside each prompt say what it must count as; query.test.ts asserts those counts.
 import type { Kysely } from 'kysely'
 import type { Config } from '../../sdk/src/pure/config/types'
 import type { Database } from '../src/db/schema'
+import { markScores } from '../src/ingest/scores'
 
 export const config: Config = {
   touchpoints: [
@@ -314,4 +316,6 @@ export async function fill(db: Kysely<Database>, list: Prompt[] = prompts): Prom
       if (ev.length) await db.insertInto('trail_events').values(ev).execute()
     }
   }
+  // The score flags the ingest keeps, from the answers rows above (as the ingest does).
+  await markScores(db)
 }

@@ -26,6 +26,9 @@ export interface ResponsesTable {
   received_at: string
   /** How many times the record arrived (retries, beacons, partial-then-complete updates). */
   deliveries: number
+  /** 1 when an answer feeds a metric; `low`: 1 when one of those is low (ingest/scores.ts). */
+  scored: Generated<number>
+  low: Generated<number>
 }
 
 /** A `shown` or `dismissed` record: the moments around a prompt, for response rates. */
@@ -80,6 +83,9 @@ export interface TrailEventsTable {
   survey_id: string
   at: string
   preview: number
+  /** A response's rows: its score flags, copied from the response (ingest/scores.ts); 0 for shown rows. */
+  scored: Generated<number>
+  low: Generated<number>
 }
 
 /** A record of a batch that was refused (the others were stored), counted for the admin. */

@@ -3,6 +3,7 @@
 // `trail_events` row per distinct event of a trail. Pure.
 import type { Survey } from '../../../sdk/src/pure/config/types'
 import { measureOf, valueOf } from '../config/metrics'
+import type { Insertable } from 'kysely'
 import type { AnswersTable, TrailEventsTable } from '../db/schema'
 import type { MomentIn, ResponseIn } from './record'
 
@@ -39,7 +40,7 @@ export function answerRows(record: ResponseIn, survey: Survey | undefined): Answ
  * `at` is the record's own time (a response's start, a prompt's showing), so the rows are cut into
  * periods the same way as the records they belong to.
  */
-export function trailRows(record: ResponseIn | MomentIn): TrailEventsTable[] {
+export function trailRows(record: ResponseIn | MomentIn): Insertable<TrailEventsTable>[] {
   if (record.kind === 'dismissed') return []
   const at = record.kind === 'response' ? record.startedAt : record.at
   const byEvent = new Map<string, string | null>()

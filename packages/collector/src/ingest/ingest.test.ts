@@ -95,6 +95,57 @@ describe.each(['sqlite', 'postgres'] as const)('the ingest (%s)', (kind) => {
     ])
   })
 
+  it('keeps the score flags of each response and its trail rows: low, not low, none, and after a newer revision', async () => {
+    const ctx = await context()
+    const flags = async () => {
+      const responses = await ctx.store.db.selectFrom('responses').select(['id', 'scored', 'low']).orderBy('id').execute()
+      const trails = await ctx.store.db
+        .selectFrom('trail_events')
+        .select(['record_id', 'kind', 'scored', 'low'])
+        .orderBy('record_id')
+        .orderBy('event')
+        .execute()
+      return {
+        responses: responses.map((r) => [r.id, Number(r.scored), Number(r.low)]),
+        trails: trails.map((t) => [t.record_id, t.kind, Number(t.scored), Number(t.low)]),
+      }
+    }
+    await ingest(
+      ctx,
+      envelope([
+        response('low', { q1: 2 }, { updatedAt: '2026-11-20T10:00:04.000Z' }),
+        response('high', { q1: 5, why: 'ok' }),
+        response('text', { why: 'no score' }),
+        moment('s', 'shown', { of: 'low' }),
+      ]),
+    )
+    expect(await flags()).toEqual({
+      responses: [
+        [rid('high'), 1, 0],
+        [rid('low'), 1, 1],
+        [rid('text'), 0, 0],
+      ],
+      trails: [
+        [rid('high'), 'response', 1, 0],
+        [rid('high'), 'response', 1, 0],
+        [rid('low'), 'response', 1, 1],
+        [rid('low'), 'response', 1, 1],
+        [rid('s'), 'shown', 0, 0],
+        [rid('text'), 'response', 0, 0],
+        [rid('text'), 'response', 0, 0],
+      ],
+    })
+    // The low answer changed to a high one in a newer revision; an older copy arriving late changes nothing.
+    await ingest(ctx, envelope([response('low', { q1: 4 }, { updatedAt: '2026-11-20T10:00:09.000Z' })]))
+    await ingest(ctx, envelope([response('low', { q1: 2 }, { updatedAt: '2026-11-20T10:00:04.000Z' })]))
+    const after = await flags()
+    expect(after.responses).toContainEqual([rid('low'), 1, 0])
+    expect(after.trails.filter((t) => t[0] === rid('low'))).toEqual([
+      [rid('low'), 'response', 1, 0],
+      [rid('low'), 'response', 1, 0],
+    ])
+  })
+
   it('reads a text/plain body as JSON, refuses malformed JSON (400) and an oversized body (413) with a reason', async () => {
     const ctx = await context([], { maxBody: 4096 })
     const ok = await ingest(ctx, Buffer.from(JSON.stringify(envelope([response('plain', { q1: 5 })]))))

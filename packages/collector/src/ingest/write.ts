@@ -9,6 +9,7 @@ import type { Survey } from '../../../sdk/src/pure/config/types'
 import type { Database } from '../db/schema'
 import type { Context, StoredResponse } from '../server/contract'
 import { answerRows, trailRows } from './derive'
+import { markScores } from './scores'
 import type { Rejected } from './envelope'
 import { groupCommitter } from './group'
 import { insertDiagnostics } from '../diagnostics/write'
@@ -243,6 +244,8 @@ async function upsertResponses(trx: Transaction<Database>, batch: Collapsed<Resp
       )
       .execute()
   await writeTrails(trx, winners, replaced)
+  // The score flags from the answers rows just written, on the responses and their trail rows.
+  for (const part of chunks(winners.map((r) => r.id))) await markScores(trx, part)
   return winners.map((r) => ({
     id: r.id,
     surveyId: r.surveyId,

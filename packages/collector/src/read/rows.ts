@@ -1,5 +1,6 @@
 // Stored rows as the API hands them out: the wire format's names (camelCase, touchpoint as
 // { id, owner }, booleans and JSON parsed), plus what the collector adds (receivedAt, deliveries).
+import type { Selectable } from 'kysely'
 import type { MomentsTable, ResponsesTable } from '../db/schema'
 
 export interface ResponseOut {
@@ -40,7 +41,7 @@ export interface MomentOut {
 
 const touchpoint = (id: string | null, owner: string | null) => (id === null ? null : { id, owner })
 
-export const responseOut = (r: ResponsesTable): ResponseOut => ({
+export const responseOut = (r: Selectable<ResponsesTable>): ResponseOut => ({
   id: r.id,
   kind: 'response',
   surveyId: r.survey_id,

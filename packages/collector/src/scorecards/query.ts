@@ -8,8 +8,10 @@
 // index of migration 003 — the record's UTC day `substr(time, 1, 10)` first, then touchpoint,
 // survey… — and the days are mapped to slices (current, baseline, trend steps) here, in code. Which
 // is why periods are whole UTC days. A split such as "low or not" or "answered or not" is never a
-// grouping column (that would sort again): it is a second query with an EXISTS in its WHERE, and
-// the other half is the difference. PostgreSQL plans the same SQL with hash aggregates, and runs
+// grouping column (that would sort again): a flag the row carries (a response's `scored` and `low`,
+// kept at ingest: ingest/scores.ts) is summed beside the count; one that depends on other records
+// (was this prompt answered?) is a second query with an EXISTS in its WHERE, and the other half is
+// the difference. PostgreSQL plans the same SQL with hash aggregates, and runs
 // the queries side by side on one exported snapshot (see snapshot()).
 // Counts come back as numbers (SQLite) or strings (PostgreSQL's bigint) and go through Number().
 // Previews are left out of every query.
@@ -36,15 +38,6 @@ import type {
 } from './contract'
 
 const METRICS: readonly string[] = ['csat', 'nps', 'ces', 'goal', 'emotion'] satisfies MetricName[]
-
-/**
- * A low score, the root cause's split (contract.ts, TrailCount): CSAT ≤ 2 of 5, NPS ≤ 6 (a
- * detractor), CES ≤ 3 of 7 (7: it was easy), goal not reached, a negative feeling.
- */
-const lowSql = (metric: Expression<unknown>, value: Expression<unknown>) => sql<SqlBool>`(
-  (${metric} = 'csat' and ${value} <= 2) or (${metric} = 'nps' and ${value} <= 6) or
-  (${metric} = 'ces' and ${value} <= 3) or (${metric} = 'goal' and ${value} = 0) or
-  (${metric} = 'emotion' and ${value} < 0))`
 
 // ------------------------------------------------------------------------------------ who, what
 
@@ -294,11 +287,13 @@ async function scorecardCounts(exec: Exec, ctx: Context, request: ScorecardReque
   // whatever else arrived; a dismissed record counts when its prompt has no response; a shown
   // record when its prompt has neither. Existence is looked up whatever the time, so a prompt
   // straddling the edge of a slice still counts once.
+  // The same rows say, for root cause, how many of those responses gave a score and a low one
+  // (their flags, kept at ingest: ingest/scores.ts), summed rather than grouped by (no sort).
   const responseQuery = perRange(everyDay, (db, days) =>
     db
       .selectFrom('responses as r')
       .select([dayOf(r.time).as('day'), 'r.touchpoint', 'r.survey_id', 'r.completed'])
-      .select((eb) => eb.fn.countAll().as('n'))
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number | string>('r.scored').as('scored'), eb.fn.sum<number | string>('r.low').as('low')])
       .where(filtered(r, filters, scope, days))
       .groupBy(['day', 'r.touchpoint', 'r.survey_id', 'r.completed'])
       .execute(),
@@ -323,48 +318,31 @@ async function scorecardCounts(exec: Exec, ctx: Context, request: ScorecardReque
     ),
   )
 
-  // Root cause (current period): the responses that carry a score, and those with a low one (any
-  // scored answer low), per touchpoint and per event of their trails; "not low" is the difference.
-  const scoredAnswer = (eb: Eb, id: string, low: boolean) =>
+  // Root cause (current period): per event of their trails, the responses that carry a score and
+  // those with a low one (any scored answer low), from the flags the trail rows carry (ingest/
+  // scores.ts); "not low" is the difference. Trail events are grouped by the response's survey (an
+  // index prefix, so no sort); the response's touchpoint is its survey's. The filters and the
+  // token's reach, when there are any, are checked on the response itself (one key lookup).
+  const filteredRecords = scope !== undefined || filters.survey !== undefined || filters.lang !== undefined || filters.path !== undefined
+  const responseMatch = (eb: Eb) =>
     eb.exists(
       eb
-        .selectFrom('answers as x')
+        .selectFrom('responses as x')
         .select(sql.lit(1).as('one'))
-        .where(same('x.response_id', id))
-        // Not `metric in (…five…)`: that is five index seeks per probe. The ingest writes a metric
-        // only for the questions that feed one of the five (config/metrics.ts).
-        .where('x.metric', 'is not', null)
-        .where('x.value', 'is not', null)
-        .$if(low, (q) => q.where(lowSql(sql.ref('x.metric'), sql.ref('x.value'))))
-        .$if(id === 't.response_id', (q) => q.where(matches(columnsOf('x', 'at'), filters, scope))),
+        .where(same('x.id', 't.response_id'))
+        .where(matches(columnsOf('x', 'started_at'), filters, scope)),
     )
-  const scoredQueries = [false, true].map((low) =>
-    perRange(current, (db, days) =>
-      db
-        .selectFrom('responses as r')
-        .select([dayOf(r.time).as('day'), 'r.touchpoint'])
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where(filtered(r, filters, scope, days))
-        .where((eb) => scoredAnswer(eb as Eb, 'r.id', low))
-        .groupBy(['day', 'r.touchpoint'])
-        .execute(),
-    ),
-  )
-  // Trail events are grouped by the response's survey (an index prefix, so no sort); the
-  // response's touchpoint is its survey's. The filters and the token's reach are checked on the
-  // response's own answers, in the same EXISTS.
-  const trailQueries = [false, true].map((low) =>
-    perRange(current, (db, days) =>
-      db
-        .selectFrom('trail_events as t')
-        .select([dayOf(t.time).as('day'), 't.event', 't.touchpoint', 't.survey_id'])
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('t.kind', '=', 'response')
-        .where(filtered(t, {}, undefined, days))
-        .where((eb) => scoredAnswer(eb as Eb, 't.response_id', low))
-        .groupBy(['day', 't.event', 't.touchpoint', 't.survey_id'])
-        .execute(),
-    ),
+  const trailQuery = perRange(current, (db, days) =>
+    db
+      .selectFrom('trail_events as t')
+      .select([dayOf(t.time).as('day'), 't.event', 't.touchpoint', 't.survey_id'])
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number | string>('t.low').as('low')])
+      .where('t.kind', '=', 'response')
+      .where(filtered(t, {}, undefined, days))
+      .where('t.scored', '=', 1)
+      .$if(filteredRecords, (q) => q.where((eb) => responseMatch(eb as Eb)))
+      .groupBy(['day', 't.event', 't.touchpoint', 't.survey_id'])
+      .execute(),
   )
 
   // Non-response bias (current period): the trails of shown prompts, and of those answered.
@@ -376,7 +354,6 @@ async function scorecardCounts(exec: Exec, ctx: Context, request: ScorecardReque
         .where(same('m.id', 't.record_id'))
         .where(matches(m, filters, scope)),
     )
-  const filteredShown = scope !== undefined || filters.survey !== undefined || filters.lang !== undefined || filters.path !== undefined
   const shownQueries = [false, true].map((answeredOnly) =>
     perRange(current, (db, days) =>
       db
@@ -385,7 +362,7 @@ async function scorecardCounts(exec: Exec, ctx: Context, request: ScorecardReque
         .select((eb) => eb.fn.countAll().as('n'))
         .where('t.kind', '=', 'shown')
         .where(filtered(t, {}, undefined, days))
-        .$if(filteredShown, (q) => q.where((eb) => shownMatch(eb as Eb)))
+        .$if(filteredRecords, (q) => q.where((eb) => shownMatch(eb as Eb)))
         .$if(answeredOnly, (q) => q.where((eb) => hasResponse(eb as Eb, 't.response_id')))
         .groupBy(['day', 't.event', 't.touchpoint', 't.survey_id'])
         .execute(),
@@ -413,12 +390,11 @@ async function scorecardCounts(exec: Exec, ctx: Context, request: ScorecardReque
       .execute()
   })
 
-  const [answerRows, responseRows, [dismissedRows, ignoredRows], scoredRows, trailRows, shownRows, peopleRows] = await Promise.all([
+  const [answerRows, responseRows, [dismissedRows, ignoredRows], trailRows, shownRows, peopleRows] = await Promise.all([
     answerQuery,
     responseQuery,
     Promise.all(momentQueries),
-    Promise.all(scoredQueries),
-    Promise.all(trailQueries),
+    trailQuery,
     Promise.all(shownQueries),
     peopleQuery,
   ])
@@ -451,9 +427,16 @@ async function scorecardCounts(exec: Exec, ctx: Context, request: ScorecardReque
 
   const surveyTouchpoint = touchpointsOfSurveys(ctx.config, responseRows)
   const scoredTally: Tally<{ touchpoint: string | null }>[] = [new Map(), new Map()]
-  scoredRows.forEach((rows, low) => rows.forEach((row) => tally(scoredTally[low]!, { touchpoint: str(row.touchpoint) }, Number(row.n))))
+  for (const row of responseRows)
+    if (slices(row.day).includes('current')) {
+      tally(scoredTally[0]!, { touchpoint: str(row.touchpoint) }, Number(row.scored))
+      tally(scoredTally[1]!, { touchpoint: str(row.touchpoint) }, Number(row.low))
+    }
   const trailTally: Tally<ReturnType<typeof trailKey>>[] = [new Map(), new Map()]
-  trailRows.forEach((rows, low) => rows.forEach((row) => tally(trailTally[low]!, trailKey(row, surveyTouchpoint), Number(row.n))))
+  for (const row of trailRows) {
+    tally(trailTally[0]!, trailKey(row, surveyTouchpoint), Number(row.n))
+    tally(trailTally[1]!, trailKey(row, surveyTouchpoint), Number(row.low))
+  }
   const shownTally: Tally<ReturnType<typeof trailKey>>[] = [new Map(), new Map()]
   shownRows.forEach((rows, answered) => rows.forEach((row) => tally(shownTally[answered]!, trailKey(row, surveyTouchpoint), Number(row.n))))
   const scored: ScoredCount[] = split(scoredTally[0]!, scoredTally[1]!, (e, low, count) => ({ ...e, low, count }))

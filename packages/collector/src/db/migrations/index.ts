@@ -6,10 +6,12 @@ import * as records from './001-records'
 import * as alerts from './002-alerts'
 import * as scorecards from './003-scorecards'
 import * as diagnostics from './004-diagnostics'
+import * as scoreFlags from './005-score-flags'
 
 export const migrations: Record<string, Migration> = {
   '001-records': records,
   '002-alerts': alerts,
   '003-scorecards': scorecards,
   '004-diagnostics': diagnostics,
+  '005-score-flags': scoreFlags,
 }

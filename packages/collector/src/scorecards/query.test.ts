@@ -1,6 +1,9 @@
 // The scorecards' queries on SQLite and PostgreSQL, against a data set small enough to count by hand
 // (test/scorecards-data.ts: what each prompt must count as is written beside it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startPostgres, type Postgres } from '../../test/postgres'
 import { config, fill } from '../../test/scorecards-data'
 import { openStore, type Store } from '../db/open'
@@ -45,11 +48,17 @@ describe.each(['sqlite', 'postgres'] as const)('scorecard queries (%s)', (kind) 
   let store: Store
   let ctx: Context
   beforeAll(async () => {
-    store = kind === 'sqlite' ? await openStore({ file: ':memory:' }) : await openStore({ url: await pgServer.database('scorecards_query') })
+    // SQLite in a file, as a collector runs it: the reports then read through the worker readers.
+    dir = mkdtempSync(join(tmpdir(), 'hetki-scorecards-'))
+    store = kind === 'sqlite' ? await openStore({ file: join(dir, 'hetki.db') }) : await openStore({ url: await pgServer.database('scorecards_query') })
     await fill(store.db)
     ctx = { store, config, server: { labels: { 'payment.failed': 'Payment failed' } }, now: () => new Date(day(8)), hooks: [] }
   }, 120_000)
-  afterAll(() => store?.close())
+  let dir: string
+  afterAll(async () => {
+    await store?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
 
   it('counts each prompt once, in the first outcome that holds, previews left out', async () => {
     const input = await loadScorecardInput(ctx, request(), admin)

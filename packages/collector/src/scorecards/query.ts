@@ -206,15 +206,17 @@ export async function loadScorecardInput(ctx: Context, request: ScorecardRequest
 type Exec = <T>(query: (db: Kysely<Database>) => Promise<T>) => Promise<T>
 
 /**
- * Runs a report's queries, all seeing the same data. SQLite: as they come (its one connection
- * takes them in turn; a long read transaction would hold it from the ingest). PostgreSQL: at once,
+ * Runs a report's queries, all seeing the same data. SQLite: as they come, on the read-only
+ * connections of the store's reader (db/readers.ts: side by side in worker threads, each query
+ * reading the newest committed data as it starts; a read transaction across them would have to
+ * live on one connection, one query at a time). PostgreSQL: at once,
  * each on its own pooled connection (both cores at work), each in a read-only REPEATABLE READ
  * transaction that imports one exported snapshot, so every count comes from the same moment even
  * while the ingest writes; and with JIT compilation off: these GROUP BYs are estimated costly
  * enough to be JIT-compiled, which took seconds for queries that run in tens of milliseconds.
  */
 async function snapshot<T>(store: Store, run: (exec: Exec) => Promise<T>): Promise<T> {
-  if (store.kind === 'sqlite') return run((query) => query(store.db))
+  if (store.kind === 'sqlite') return run((query) => query(store.reader))
   const holder = await store.db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute()
   try {
     const { rows } = await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(holder)
@@ -237,7 +239,7 @@ async function snapshot<T>(store: Store, run: (exec: Exec) => Promise<T>): Promi
 
 /** Texts' two small queries: one read-only transaction on PostgreSQL (one snapshot), JIT off. */
 async function reading<T>(store: Store, run: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  if (store.kind === 'sqlite') return run(store.db)
+  if (store.kind === 'sqlite') return run(store.reader)
   return store.db
     .transaction()
     .setIsolationLevel('repeatable read')

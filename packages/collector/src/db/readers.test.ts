@@ -46,7 +46,10 @@ describe('the readers of a SQLite file', () => {
   })
 
   it("fail a bad query with SQLite's message and code, and go on with the next", async () => {
-    await expect(sql`select * from no_such_table`.execute(store.reader)).rejects.toMatchObject({ message: expect.stringContaining('no such table'), code: 'SQLITE_ERROR' })
+    await expect(sql`select * from no_such_table`.execute(store.reader)).rejects.toMatchObject({
+      message: expect.stringContaining('no such table'),
+      code: 'SQLITE_ERROR',
+    })
     await expect(store.reader.deleteFrom('drops').execute()).rejects.toThrow(/only queries that return rows/)
     expect((await sql<{ n: number }>`select 7 as n`.execute(store.reader)).rows).toEqual([{ n: 7 }])
   })

@@ -122,7 +122,6 @@ class ReaderDriver implements Driver {
       async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
         return { rows: (await pool.run(query)) as R[] }
       },
-      // biome-ignore lint/correctness/useYield: streaming is refused before the first row
       async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
         throw new Error('the readers do not stream')
       },

@@ -38,9 +38,10 @@ export function answerRows(record: ResponseIn, survey: Survey | undefined): Answ
 /**
  * The distinct events of a record's trail, each once (the latest occurrence names its touchpoint).
  * `at` is the record's own time (a response's start, a prompt's showing), so the rows are cut into
- * periods the same way as the records they belong to.
+ * periods the same way as the records they belong to. A response's rows carry its score `flags`
+ * (scores.ts); a shown record's are 0.
  */
-export function trailRows(record: ResponseIn | MomentIn): Insertable<TrailEventsTable>[] {
+export function trailRows(record: ResponseIn | MomentIn, flags = { scored: 0, low: 0 }): Insertable<TrailEventsTable>[] {
   if (record.kind === 'dismissed') return []
   const at = record.kind === 'response' ? record.startedAt : record.at
   const byEvent = new Map<string, string | null>()
@@ -57,5 +58,6 @@ export function trailRows(record: ResponseIn | MomentIn): Insertable<TrailEvents
     survey_id: record.surveyId,
     at,
     preview: record.preview ? 1 : 0,
+    ...flags,
   }))
 }

@@ -9,7 +9,7 @@ import type { Survey } from '../../../sdk/src/pure/config/types'
 import type { Database } from '../db/schema'
 import type { Context, StoredResponse } from '../server/contract'
 import { answerRows, trailRows } from './derive'
-import { markScores } from './scores'
+import { scoreFlags } from './scores'
 import type { Rejected } from './envelope'
 import { groupCommitter } from './group'
 import { insertDiagnostics } from '../diagnostics/write'
@@ -152,6 +152,14 @@ export async function writeGroup(ctx: Context, batches: Batch[]): Promise<Stored
  */
 async function upsertResponses(trx: Transaction<Database>, batch: Collapsed<ResponseIn>[], surveys: Map<string, Survey>): Promise<StoredResponse[]> {
   if (!batch.length) return []
+  // Each revision's derived answers rows and score flags, computed once: the flags go into the
+  // response's own row and its trail rows, in the same statements (no statement of their own).
+  const derived = new Map(
+    batch.map(({ record: r }) => {
+      const answers = answerRows(r, surveys.get(r.surveyId))
+      return [r.id, { answers, flags: scoreFlags(answers) }] as const
+    }),
+  )
   const won = new Map<string, { receivedAt: string; inserted: boolean }>()
   for (const part of chunks(batch)) {
     // New, or newer than the stored revision: the row is written and returned. Otherwise the WHERE
@@ -176,6 +184,7 @@ async function upsertResponses(trx: Transaction<Database>, batch: Collapsed<Resp
           updated_at: r.updatedAt,
           received_at: receivedAt,
           deliveries: copies,
+          ...derived.get(r.id)!.flags,
         })),
       )
       .onConflict((oc) =>
@@ -195,6 +204,8 @@ async function upsertResponses(trx: Transaction<Database>, batch: Collapsed<Resp
             preview: eb.ref('excluded.preview'),
             started_at: eb.ref('excluded.started_at'),
             updated_at: eb.ref('excluded.updated_at'),
+            scored: eb.ref('excluded.scored'),
+            low: eb.ref('excluded.low'),
             deliveries: sql<number>`responses.deliveries + excluded.deliveries`,
           }))
           .where(sql<boolean>`excluded.updated_at > responses.updated_at`),
@@ -222,7 +233,7 @@ async function upsertResponses(trx: Transaction<Database>, batch: Collapsed<Resp
   // now has none (its rows are written in the same transaction as the response, and deleted with it).
   const replaced = winners.filter((r) => !won.get(r.id)!.inserted).map((r) => r.id)
   for (const part of chunks(replaced)) await trx.deleteFrom('answers').where('response_id', 'in', part).execute()
-  for (const part of chunks(winners.flatMap((r) => answerRows(r, surveys.get(r.surveyId)))))
+  for (const part of chunks(winners.flatMap((r) => derived.get(r.id)!.answers)))
     await trx
       .insertInto('answers')
       .values(part)
@@ -243,9 +254,7 @@ async function upsertResponses(trx: Transaction<Database>, batch: Collapsed<Resp
         })),
       )
       .execute()
-  await writeTrails(trx, winners, replaced)
-  // The score flags from the answers rows just written, on the responses and their trail rows.
-  for (const part of chunks(winners.map((r) => r.id))) await markScores(trx, part)
+  await writeTrails(trx, winners, replaced, (r) => derived.get(r.id)?.flags)
   return winners.map((r) => ({
     id: r.id,
     surveyId: r.surveyId,
@@ -299,10 +308,18 @@ async function upsertMoments(trx: Transaction<Database>, batch: Collapsed<Moment
   await writeTrails(trx, fresh, [])
 }
 
-/** Writes the trail rows of these records, clearing first those of `replaced` (ids whose stored revision changed). */
-async function writeTrails(trx: Transaction<Database>, records: (ResponseIn | MomentIn)[], replaced: string[]): Promise<void> {
+/**
+ * Writes the trail rows of these records (with a response's score flags), clearing first those of
+ * `replaced` (ids whose stored revision changed).
+ */
+async function writeTrails(
+  trx: Transaction<Database>,
+  records: (ResponseIn | MomentIn)[],
+  replaced: string[],
+  flags: (record: ResponseIn | MomentIn) => { scored: number; low: number } | undefined = () => undefined,
+): Promise<void> {
   for (const part of chunks(replaced)) await trx.deleteFrom('trail_events').where('record_id', 'in', part).execute()
-  for (const part of chunks(records.flatMap(trailRows)))
+  for (const part of chunks(records.flatMap((r) => trailRows(r, flags(r)))))
     await trx
       .insertInto('trail_events')
       .values(part)
@@ -315,6 +332,8 @@ async function writeTrails(trx: Transaction<Database>, records: (ResponseIn | Mo
           survey_id: eb.ref('excluded.survey_id'),
           at: eb.ref('excluded.at'),
           preview: eb.ref('excluded.preview'),
+          scored: eb.ref('excluded.scored'),
+          low: eb.ref('excluded.low'),
         })),
       )
       .execute()

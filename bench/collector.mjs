@@ -283,7 +283,7 @@ function report(res) {
     'How: (a) Kysely multi-row inserts of response rows into `responses`, 20 a transaction, through the same connection settings as the collector (SQLite WAL + synchronous=FULL; PostgreSQL defaults, fsync on), as many writers as clients. ' +
       '(b) the collector started as its command (`hetki-collector`), realistic prompts (shown, answers, dismissals, trails of 2–6 events), only records of 2xx answers counted; each record costs the ingest its own row plus its derived rows (answers, trail events) and their indexes, where (a) writes one row into one table. ' +
       '(c) the same, `kill -9` half-way, restarted, every acknowledged record id looked up. ' +
-      `(d) the database filled with the rows the ingest derives (bench/lib/collector-fill.mjs), spread over the ${res.settings.spreadDays} days before now (56: all of it inside the default request's period and baseline, the worst case), then 2 warm-up calls and the timed ones over HTTP with the admin token.`,
+      `(d) the database filled with the rows the ingest derives (bench/lib/collector-fill.mjs), spread over the ${res.settings.spreadDays} days before now (56: all of it inside the default request's period and baseline, the worst case), PostgreSQL then vacuumed and analyzed (as its autovacuum soon would), then 2 warm-up calls and the timed ones over HTTP with the admin token.`,
     '',
   )
   return lines.join('\n')

@@ -10,9 +10,9 @@
 // is why periods are whole UTC days. A split such as "low or not" or "answered or not" is never a
 // grouping column (that would sort again): a flag the row carries (a response's `scored` and `low`,
 // kept at ingest: ingest/scores.ts) is summed beside the count; one that depends on other records
-// (was this prompt answered?) is a second query with an EXISTS in its WHERE, and the other half is
-// the difference. PostgreSQL plans the same SQL with hash aggregates, and runs
-// the queries side by side on one exported snapshot (see snapshot()).
+// (was this prompt answered?) is looked up by key, in a second query's WHERE (NOT EXISTS: the other
+// half is the difference) or as a left join counted beside the total. PostgreSQL plans the same SQL
+// with hash aggregates, and runs the queries side by side on one exported snapshot (snapshot()).
 // Counts come back as numbers (SQLite) or strings (PostgreSQL's bigint) and go through Number().
 // Previews are left out of every query.
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely'

@@ -1,17 +1,20 @@
 // `npm run bench:collector`: the collector on this machine, SQLite and PostgreSQL (a throwaway
-// cluster, packages/collector/test/postgres.ts), four measures each:
+// cluster, packages/collector/test/postgres.ts), five measures each:
 //  (a) raw: the database's own batched insert rate (collector-raw.mjs), the limit;
 //  (b) ingest: records per second stored through POST /collect by concurrent clients, envelopes of
 //      20 records, only 2xx counted, p50/p99 latency, and the ratio to (a) (the bar: ≥ 50 %);
 //  (c) crash: the collector as a process under load, `kill -9`, restarted: every record that got a
 //      2xx must be there (lost: the bar is 0);
 //  (d) scorecards: GET /api/scorecards (the default request: 28 days against the 28 before) with
-//      100,000 stored records, median and p95 of 20 calls (the bar: within 200 ms).
+//      100,000 stored records, median and p95 of 20 calls (the bar: within 200 ms);
+//  (e) on the same database, (b)'s load while one client reads the scorecards back to back: the
+//      ingest's rate and latency while an owner reads (part of (d): needs it in BENCH_ONLY).
 // Writes bench/collector-results.json and bench/collector-report.md. The machine is shared: the
 // load average is recorded beside every figure; rerun on a quiet machine for the numbers that count.
-// Knobs (environment): BENCH_DB=sqlite,postgres  BENCH_ONLY=a,b,c,d  BENCH_SECONDS=8
+// Knobs (environment): BENCH_DB=sqlite,postgres  BENCH_ONLY=a,b,c,d,e  BENCH_SECONDS=8
 // BENCH_CLIENTS=8  BENCH_RECORDS=100000  BENCH_CALLS=20  BENCH_SPREAD_DAYS=56 (the days the stored
-// records span, ending today: 56, the default request's period and baseline, is the worst case).
+// records span, ending today: 56, the default request's period and baseline, is the worst case)
+// BENCH_READERS (SQLite's report readers in (d) and (e); unset: the collector's default; 0: none).
 import { execFileSync, spawn } from 'node:child_process'
 import { sql } from 'kysely'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -25,7 +28,7 @@ import { rawInsertRate } from './lib/collector-raw.mjs'
 
 const env = process.env
 const DBS = (env.BENCH_DB || 'sqlite,postgres').split(',')
-const ONLY = new Set((env.BENCH_ONLY || 'a,b,c,d').split(','))
+const ONLY = new Set((env.BENCH_ONLY || 'a,b,c,d,e').split(','))
 const SECONDS = Number(env.BENCH_SECONDS || 8)
 const CLIENTS = Number(env.BENCH_CLIENTS || 8)
 const RECORDS = Number(env.BENCH_RECORDS || 100_000)
@@ -204,6 +207,7 @@ for (const kind of DBS) {
       config: benchConfig,
       server: { adminToken: ADMIN },
       ...(database.url ? { databaseUrl: database.url } : { dbFile: database.file }),
+      ...(env.BENCH_READERS ? { readers: Number(env.BENCH_READERS) } : {}),
       port: 0,
       routes: [{ method: 'GET', path: '/api/scorecards', route: lib.scorecardsRoute }],
       log: () => {},
@@ -224,7 +228,6 @@ for (const kind of DBS) {
     const cpu = process.cpuUsage()
     for (let i = 0; i < CALLS; i++) times.push((await get()).ms)
     const used = process.cpuUsage(cpu)
-    await collector.close(0)
     const p = percentiles(times)
     const median = [...times].sort((x, y) => x - y)[times.length >> 1]
     const shown = first.body.touchpoints.reduce((s, tp) => s + tp.shown, 0)
@@ -242,6 +245,30 @@ for (const kind of DBS) {
     log(
       `(d) GET /api/scorecards over ${counts.records} records (${counts.responses} responses): median ${r.scorecards.medianMs} ms, p95 ${r.scorecards.p95Ms} ms, ${r.scorecards.cpuMsPerCall} ms CPU in the collector's process per call (load ${before})`,
     )
+    if (ONLY.has('e')) {
+      // (e) POST /collect while an owner reads: scorecards asked for back to back during the load.
+      const reads = []
+      let done = false
+      const reader = (async () => {
+        while (!done) reads.push((await get()).ms)
+      })()
+      const before = load1()
+      const run = await load(collector.url, { clients: CLIENTS, seconds: SECONDS, prefix: 'reading' })
+      done = true
+      await reader
+      r.ingestWhileReading = {
+        recordsPerSecond: round(run.perSecond, 0),
+        latencyMs: { p50: round(run.latency.p50), p99: round(run.latency.p99) },
+        statuses: run.statuses,
+        scorecardCalls: reads.length,
+        scorecardMedianMs: round([...reads].sort((x, y) => x - y)[reads.length >> 1]),
+        loadAverage: [before, load1()],
+      }
+      log(
+        `(e) POST /collect while scorecards are read back to back: ${r.ingestWhileReading.recordsPerSecond} records/s, p50 ${r.ingestWhileReading.latencyMs.p50} ms, p99 ${r.ingestWhileReading.latencyMs.p99} ms; ${reads.length} scorecards meanwhile, median ${r.ingestWhileReading.scorecardMedianMs} ms (load ${before})`,
+      )
+    }
+    await collector.close(0)
   }
 }
 await pg?.stop()
@@ -278,12 +305,19 @@ function report(res) {
   row('(c) kill -9: acknowledged / lost', (d) => `${d.crash.acknowledged} / **${d.crash.lost}**`, '0 lost')
   row('(d) /api/scorecards median / p95 (ms)', (d) => `${d.scorecards.medianMs} / ${d.scorecards.p95Ms} (load ${d.scorecards.loadAverage[0]})`, '≤ 200 ms')
   row('(d) CPU per call in the collector process (ms)', (d) => `${d.scorecards.cpuMsPerCall}`, 'SQLite: all of it; PostgreSQL: without the server')
+  row(
+    '(e) POST /collect while scorecards are read: records/s, p50 / p99 (ms)',
+    (d) =>
+      `${d.ingestWhileReading.recordsPerSecond}, ${d.ingestWhileReading.latencyMs.p50} / ${d.ingestWhileReading.latencyMs.p99} (load ${d.ingestWhileReading.loadAverage[0]})`,
+    '',
+  )
   lines.push(
     '',
     'How: (a) Kysely multi-row inserts of response rows into `responses`, 20 a transaction, through the same connection settings as the collector (SQLite WAL + synchronous=FULL; PostgreSQL defaults, fsync on), as many writers as clients. ' +
       '(b) the collector started as its command (`hetki-collector`), realistic prompts (shown, answers, dismissals, trails of 2–6 events), only records of 2xx answers counted; each record costs the ingest its own row plus its derived rows (answers, trail events) and their indexes, where (a) writes one row into one table. ' +
       '(c) the same, `kill -9` half-way, restarted, every acknowledged record id looked up. ' +
-      `(d) the database filled with the rows the ingest derives (bench/lib/collector-fill.mjs), spread over the ${res.settings.spreadDays} days before now (56: all of it inside the default request's period and baseline, the worst case), PostgreSQL then vacuumed and analyzed (as its autovacuum soon would), then 2 warm-up calls and the timed ones over HTTP with the admin token.`,
+      `(d) the database filled with the rows the ingest derives (bench/lib/collector-fill.mjs), spread over the ${res.settings.spreadDays} days before now (56: all of it inside the default request's period and baseline, the worst case), PostgreSQL then vacuumed and analyzed (as its autovacuum soon would), then 2 warm-up calls and the timed ones over HTTP with the admin token. ` +
+      '(e) on that database, the load of (b) while one client asks for the scorecards back to back: what an owner reading costs everybody sending answers.',
     '',
   )
   return lines.join('\n')

@@ -38,11 +38,15 @@ export function settingsFromEnvironment(flags: Flags, env: NodeJS.ProcessEnv = p
   if (env.HETKI_PUBLIC_URL) server.publicUrl = env.HETKI_PUBLIC_URL
   const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`)
+  const readers = env.HETKI_READERS === undefined || env.HETKI_READERS === '' ? undefined : Number(env.HETKI_READERS)
+  if (readers !== undefined && !(Number.isInteger(readers) && readers >= 0 && readers <= 64))
+    throw new Error(`HETKI_READERS must be a whole number from 0 to 64, not ${env.HETKI_READERS}`)
   return {
     config: flags.config,
     server,
     databaseUrl: env.DATABASE_URL || undefined,
     dbFile: env.HETKI_DB || './hetki.db',
+    readers,
     port,
     host: env.HOST || '127.0.0.1',
     site: flags.site,

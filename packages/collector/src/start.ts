@@ -29,6 +29,8 @@ export interface StartOptions {
   databaseUrl?: string
   /** The SQLite file (HETKI_DB); default ./hetki.db; ':memory:' for tests. */
   dbFile?: string
+  /** SQLite: read-only connections for the reports, in worker threads (HETKI_READERS; default the cores, at most 4; 0: none). */
+  readers?: number
   /** Default 8787; 0 picks a free port. */
   port?: number
   /** Default 127.0.0.1: reachable from this machine only until you say otherwise. */
@@ -86,7 +88,7 @@ export async function startCollector(options: StartOptions): Promise<Collector> 
   // A broken alerts block must stop the start, not lose alerts quietly later.
   const alertProblems = server.alerts ? checkAlerts(server.alerts, config) : []
   if (alertProblems.length) throw new Error('the alerts block of the server file has problems:\n  ' + alertProblems.join('\n  '))
-  const store = await openStore({ url: options.databaseUrl, file: options.dbFile })
+  const store = await openStore({ url: options.databaseUrl, file: options.dbFile, readers: options.readers })
   const ctx: Context = { store, config, server, now: options.now ?? (() => new Date()), hooks: options.hooks ?? (server.alerts ? [alertsHook()] : []) }
   try {
     await applyRetention(ctx)

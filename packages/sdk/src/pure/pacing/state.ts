@@ -29,7 +29,6 @@ export const PACING_KEY = 'pacing:v1'
 /** Enough for any per-session or per-N-days cap a config could sensibly ask for. */
 export const SHOWS_KEPT = 100
 
-/** A state for a device Hetki knows nothing about yet, with a new sampling id. */
 /**
  * A sampling id: 21 URL-safe characters carrying 126 random bits, the shape of a nanoid. Byte
  * trick: the base64 of 16 random bytes, `+` and `/` made URL-safe, instead of nanoid, whose
@@ -41,6 +40,7 @@ export const samplingId = (): string =>
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
 
+/** A state for a device Hetki knows nothing about yet, with a new sampling id. */
 export const freshPacing = (): PacingState => ({ v: 2, samplingId: samplingId(), surveys: {}, shows: [], start: 0, last: 0 })
 
 /**
